@@ -1,0 +1,4 @@
+export default defineContentScript({
+  matches: ['*://hansard.parliament.uk/*', '*://bills.parliament.uk/*', '*://publications.parliament.uk/*'],
+  main() {},
+});

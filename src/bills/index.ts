@@ -1,0 +1,47 @@
+/**
+ * Bill identity: one bill has many names on the pages we read. `Children’s Wellbeing and Schools Bill`,
+ * `ChildrenSWellbeingAndSchoolsBill(FourteenthSitting)` (a Hansard URL slug), `Children and Social Work Bill [HL]`
+ * and `Children and Social Work Act 2017` must all resolve to the same bill.
+ */
+import type { BillRecord } from '../model';
+
+/**
+ * Folds a title to the key we compare on: lower case, no apostrophes of either kind, no `[HL]`/`(HL)`/`[Lords]`
+ * marker, no leading `The`, and nothing but letters and digits. A Hansard slug (`ChildrenSWellbeingAndSchoolsBill`)
+ * folds to the same key as the title it came from, because the slug's `S` is the `’s` with the apostrophe dropped.
+ */
+export function billKey(title: string): string {
+  return title
+    .normalize('NFKC')
+    .replace(/[[(]\s*(HL|Lords)\s*[\])]/gi, ' ')
+    .replace(/^\s*(LGA\s+briefing\s*[:,-]?\s*)?(the\s+)?/i, '')
+    .replace(/['‘’`´]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+}
+
+/** Every name a bill answers to: its title, its aliases and its Act's name. */
+export function billNames(bill: BillRecord): string[] {
+  return [bill.title, ...bill.aliases, ...(bill.actTitle ? [bill.actTitle] : [])];
+}
+
+/** The bill a title (as written on a page or in a briefing) names, or null. */
+export function resolveBill(title: string, bills: readonly BillRecord[]): BillRecord | null {
+  const key = billKey(title);
+  if (!key) return null;
+  for (const bill of bills) {
+    if (billNames(bill).some((name) => billKey(name) === key)) return bill;
+  }
+  return null;
+}
+
+/** A stable id for a bill title: `Children’s Wellbeing and Schools Bill` -> `childrens-wellbeing-and-schools-bill`. */
+export function billSlug(title: string): string {
+  return title
+    .normalize('NFKC')
+    .replace(/[[(]\s*(HL|Lords)\s*[\])]/gi, ' ')
+    .replace(/['‘’`´]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

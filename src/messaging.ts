@@ -1,0 +1,113 @@
+/**
+ * The typed messages between the content script, the background and the extension pages (side panel, options).
+ *
+ * Background requests (`BackgroundRequest`) go through `browser.runtime.sendMessage` and are answered with a
+ * `Reply`: never a thrown error across the boundary. Tab requests (`TabRequest`) go from the side panel to the
+ * content script of the active tab through `browser.tabs.sendMessage`.
+ */
+import type { BillRecord, Briefing, Dataset, PageContext, Position, Reference, ReferenceMatch, Stance } from './model';
+
+/** Where the background's data comes from: IndexedDB, or the bundled dataset in memory when storage is unavailable. */
+export type StorageMode = 'indexeddb' | 'memory';
+
+export interface DatasetStatus {
+  version: string;
+  builtAt: string;
+  storage: StorageMode;
+  /** Why storage is `memory`, in plain words. */
+  storageProblem: string | null;
+  counts: { bills: number; briefings: number; positions: number; userBriefings: number };
+}
+
+export interface BillBriefings {
+  bill: BillRecord;
+  /** In parliamentary order (house of origin first, stage order, date). */
+  briefings: Array<{ briefing: Briefing; positions: Position[] }>;
+}
+
+export interface SearchHit {
+  position: Position;
+  briefing: Briefing;
+  bill: BillRecord;
+  score: number;
+  /** Terms of the query that matched, for marking. */
+  terms: string[];
+}
+
+export type BackgroundRequest =
+  /** One round trip per page scan: every reference of one page section. */
+  | { type: 'lookup'; page: PageContext; references: Reference[] }
+  | { type: 'bill'; bill: string }
+  | { type: 'briefingsForBill'; billId: string }
+  | { type: 'bills' }
+  | { type: 'search'; query: string; limit?: number }
+  | { type: 'status' }
+  /** The content script reports how many positions apply on its page (for the toolbar badge). */
+  | { type: 'pageSummary'; applies: number; total: number }
+  /** Opens the side panel, at a briefing when given (must run inside the user's gesture in Chrome). */
+  | { type: 'openPanel'; briefingId?: string; positionId?: string }
+  | { type: 'addBriefing'; fileName: string; text: string }
+  | { type: 'removeBriefing'; source: string }
+  | { type: 'exportUserData' }
+  | { type: 'importUserData'; json: string };
+
+export interface BackgroundResponses {
+  lookup: { matches: ReferenceMatch[]; storage: StorageMode };
+  bill: BillRecord | null;
+  briefingsForBill: BillBriefings | null;
+  bills: BillRecord[];
+  search: SearchHit[];
+  status: DatasetStatus;
+  pageSummary: null;
+  openPanel: null;
+  addBriefing: { bill: BillRecord; briefings: number; positions: number; warnings: string[] };
+  removeBriefing: { removed: number };
+  exportUserData: { json: string };
+  importUserData: { briefings: number };
+}
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+export type ResponseFor<R extends BackgroundRequest> = BackgroundResponses[R['type']];
+
+/** A reference on the page with what the background said of it, as the side panel lists it. */
+export interface PageReferenceSummary {
+  /** Index in the content script's own list, used to focus it. */
+  index: number;
+  kind: Reference['kind'];
+  number: string;
+  text: string;
+  sectionBill: string | null;
+  stance: Stance | null;
+  applies: boolean;
+  positionIds: string[];
+}
+
+export interface PageSummary {
+  url: string;
+  sections: PageContext[];
+  references: PageReferenceSummary[];
+}
+
+export type TabRequest =
+  | { type: 'pageSummary' }
+  | { type: 'focusReference'; index: number }
+  | { type: 'focusStep'; direction: 1 | -1 };
+
+/** Compile-time list of request types, used to validate incoming messages. */
+export const BACKGROUND_REQUEST_TYPES = [
+  'lookup',
+  'bill',
+  'briefingsForBill',
+  'bills',
+  'search',
+  'status',
+  'pageSummary',
+  'openPanel',
+  'addBriefing',
+  'removeBriefing',
+  'exportUserData',
+  'importUserData',
+] as const satisfies ReadonlyArray<BackgroundRequest['type']>;
+
+export type { Dataset };

@@ -1,0 +1,42 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// One source, two browsers: `wxt build` gives Chrome MV3 (side panel), `wxt build -b firefox` gives Firefox (sidebar).
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  zip: {
+    // The store's sources zip carries what builds the extension, not the tests or benchmarks.
+    excludeSources: ['test/**', 'bench/**', '.ci/**'],
+  },
+  vite: () => ({
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'LGA positions on Parliament',
+    description:
+      "Highlights clauses, amendments and schedules on Hansard and parliament.uk pages and shows the Local Government Association's position on each.",
+    permissions: ['storage', 'tabs'],
+    commands: {
+      'next-reference': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Go to the next LGA position on the page',
+      },
+      'previous-reference': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Go to the previous LGA position on the page',
+      },
+    },
+    action: { default_title: 'LGA positions' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'lga-positions@local.gov.uk.example',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
