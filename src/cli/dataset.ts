@@ -1,0 +1,4 @@
+export const usage = '(not yet built)';
+export async function run(_args: string[]): Promise<unknown> {
+  throw new Error('dataset: not yet built');
+}
