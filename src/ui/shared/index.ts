@@ -1,0 +1,27 @@
+/** Shared UI pieces for the popover and the side panel. */
+
+export type { PositionExcerptProps } from './components';
+export { BriefingLabel, PositionExcerpt, RefExcerpt, StanceLabel, sharedCss } from './components';
+export type { ExcerptParts } from './excerpt';
+export { excerptParts } from './excerpt';
+export {
+  briefingLabel,
+  briefingTitle,
+  formatDate,
+  formatDates,
+  HOUSE_LONG,
+  HOUSE_SHORT,
+  otherPrintWarning,
+  referenceLabel,
+  STAGE_LABEL,
+} from './labels';
+export type { ColourScheme } from './stance';
+export {
+  APPLIES_LABEL,
+  leadingStance,
+  STANCE_COLOUR,
+  STANCE_GLYPH,
+  STANCE_LABEL,
+  STANCE_TINT,
+  stanceCssVariables,
+} from './stance';

@@ -1,0 +1,134 @@
+/**
+ * Plain-words labels for briefings: `Lords Report, 18 October 2016` and
+ * `LGA briefing for House of Lords Report stage, 18 October 2016`. Pure, no DOM.
+ */
+import type { Briefing, House, Reference, ReferenceKind, Stage } from '../../model';
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+export const HOUSE_SHORT: Readonly<Record<House, string>> = { commons: 'Commons', lords: 'Lords' };
+export const HOUSE_LONG: Readonly<Record<House, string>> = { commons: 'House of Commons', lords: 'House of Lords' };
+
+export const STAGE_LABEL: Readonly<Record<Stage, string>> = {
+  'first-reading': 'First Reading',
+  'second-reading': 'Second Reading',
+  committee: 'Committee',
+  report: 'Report',
+  'third-reading': 'Third Reading',
+  'remaining-stages': 'Remaining Stages',
+  'consideration-of-amendments': 'Consideration of Amendments',
+  'royal-assent': 'Royal Assent',
+  other: 'Other stage',
+};
+
+interface ParsedDate {
+  year: string;
+  month: number | null;
+  day: number | null;
+}
+
+function parseIsoDate(iso: string): ParsedDate | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso.trim());
+  if (!m) return null;
+  const month = m[2] ? Number(m[2]) : null;
+  if (month !== null && (month < 1 || month > 12)) return null;
+  return { year: m[1]!, month, day: m[3] ? Number(m[3]) : null };
+}
+
+/** `2016-10-18` -> `18 October 2016`; `2016-10` -> `October 2016`; anything else is returned as written. */
+export function formatDate(iso: string): string {
+  const d = parseIsoDate(iso);
+  if (!d) return iso;
+  if (d.month === null) return d.year;
+  const month = MONTHS[d.month - 1]!;
+  return d.day === null ? `${month} ${d.year}` : `${d.day} ${month} ${d.year}`;
+}
+
+function joinWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * Several dates, shortened where they share month and year: `8 and 10 November 2016`; otherwise each in full.
+ */
+export function formatDates(isoDates: readonly string[]): string {
+  const parsed = isoDates.map(parseIsoDate);
+  const first = parsed[0];
+  const sameMonth =
+    parsed.length > 1 &&
+    first &&
+    first.day !== null &&
+    parsed.every((d) => d && d.day !== null && d.month === first.month && d.year === first.year);
+  if (sameMonth && first && first.month !== null) {
+    return `${joinWords(parsed.map((d) => String(d!.day)))} ${MONTHS[first.month - 1]} ${first.year}`;
+  }
+  return joinWords(isoDates.map(formatDate));
+}
+
+type BriefingFacts = Pick<Briefing, 'house' | 'stage' | 'dates' | 'heading'> & Partial<Pick<Briefing, 'stageDetail'>>;
+
+/** Short label: `Lords Report, 18 October 2016`. Falls back to the heading as written when house and stage are unknown. */
+export function briefingLabel(briefing: BriefingFacts): string {
+  const parts = [
+    briefing.house ? HOUSE_SHORT[briefing.house] : null,
+    briefing.stage ? STAGE_LABEL[briefing.stage] : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  if (!parts) return briefing.heading;
+  return briefing.dates.length ? `${parts}, ${formatDates(briefing.dates)}` : parts;
+}
+
+/** Long label: `LGA briefing for House of Lords Report stage, 18 October 2016`. */
+export function briefingTitle(briefing: BriefingFacts): string {
+  if (!briefing.house && !briefing.stage) return `LGA briefing: ${briefing.heading}`;
+  const house = briefing.house ? `${HOUSE_LONG[briefing.house]} ` : '';
+  const stage = briefing.stage ? `${STAGE_LABEL[briefing.stage]} stage` : 'stage not stated';
+  const detail = briefing.stageDetail ? ` (${briefing.stageDetail})` : '';
+  const dates = briefing.dates.length ? `, ${formatDates(briefing.dates)}` : '';
+  return `LGA briefing for ${house}${stage}${detail}${dates}`;
+}
+
+const KIND_LABEL: Readonly<Record<ReferenceKind, string>> = {
+  clause: 'Clause',
+  'new-clause': 'New clause',
+  amendment: 'Amendment',
+  schedule: 'Schedule',
+  'new-schedule': 'New schedule',
+  part: 'Part',
+  chapter: 'Chapter',
+};
+
+/** `{kind: 'clause', number: '7'}` -> `Clause 7`. */
+export function referenceLabel(ref: Reference): string {
+  return `${KIND_LABEL[ref.kind]} ${ref.number}`;
+}
+
+/**
+ * The plain warning for a position numbered for another print:
+ * `Numbered for Lords Report, 18 October 2016. The bill has been reprinted since: clause 29 there may be a different
+ * clause here.` Amendments restart at every stage, so their warning says so instead.
+ */
+export function otherPrintWarning(briefing: BriefingFacts, ref: Reference): string {
+  const label = referenceLabel(ref);
+  const lower = label.charAt(0).toLowerCase() + label.slice(1);
+  const kindWord = KIND_LABEL[ref.kind].toLowerCase().replace(/^new /, '');
+  if (ref.kind === 'amendment' || ref.kind === 'new-clause' || ref.kind === 'new-schedule') {
+    return `Numbered for ${briefingLabel(briefing)}. Amendments are renumbered at every stage: ${lower} there may be a different ${kindWord} here.`;
+  }
+  return `Numbered for ${briefingLabel(briefing)}. The bill has been reprinted since: ${lower} there may be a different ${kindWord} here.`;
+}

@@ -1,0 +1,158 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Briefing } from '../../../src/model';
+import {
+  briefingLabel,
+  briefingTitle,
+  excerptParts,
+  formatDate,
+  formatDates,
+  otherPrintWarning,
+  PositionExcerpt,
+  referenceLabel,
+  STANCE_LABEL,
+  StanceLabel,
+} from '../../../src/ui/shared';
+
+type Facts = Pick<Briefing, 'house' | 'stage' | 'dates' | 'heading' | 'stageDetail'>;
+const lordsReport: Facts = {
+  house: 'lords',
+  stage: 'report',
+  dates: ['2016-10-18'],
+  heading: 'Report Stage, House of Lords, 18 October 2016',
+  stageDetail: null,
+};
+
+describe('dates', () => {
+  it.each([
+    ['2016-10-18', '18 October 2016'],
+    ['2025-02-01', '1 February 2025'],
+    ['2016-11', 'November 2016'],
+    ['2016', '2016'],
+    ['not a date', 'not a date'],
+    ['2016-13-01', '2016-13-01'],
+  ])('formatDate(%s) = %s', (iso, expected) => {
+    expect(formatDate(iso)).toBe(expected);
+  });
+
+  it.each([
+    [['2016-11-08', '2016-11-10'], '8 and 10 November 2016'],
+    [['2016-11-08', '2016-11-10', '2016-11-15'], '8, 10 and 15 November 2016'],
+    [['2016-10-31', '2016-11-01'], '31 October 2016 and 1 November 2016'],
+    [[], ''],
+  ])('formatDates(%j) = %s', (dates, expected) => {
+    expect(formatDates(dates)).toBe(expected);
+  });
+});
+
+describe('briefing labels', () => {
+  it.each<[Facts, string, string]>([
+    [lordsReport, 'Lords Report, 18 October 2016', 'LGA briefing for House of Lords Report stage, 18 October 2016'],
+    [
+      {
+        ...lordsReport,
+        house: 'commons',
+        stage: 'committee',
+        dates: ['2025-02-11'],
+        stageDetail: 'Public Bill Committee',
+      },
+      'Commons Committee, 11 February 2025',
+      'LGA briefing for House of Commons Committee stage (Public Bill Committee), 11 February 2025',
+    ],
+    [
+      { ...lordsReport, house: 'lords', stage: 'second-reading', dates: [] },
+      'Lords Second Reading',
+      'LGA briefing for House of Lords Second Reading stage',
+    ],
+    [
+      { house: null, stage: null, dates: [], heading: 'General briefing', stageDetail: null },
+      'General briefing',
+      'LGA briefing: General briefing',
+    ],
+  ])('%j', (facts, short, long) => {
+    expect(briefingLabel(facts)).toBe(short);
+    expect(briefingTitle(facts)).toBe(long);
+  });
+
+  it.each([
+    [{ kind: 'clause', number: '7' }, 'Clause 7'],
+    [{ kind: 'new-clause', number: '10' }, 'New clause 10'],
+    [{ kind: 'amendment', number: '172A' }, 'Amendment 172A'],
+    [{ kind: 'schedule', number: '2' }, 'Schedule 2'],
+  ] as const)('referenceLabel(%j) = %s', (ref, expected) => {
+    expect(referenceLabel(ref)).toBe(expected);
+  });
+
+  it('warns in plain words for a clause numbered for another print', () => {
+    expect(otherPrintWarning(lordsReport, { kind: 'clause', number: '29' })).toBe(
+      'Numbered for Lords Report, 18 October 2016. The bill has been reprinted since: clause 29 there may be a different clause here.',
+    );
+  });
+
+  it('says amendments are renumbered at every stage', () => {
+    expect(otherPrintWarning(lordsReport, { kind: 'amendment', number: '7' })).toMatch(
+      /^Numbered for Lords Report, 18 October 2016\. Amendments are renumbered at every stage: amendment 7 there/,
+    );
+  });
+});
+
+describe('excerptParts', () => {
+  const text = 'We welcome the bill. We support clause 7 in full. Other things follow.';
+  const evidence = { start: 21, end: 49 };
+  const mention = { start: 32, end: 40 };
+
+  it.each([
+    ['evidence window', false, { before: 'We support ', marked: 'clause 7', after: ' in full.', partial: true }],
+    [
+      'whole text',
+      true,
+      {
+        before: 'We welcome the bill. We support ',
+        marked: 'clause 7',
+        after: ' in full. Other things follow.',
+        partial: false,
+      },
+    ],
+  ])('%s', (_name, whole, expected) => {
+    expect(excerptParts(text, evidence, mention, whole)).toEqual(expected);
+  });
+
+  it.each([
+    ['mention outside window', { start: 0, end: 20 }, mention, 'We welcome the bill.'],
+    ['spans beyond the text are clamped', { start: 21, end: 9999 }, { start: 32, end: 40 }, 'We support '],
+    ['empty evidence shows the whole text', { start: 5, end: 5 }, { start: 900, end: 901 }, text],
+  ])('%s', (_name, ev, mn, before) => {
+    expect(excerptParts(text, ev, mn).before).toBe(before);
+  });
+});
+
+describe('components', () => {
+  let host: HTMLElement;
+  afterEach(() => {
+    render(null, host);
+    host.remove();
+  });
+
+  it('renders the mention inside <mark> and page text as text', () => {
+    host = document.createElement('div');
+    document.body.append(host);
+    const text = 'Clause <b>7</b> is welcome';
+    render(
+      <PositionExcerpt text={text} evidence={{ start: 0, end: text.length }} mention={{ start: 0, end: 15 }} />,
+      host,
+    );
+    const mark = host.querySelector('mark');
+    expect(mark?.textContent).toBe('Clause <b>7</b>');
+    expect(host.querySelector('b')).toBeNull();
+    expect(host.textContent).toBe(text);
+  });
+
+  it.each(Object.entries(STANCE_LABEL))('StanceLabel(%s) says "%s" in words', (stance, words) => {
+    host = document.createElement('div');
+    document.body.append(host);
+    render(<StanceLabel stance={stance as keyof typeof STANCE_LABEL} />, host);
+    expect(host.querySelector('.lga-stance-words')?.textContent).toBe(words);
+    expect(host.querySelector('.lga-stance-marker')?.getAttribute('aria-hidden')).toBe('true');
+  });
+});
