@@ -1,0 +1,234 @@
+/**
+ * Stage-aware matching: which of the LGA's positions belong beside a reference on a page, and how sure we are that
+ * the number means the same provision.
+ *
+ * Two rules from how bills work (../shared/docs/architecture.md, print epochs):
+ * - clause, schedule, part and chapter numbers belong to a print of the bill. A position numbered for the print the
+ *   page debates `applies`; from another print it is shown as `other-print` (the number may name another clause).
+ * - amendment, new clause and new schedule numbers restart at every stage (they persist across the days of one
+ *   stage). A position from the page's own House and stage `applies`; from any other stage the same number is a
+ *   different amendment entirely, so it is left out. Only when the page's stage is unknown (a bill page) are such
+ *   positions shown, all as `other-print`, labelled by their stage.
+ */
+import type {
+  BillRecord,
+  Briefing,
+  House,
+  MatchedPosition,
+  PageContext,
+  Position,
+  PositionRef,
+  Reference,
+  ReferenceKind,
+  ReferenceMatch,
+  Stage,
+} from '../model';
+import { lastDate, printEpoch, stageOrder } from './epochs';
+import { briefingLabel, differentThing, formatDate, referenceLabel, stageLabel } from './labels';
+import { type PageStage, pageNamesAnotherBill, resolvePageStage } from './page';
+
+export {
+  firstDate,
+  houseOfOrigin,
+  lastDate,
+  type PrintEpoch,
+  parliamentaryOrder,
+  printEpoch,
+  stageOrder,
+} from './epochs';
+export { briefingLabel, formatDate, formatDates, stageLabel } from './labels';
+export { billForPage, type PageStage, pageNamesAnotherBill, resolvePageStage } from './page';
+
+export interface MatchData {
+  bill: BillRecord;
+  briefings: readonly Briefing[];
+  positions: readonly Position[];
+}
+
+/** Kinds whose numbers belong to a print of the bill; the rest (amendments, new clauses) to one stage. */
+const PRINT_NUMBERED: ReadonlySet<ReferenceKind> = new Set(['clause', 'schedule', 'part', 'chapter']);
+
+export function isPrintNumbered(kind: ReferenceKind): boolean {
+  return PRINT_NUMBERED.has(kind);
+}
+
+/**
+ * The stage whose amendment numbering a House and stage uses. Commons report and third reading are taken together
+ * as "remaining stages" on one amendment paper, so all three name the same numbering. Lords report and third
+ * reading have separate marshalled lists.
+ */
+function amendmentStage(house: House, stage: Stage): Stage {
+  if (house === 'commons' && (stage === 'report' || stage === 'third-reading')) return 'remaining-stages';
+  return stage;
+}
+
+/** True when the House and stage are known well enough to say whose amendment numbers they use. */
+function stageIsKnown(house: House | null, stage: Stage | null): boolean {
+  return house !== null && stage !== null && stage !== 'other';
+}
+
+function sameStage(aHouse: House | null, aStage: Stage | null, b: Briefing): boolean {
+  if (!stageIsKnown(aHouse, aStage) || !stageIsKnown(b.house, b.stage)) return false;
+  return aHouse === b.house && amendmentStage(aHouse!, aStage!) === amendmentStage(b.house!, b.stage!);
+}
+
+function sameNumber(a: Reference, b: Reference): boolean {
+  return a.kind === b.kind && a.number.toUpperCase() === b.number.toUpperCase();
+}
+
+/** `this page is Lords Report, 18 October 2016 (stage inferred: a briefing names that day)`. */
+function pageLabel(page: PageContext, stage: PageStage): string {
+  const date = page.date ? `, ${formatDate(page.date)}` : '';
+  const inferred = stage.inferredFrom ? ' (stage inferred: the LGA briefed for that day)' : '';
+  return `${stageLabel(stage.house, stage.stage)}${date}${inferred}`;
+}
+
+interface Judgement {
+  applies: MatchedPosition['applies'];
+  reason: string;
+}
+
+/** Clause, schedule, part, chapter: the same print, or not. */
+function judgePrintNumbered(
+  ref: Reference,
+  briefing: Briefing,
+  bill: BillRecord,
+  page: PageContext,
+  stage: PageStage,
+): Judgement {
+  const pageEpoch = printEpoch(bill, stage.house, stage.stage);
+  const briefingEpoch = printEpoch(bill, briefing.house, briefing.stage);
+  const numbered = `Numbered for ${briefingLabel(briefing)}`;
+  const mayDiffer = `so ${referenceLabel(ref.kind, ref.number)} may be ${differentThing(ref.kind)}`;
+  if (pageEpoch.index !== null && briefingEpoch.index === pageEpoch.index) {
+    return {
+      applies: 'applies',
+      reason: `Same print: briefing for ${briefingLabel(briefing)}; this page is ${pageLabel(page, stage)}`,
+    };
+  }
+  if (pageEpoch.index === null) {
+    const why =
+      stage.stage === null
+        ? 'this page does not say which stage it debates'
+        : `this page's stage (${pageLabel(page, stage)}) does not tell which print it debates`;
+    return { applies: 'other-print', reason: `${numbered}: ${why}, ${mayDiffer}` };
+  }
+  if (briefingEpoch.index === null) {
+    return {
+      applies: 'other-print',
+      reason: `${numbered}: the briefing does not say which stage it was for, ${mayDiffer}`,
+    };
+  }
+  const which = briefingEpoch.index < pageEpoch.index ? 'a later' : 'an earlier';
+  return { applies: 'other-print', reason: `${numbered}: this page debates ${which} print, ${mayDiffer}` };
+}
+
+/** Amendment, new clause, new schedule: the same House and stage, or left out (null). */
+function judgeStageNumbered(ref: Reference, briefing: Briefing, page: PageContext, stage: PageStage): Judgement | null {
+  const numbered = `Numbered for ${briefingLabel(briefing)}`;
+  const mayDiffer = `numbers restart at every stage, so ${referenceLabel(ref.kind, ref.number)} may be ${differentThing(ref.kind)}`;
+  if (!stageIsKnown(stage.house, stage.stage)) {
+    return {
+      applies: 'other-print',
+      reason: `${numbered}: this page does not say which stage it debates, and ${mayDiffer}`,
+    };
+  }
+  if (!stageIsKnown(briefing.house, briefing.stage)) {
+    return {
+      applies: 'other-print',
+      reason: `${numbered}: the briefing does not say which stage it was for, and ${mayDiffer}`,
+    };
+  }
+  if (!sameStage(stage.house, stage.stage, briefing)) return null;
+  const sameDay = page.date !== null && briefing.dates.includes(page.date);
+  const days = sameDay || page.date === null ? '' : ' (numbers run through all days of a stage)';
+  return {
+    applies: 'applies',
+    reason: `Same House and stage${days}: briefing for ${briefingLabel(briefing)}; this page is ${pageLabel(page, stage)}`,
+  };
+}
+
+interface Ranked extends MatchedPosition {
+  rank: number[];
+  newest: string;
+}
+
+/**
+ * Sort keys: applies first; then nearer stage (the page's own stage, then the nearest earlier one, then later ones);
+ * then the briefing for the page's own day, then those dated before it; then newest.
+ */
+function rankOf(
+  match: Omit<MatchedPosition, 'reason'>,
+  bill: BillRecord,
+  page: PageContext,
+  stage: PageStage,
+): number[] {
+  const { briefing } = match;
+  const pageStep = stageOrder(bill, stage.house, stage.stage);
+  const briefingStep = stageOrder(bill, briefing.house, briefing.stage);
+  const stageKnown = stageIsKnown(stage.house, stage.stage);
+  const nearness = !stageKnown
+    ? 0
+    : sameStage(stage.house, stage.stage, briefing)
+      ? 0
+      : briefingStep <= pageStep
+        ? 1 + (pageStep - briefingStep)
+        : 100 + (briefingStep - pageStep);
+  const day = page.date;
+  const dateFit = day === null ? 1 : briefing.dates.includes(day) ? 0 : briefing.dates.some((d) => d <= day) ? 1 : 2;
+  return [match.applies === 'applies' ? 0 : 1, nearness, dateFit];
+}
+
+function compareRanked(a: Ranked, b: Ranked): number {
+  for (let i = 0; i < a.rank.length; i++) {
+    const d = (a.rank[i] ?? 0) - (b.rank[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return (
+    b.newest.localeCompare(a.newest) ||
+    a.briefing.order - b.briefing.order ||
+    a.position.line - b.position.line ||
+    a.position.id.localeCompare(b.position.id)
+  );
+}
+
+/** Distinct references by kind and number, in the order first seen. */
+export function distinctReferences<R extends Reference>(refs: readonly R[]): Reference[] {
+  const seen = new Map<string, Reference>();
+  for (const r of refs) {
+    const key = `${r.kind}:${r.number.toUpperCase()}`;
+    if (!seen.has(key)) seen.set(key, { kind: r.kind, number: r.number });
+  }
+  return [...seen.values()];
+}
+
+/**
+ * For each distinct reference on the page, the positions of `data.bill` that name the same provision, ranked, each
+ * with how it applies and why. `data` is the page's bill's data (see `billForPage`); briefings and positions of other
+ * bills in it are ignored, and a page that names another bill gets no positions.
+ */
+export function matchReferences(page: PageContext, refs: readonly Reference[], data: MatchData): ReferenceMatch[] {
+  const { bill } = data;
+  const wanted = distinctReferences(refs);
+  if (pageNamesAnotherBill(page, bill)) return wanted.map((r) => ({ ...r, positions: [] }));
+  const briefings = new Map(data.briefings.filter((b) => b.billId === bill.id).map((b) => [b.id, b]));
+  const positions = data.positions.filter((p) => p.billId === bill.id && briefings.has(p.briefingId));
+  const stage = resolvePageStage(page, [...briefings.values()]);
+
+  return wanted.map((ref) => {
+    const matched: Ranked[] = [];
+    for (const position of positions) {
+      const briefing = briefings.get(position.briefingId);
+      const positionRef: PositionRef | undefined = position.refs.find((r) => sameNumber(r, ref));
+      if (!briefing || !positionRef) continue;
+      const judgement = isPrintNumbered(ref.kind)
+        ? judgePrintNumbered(ref, briefing, bill, page, stage)
+        : judgeStageNumbered(ref, briefing, page, stage);
+      if (!judgement) continue;
+      const match = { position, briefing, ref: positionRef, ...judgement };
+      matched.push({ ...match, rank: rankOf(match, bill, page, stage), newest: lastDate(briefing) });
+    }
+    matched.sort(compareRanked);
+    return { ...ref, positions: matched.map(({ rank: _rank, newest: _newest, ...m }) => m) };
+  });
+}
