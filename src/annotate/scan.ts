@@ -1,0 +1,169 @@
+/**
+ * The page scanner: a section's text (from the DOM text index, or plain text) -> the references in it, through the
+ * one grammar (`findReferences`), plus what the grammar cannot see alone:
+ * - printed line numbers glued to words on publications pages (`1 5Corporate parenting principles`) and their
+ *   running headers (`Children and Social Work BillPage 2`) are blanked out first, offsets unchanged;
+ * - implicit references: `That the clause stand part of the Bill` under the heading `Clause 7` is clause 7 (the span
+ *   is `the clause`); `That the clause be read a Second time` under `New Clause 10` is new clause 10.
+ */
+import type { FoundReference, ReferenceKind } from '../model';
+import type { PageSection } from '../pages/types';
+import { findReferences } from '../references/index';
+import { buildTextIndex, type TextIndex } from './text-index';
+
+export interface ScannedReference extends FoundReference {
+  /** Index of the page section the reference was found in. */
+  section: number;
+  /** Index of the root (in `section.roots`) whose text `start`/`end` are offsets into. */
+  root: number;
+  /** True for a number taken from the heading above (`the clause` under `Clause 7`). */
+  implicit?: boolean;
+  /** The DOM range of the reference's text, computed on demand. */
+  range(): Range;
+}
+
+export interface TextScanOptions {
+  /** Blank out printed line numbers and running headers before matching (publications pages). */
+  printedLineNumbers?: boolean;
+  /** Offsets in the text where heading elements start (the DOM's clause headings), besides heading lines. */
+  headingOffsets?: readonly number[];
+}
+
+/** A found reference in plain text, with `implicit` set where the number came from a heading. */
+export type TextReference = FoundReference & { implicit?: boolean };
+
+// ---------------------------------------------------------------------------------------------
+// Printed line numbers (publications.parliament.uk)
+// ---------------------------------------------------------------------------------------------
+
+/** `Children and Social Work BillPage 2`: the running header leaks into the text at page breaks. */
+const RUNNING_HEADER = /^[^\n]*\bBill(?: \[(?:HL|Lords)\])?Page \d+[ \t]*$/gm;
+/**
+ * A printed line number (a multiple of 5) glued to the next word at the start of a line or after a clause number or a
+ * paragraph letter: `5Corporate`, `10and`, `(d) 15to`. Ordinals (`5th`) are words, not line numbers.
+ */
+const GLUED_LINE_NUMBER = /(?<=^|[\s)])([1-9]\d?)(?=[A-Za-z])(?!st\b|nd\b|rd\b|th\b)/gm;
+
+const blank = (s: string): string => s.replace(/[^\n]/g, ' ');
+
+/** The text with printed line numbers and running headers replaced by spaces: same length, same offsets. */
+export function stripPrintedLineNumbers(text: string): string {
+  return text
+    .replace(RUNNING_HEADER, blank)
+    .replace(GLUED_LINE_NUMBER, (digits: string) => (Number(digits) % 5 === 0 ? blank(digits) : digits));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Implicit references
+// ---------------------------------------------------------------------------------------------
+
+/** A heading line: `Clause 7`, `Clause 38: School uniforms: limits on branded items`, `New Clause 18`, `Schedule 2`. */
+const HEADING_LINE = /^[ \t]*(New Clause|Clause|New Schedule|Schedule)[ \t]+(\d+[A-Z]{0,3})(?:[ \t]*[:.-][^\n]*)?[ \t]*$/gim;
+
+const HEADING_KINDS: Readonly<Record<string, ReferenceKind>> = {
+  'new clause': 'new-clause',
+  clause: 'clause',
+  'new schedule': 'new-schedule',
+  schedule: 'schedule',
+};
+
+/** Procedure phrases whose `the clause` is the heading's, and the heading kind each needs. */
+const IMPLICIT_PHRASES: ReadonlyArray<readonly [RegExp, ReferenceKind]> = [
+  [/\bthe clause(?= stands? part of the Bill)/gi, 'clause'],
+  [/\bthe clause(?= be read a Second time)/gi, 'new-clause'],
+  [/\bthe clause(?= be added to the Bill)/gi, 'new-clause'],
+];
+
+interface Heading {
+  offset: number;
+  kind: ReferenceKind;
+  number: string;
+}
+
+function headingsIn(text: string, extraOffsets: readonly number[]): Heading[] {
+  const headings: Heading[] = [];
+  const seen = new Set<number>();
+  const read = (offset: number, line: string): void => {
+    HEADING_LINE.lastIndex = 0;
+    const m = HEADING_LINE.exec(line);
+    if (!m || seen.has(offset)) return;
+    seen.add(offset);
+    headings.push({
+      offset,
+      kind: HEADING_KINDS[(m[1] as string).toLowerCase()] as ReferenceKind,
+      number: (m[2] as string).toUpperCase(),
+    });
+  };
+  for (const m of text.matchAll(HEADING_LINE)) read(m.index, m[0]);
+  for (const offset of extraOffsets) {
+    const end = text.indexOf('\n', offset);
+    read(offset, text.slice(offset, end < 0 ? undefined : end));
+  }
+  return headings.sort((a, b) => a.offset - b.offset);
+}
+
+function implicitReferences(text: string, headings: readonly Heading[]): TextReference[] {
+  if (!headings.length) return [];
+  const found: TextReference[] = [];
+  for (const [pattern, kind] of IMPLICIT_PHRASES) {
+    for (const m of text.matchAll(pattern)) {
+      let heading: Heading | undefined;
+      for (const h of headings) {
+        if (h.offset > m.index) break;
+        heading = h;
+      }
+      if (!heading || heading.kind !== kind) continue;
+      found.push({
+        kind,
+        number: heading.number,
+        text: m[0],
+        start: m.index,
+        end: m.index + m[0].length,
+        implicit: true,
+      });
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scanning
+// ---------------------------------------------------------------------------------------------
+
+/** References in a plain text (a debate excerpt, a text index's text), in order of position. */
+export function scanText(text: string, options: TextScanOptions = {}): TextReference[] {
+  const prepared = options.printedLineNumbers ? stripPrintedLineNumbers(text) : text;
+  const explicit: TextReference[] = findReferences(prepared);
+  const implicit = implicitReferences(prepared, headingsIn(prepared, options.headingOffsets ?? [])).filter(
+    (ref) => !explicit.some((other) => other.start < ref.end && ref.start < other.end),
+  );
+  return [...explicit, ...implicit].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Build the text indexes of a section's roots (what `scanSection` does when not given them). */
+export function indexSection(section: PageSection): TextIndex[] {
+  return section.roots.map((root) =>
+    buildTextIndex(root, { extraSkip: section.skip, mark: section.clauseHeadings.filter((h) => root.contains(h)) }),
+  );
+}
+
+/**
+ * The references in one page section. `indexes` are the section's prebuilt text indexes (one per root, e.g. built in
+ * idle chunks); built here when not given.
+ */
+export function scanSection(
+  section: PageSection,
+  sectionIndex = 0,
+  indexes: readonly TextIndex[] = indexSection(section),
+): ScannedReference[] {
+  const out: ScannedReference[] = [];
+  indexes.forEach((index, rootIndex) => {
+    const headingOffsets = section.clauseHeadings
+      .map((heading) => index.offsetOf(heading))
+      .filter((offset): offset is number => offset !== undefined);
+    for (const ref of scanText(index.text, { printedLineNumbers: section.printedLineNumbers, headingOffsets })) {
+      out.push({ ...ref, section: sectionIndex, root: rootIndex, range: () => index.toRange(ref.start, ref.end) });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,73 @@
+/** Helpers every adapter uses: bill titles, dates, the resolved context. */
+import { resolveBill } from '../bills/index';
+import type { BillRecord, House, PageContext, Stage } from '../model';
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** `Volume 669: debated on Thursday 9 January 2020` (or any `9 January 2020`) -> `2020-01-09`. */
+export function dateFromText(text: string): string | null {
+  const m = /\b(\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December),? (\d{4})\b/i.exec(
+    text,
+  );
+  if (!m) return null;
+  const month = MONTHS.indexOf((m[2] as string).toLowerCase()) + 1;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`;
+}
+
+/** A bill's title as a page writes it: ends in `Bill`, optionally `[HL]`, `(HL)`, `[Lords]`. */
+const BILL_TITLE = /\bBill(?:\s*[[(](?:HL|Lords)[\])])?\.?$/i;
+
+/** Drop what follows the bill's name in a debate title: `(Fourteenth sitting)`, `(Second Reading)`, `: Report`. */
+export function cleanBillTitle(title: string): string {
+  return title
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*\((?:[\w-]+ sitting|first reading|second reading|third reading|report|committee|remaining stages)\)$/i, '')
+    .replace(/\s*:\s*(?:second reading|third reading|report stage|committee stage)$/i, '')
+    .trim();
+}
+
+/** True when the title names a bill: ends in `Bill [HL]`, or is a known bill's name (an Act's name counts). */
+export function isBillTitle(title: string, bills: readonly BillRecord[]): boolean {
+  const cleaned = cleanBillTitle(title);
+  return BILL_TITLE.test(cleaned) || resolveBill(cleaned, bills) !== null;
+}
+
+export function billContext(
+  title: string | null,
+  bills: readonly BillRecord[],
+  rest: { house: House | null; stage: Stage | null; stageLabel: string | null; date: string | null },
+  record: BillRecord | null = title ? resolveBill(cleanBillTitle(title), bills) : null,
+): PageContext {
+  return {
+    bill: record ? record.title : title ? cleanBillTitle(title) : null,
+    billId: record ? record.id : null,
+    ...rest,
+  };
+}
+
+/** The first element matching any of the selectors, in the order given. */
+export function queryFirst(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    const found = root.querySelector(selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+export function textOf(el: Element | null): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

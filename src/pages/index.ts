@@ -1,0 +1,39 @@
+/**
+ * The page adapters, registered in one place. `understandPage` asks the adapter that claims the URL what the page
+ * is about; a page no adapter claims (or one with nothing about a bill) gives null and is left alone.
+ */
+import type { BillRecord } from '../model';
+import { billsSite } from './bills-site';
+import { hansardCommitteeSitting } from './hansard-committee';
+import { hansardDay } from './hansard-day';
+import { hansardDebate } from './hansard-debate';
+import { publications } from './publications';
+import type { PageAdapter, PageUnderstanding } from './types';
+
+export type { PageAdapter, PageSection, PageUnderstanding } from './types';
+
+export const ADAPTERS: readonly PageAdapter[] = [
+  hansardDay,
+  hansardCommitteeSitting,
+  hansardDebate,
+  billsSite,
+  publications,
+];
+
+export function adapterFor(url: string): PageAdapter | null {
+  return ADAPTERS.find((adapter) => adapter.matches(url)) ?? null;
+}
+
+export function understandPage(doc: Document, url: string, bills: readonly BillRecord[]): PageUnderstanding | null {
+  const adapter = adapterFor(url);
+  if (!adapter) return null;
+  return adapter.understand(doc, url, bills);
+}
+
+/** The URL a saved page says it came from: `og:url`, else `link[rel=canonical]`. */
+export function pageUrlOf(doc: Document): string | null {
+  const og = doc.querySelector('meta[property="og:url"]')?.getAttribute('content');
+  if (og) return og.trim();
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  return canonical ? canonical.trim() : null;
+}

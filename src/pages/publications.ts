@@ -1,0 +1,83 @@
+/**
+ * publications.parliament.uk bill text and amendment papers (`/pa/bills/cbill/2016-2017/0121/…_en_2.htm`,
+ * `/pa/bills/cbill/2016-2017/0099/amend/children_rm_pbc_1207.1-7.html`). Printed line numbers are glued to words
+ * (`1 5Corporate parenting principles`), so the section asks the scanner to strip them.
+ */
+import { resolveBill } from '../bills/index';
+import type { House, Stage } from '../model';
+import { billContext, dateFromText, textOf } from './context';
+import type { PageAdapter } from './types';
+
+const PUBLICATIONS_URL =
+  /^https?:\/\/publications\.parliament\.uk\/pa\/bills\/(cbill|lbill)\/(\d{4}-\d{4})\/(\d{4})\/([^?#]+\.html?)(?:[?#].*)?$/i;
+
+const HOUSES: Readonly<Record<string, House>> = { cbill: 'commons', lbill: 'lords' };
+
+/** Amendment paper file names carry the stage: `children_rm_pbc_1207` (committee), `…_rm_rep_…` (report). */
+const PAPER_STAGES: ReadonlyArray<readonly [RegExp, Stage, string]> = [
+  [/_(?:rm_)?pbc_/i, 'committee', 'Public Bill Committee'],
+  [/_(?:rm_)?cwh_/i, 'committee', 'Committee of the whole House'],
+  [/_(?:rm_)?(?:gc|com)_/i, 'committee', 'Committee'],
+  [/_(?:rm_)?rep_/i, 'report', 'Report'],
+  [/_(?:rm_)?3rd_/i, 'third-reading', 'Third Reading'],
+];
+
+/** `Children and Social Work Bill (HC Bill 121)` / `Children and Social Work Bill [Lords]` in the page's text. */
+const TITLE_IN_TEXT = /([A-Z][\w’',()\- ]{3,120}? Bill(?: \[(?:HL|Lords)\])?)(?= \((?:HC|HL) Bill\b|\s*$|\n)/m;
+
+export const PUBLICATIONS_SELECTORS = {
+  content: ['#mainTextBlock', '#content-small', 'main', 'body'],
+  titleSources: ['title', 'h1', 'h2', 'p'],
+} as const;
+
+export const publications: PageAdapter = {
+  id: 'publications',
+  examples: [
+    'https://publications.parliament.uk/pa/bills/lbill/2016-2017/0057/lbill_2016-20170057_en_2.htm',
+    'https://publications.parliament.uk/pa/bills/cbill/2016-2017/0121/cbill_2016-20170121_en_2.htm',
+    'https://publications.parliament.uk/pa/bills/cbill/2016-2017/0099/amend/children_rm_pbc_1207.1-7.html',
+    'https://publications.parliament.uk/pa/bills/lbill/2016-2017/0001/lbill_2016-20170001_en_1.htm#l1g1',
+  ],
+  matches: (url) => PUBLICATIONS_URL.test(url.trim()),
+  understand(doc, url, bills) {
+    const m = PUBLICATIONS_URL.exec(url.trim());
+    if (!m) return null;
+    const content = PUBLICATIONS_SELECTORS.content.map((s) => doc.querySelector(s)).find(Boolean) ?? null;
+    if (!content) return null;
+    let title: string | null = null;
+    for (const selector of PUBLICATIONS_SELECTORS.titleSources) {
+      for (const el of [...doc.querySelectorAll(selector)].slice(0, 40)) {
+        const found = TITLE_IN_TEXT.exec(textOf(el));
+        if (found) {
+          title = found[1] as string;
+          break;
+        }
+      }
+      if (title) break;
+    }
+    const file = m[4] as string;
+    const paper = /\/amend\//i.test(file) ? PAPER_STAGES.find(([pattern]) => pattern.test(file)) : undefined;
+    const date = paper ? dateFromText(textOf(content).slice(0, 2000)) : null;
+    return {
+      adapter: publications.id,
+      sections: [
+        {
+          context: billContext(
+            title,
+            bills,
+            {
+              house: HOUSES[(m[1] as string).toLowerCase()] ?? null,
+              stage: paper?.[1] ?? null,
+              stageLabel: paper?.[2] ?? null,
+              date,
+            },
+            title ? resolveBill(title, bills) : null,
+          ),
+          roots: [content],
+          clauseHeadings: [],
+          printedLineNumbers: true,
+        },
+      ],
+    };
+  },
+};
