@@ -1,0 +1,268 @@
+/**
+ * "Bill": every LGA briefing on one bill in the order given (parliamentary order, from the background), a picture of
+ * the LGA's stance provision by provision, and each briefing in full. Presentational.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import type { BillBriefings } from '../../messaging';
+import type { BillRecord, PageContext, Position, PositionPart } from '../../model';
+import { STANCES } from '../../model';
+import { numberingNote, STANCE_SYMBOL, shortReference, stanceRows } from './bill-model';
+import { PositionText, StanceBadge } from './parts';
+import { briefingLabel, formatDates, HOUSE_WORDS, referenceLabel, STAGE_WORDS, STANCE_WORDS } from './words';
+
+export type BillState =
+  | { kind: 'loading' }
+  | { kind: 'none' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; data: BillBriefings };
+
+export interface BillViewProps {
+  bills: readonly BillRecord[];
+  selectedBillId: string | null;
+  onSelectBill: (billId: string) => void;
+  state: BillState;
+  /** The page's context for this bill, for numbering notes. */
+  page: PageContext | null;
+  /** Briefing (and position) to scroll to, from a popover's "Read the briefing" or a search result. */
+  target: { briefingId?: string; positionId?: string; at: number } | null;
+}
+
+/** A DOM id for a briefing or position id (ids hold `/` and file stems). */
+export function anchorId(prefix: string, id: string): string {
+  return `${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+export function BillView({ bills, selectedBillId, onSelectBill, state, page, target }: BillViewProps) {
+  return (
+    <div data-testid="bill-view">
+      <h2 class="visually-hidden">Bill</h2>
+      <div class="field">
+        <label for="bill-select">Bill</label>
+        <select
+          id="bill-select"
+          data-testid="bill-select"
+          value={selectedBillId ?? ''}
+          onChange={(e) => onSelectBill((e.currentTarget as HTMLSelectElement).value)}
+        >
+          {selectedBillId ? null : <option value="">Choose a bill</option>}
+          {bills.map((bill) => (
+            <option key={bill.id} value={bill.id}>
+              {bill.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <BillBody state={state} page={page} target={target} />
+    </div>
+  );
+}
+
+function BillBody({ state, page, target }: Pick<BillViewProps, 'state' | 'page' | 'target'>) {
+  if (state.kind === 'loading')
+    return (
+      <p class="muted" role="status">
+        Loading the briefings…
+      </p>
+    );
+  if (state.kind === 'none') return <p class="muted">Choose a bill to read the LGA's briefings on it.</p>;
+  if (state.kind === 'error')
+    return (
+      <p class="error" role="alert">
+        {state.message}
+      </p>
+    );
+  const { data } = state;
+  const samePageBill = page && (page.billId === data.bill.id || page.bill === data.bill.title) ? page : null;
+  return (
+    <>
+      <h3 data-testid="bill-title">{data.bill.title}</h3>
+      {data.briefings.length === 0 ? (
+        <p class="muted">The LGA has no briefings on this bill in the dataset.</p>
+      ) : (
+        <>
+          <StancePicture data={data} />
+          <ol class="plain briefings" data-testid="bill-briefings">
+            {data.briefings.map(({ briefing, positions }) => (
+              <BriefingArticle
+                key={briefing.id}
+                briefing={briefing}
+                positions={positions}
+                note={numberingNote(briefing, positions, samePageBill, data.bill.originatingHouse)}
+                target={target}
+              />
+            ))}
+          </ol>
+        </>
+      )}
+    </>
+  );
+}
+
+export function StancePicture({ data }: { data: BillBriefings }) {
+  const rows = stanceRows(data);
+  return (
+    <section aria-labelledby="stance-picture" class="stance-picture">
+      <h4 id="stance-picture">The LGA's stance, stage by stage</h4>
+      <p class="legend small" aria-hidden="true">
+        {STANCES.map((stance) => (
+          <span key={stance} class={`chip stance-${stance}`}>
+            {STANCE_SYMBOL[stance]} {STANCE_WORDS[stance]}
+          </span>
+        ))}
+      </p>
+      <table data-testid="stance-grid">
+        <caption class="visually-hidden">Provisions the LGA names in each briefing, with its stance on each</caption>
+        <thead>
+          <tr>
+            <th scope="col">Briefing</th>
+            <th scope="col">Provisions by stance</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.briefing.id} data-testid="stance-row" data-briefing-id={row.briefing.id}>
+              <th scope="row">
+                <a href={`#${anchorId('briefing', row.briefing.id)}`}>{briefingLabel(row.briefing)}</a>
+              </th>
+              <td>
+                {row.cells.length === 0 ? (
+                  <span class="muted small">No provisions named</span>
+                ) : (
+                  <ul class="plain cells">
+                    {row.cells.map((cell) => (
+                      <li
+                        key={cell.key}
+                        class={`chip stance-${cell.stance}`}
+                        data-testid="stance-cell"
+                        data-stance={cell.stance}
+                        data-ref={`${cell.kind} ${cell.number}`}
+                        title={`${referenceLabel(cell)}: ${STANCE_WORDS[cell.stance]}`}
+                      >
+                        <span aria-hidden="true">
+                          {STANCE_SYMBOL[cell.stance]} {shortReference(cell)}
+                        </span>
+                        <span class="visually-hidden">
+                          {referenceLabel(cell)}: {STANCE_WORDS[cell.stance]}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+const PART_HEADINGS: Record<PositionPart, string> = {
+  'key-messages': 'Key messages',
+  background: 'Background',
+  other: 'More',
+};
+
+function BriefingArticle({
+  briefing,
+  positions,
+  note,
+  target,
+}: {
+  briefing: BillBriefings['briefings'][number]['briefing'];
+  positions: Position[];
+  note: string | null;
+  target: BillViewProps['target'];
+}) {
+  const ref = useRef<HTMLLIElement>(null);
+  const isTarget = target?.briefingId === briefing.id;
+  useEffect(() => {
+    if (!isTarget || !ref.current) return;
+    const position = target?.positionId
+      ? ref.current.querySelector<HTMLElement>(`#${anchorId('position', target.positionId)}`)
+      : null;
+    const element = position ?? ref.current;
+    element.scrollIntoView?.({ block: 'start' });
+    element.focus({ preventScroll: true });
+  }, [isTarget, target?.at, target?.positionId]);
+  const headingId = anchorId('briefing-heading', briefing.id);
+  return (
+    <li
+      ref={ref}
+      id={anchorId('briefing', briefing.id)}
+      class={`briefing${isTarget ? ' is-target' : ''}`}
+      data-testid="briefing"
+      data-briefing-id={briefing.id}
+      tabIndex={-1}
+      aria-labelledby={headingId}
+    >
+      <article>
+        <h4 id={headingId} data-testid="briefing-label">
+          {briefingLabel(briefing)}
+        </h4>
+        <dl class="meta small">
+          <div>
+            <dt>House</dt>
+            <dd>{briefing.house ? `House of ${HOUSE_WORDS[briefing.house]}` : 'Not stated'}</dd>
+          </div>
+          <div>
+            <dt>Stage</dt>
+            <dd>
+              {briefing.stage ? STAGE_WORDS[briefing.stage] : 'Not stated'}
+              {briefing.stageDetail ? ` (${briefing.stageDetail})` : ''}
+            </dd>
+          </div>
+          <div>
+            <dt>Date</dt>
+            <dd>{briefing.dates.length ? formatDates(briefing.dates) : 'Not stated'}</dd>
+          </div>
+          {briefing.userAdded ? (
+            <div>
+              <dt>Source</dt>
+              <dd data-testid="briefing-user-added">Added by you ({briefing.source})</dd>
+            </div>
+          ) : null}
+        </dl>
+        <p class="small muted heading-as-written">As headed: {briefing.heading}</p>
+        {note ? (
+          <p class="note" data-testid="numbering-note">
+            {note}
+          </p>
+        ) : null}
+        <BriefingParts positions={positions} />
+      </article>
+    </li>
+  );
+}
+
+function BriefingParts({ positions }: { positions: Position[] }) {
+  const parts: PositionPart[] = ['key-messages', 'background', 'other'];
+  return (
+    <>
+      {parts.map((part) => {
+        const inPart = positions.filter((p) => p.part === part);
+        if (inPart.length === 0) return null;
+        return (
+          <section key={part} class="part">
+            <h5>{PART_HEADINGS[part]}</h5>
+            <ul class="positions">
+              {inPart.map((position, i) => (
+                <li key={position.id} id={anchorId('position', position.id)} data-testid="briefing-position">
+                  {position.subheading && position.subheading !== inPart[i - 1]?.subheading ? (
+                    <p class="subheading">{position.subheading}</p>
+                  ) : null}
+                  <PositionText position={position} />
+                  {position.stance !== 'neutral' ? (
+                    <p class="small">
+                      <StanceBadge stance={position.stance} />
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}

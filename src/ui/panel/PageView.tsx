@@ -1,0 +1,194 @@
+/**
+ * "On this page": what the active tab is about and every reference on it that the LGA has a position on.
+ * Presentational: the data comes in as props (see usePageSummary in hooks.ts).
+ */
+import type { PageSummary } from '../../messaging';
+import type { PageContext } from '../../model';
+import { countByStance, groupProvisions, type PageProvision, type PositionIndex } from './page-model';
+import { PositionText, StanceBadge, stanceFor } from './parts';
+import { briefingLabel, formatDate, houseStageLabel, referenceLabel, STANCE_WORDS } from './words';
+
+export type PageState =
+  | { kind: 'loading' }
+  /** No content script answered: not a parliament page, or a page still loading. */
+  | { kind: 'not-parliament'; url: string | null }
+  | { kind: 'ready'; summary: PageSummary };
+
+export interface PageViewProps {
+  state: PageState;
+  positions: PositionIndex;
+  onFocusReference: (index: number) => void;
+  onStep: (direction: 1 | -1) => void;
+}
+
+export function PageView({ state, positions, onFocusReference, onStep }: PageViewProps) {
+  if (state.kind === 'loading') {
+    return (
+      <p class="muted" role="status">
+        Reading the page…
+      </p>
+    );
+  }
+  if (state.kind === 'not-parliament') {
+    return (
+      <div class="calm" data-testid="not-parliament">
+        <p>
+          This tab is not a Hansard or parliament.uk bill page, so there is nothing to show about it here. Open a debate
+          on hansard.parliament.uk or a bill on bills.parliament.uk, and the LGA's positions on the provisions it
+          mentions will be listed here.
+        </p>
+        <p>The Bill and Search tabs work on any page.</p>
+      </div>
+    );
+  }
+  const { summary } = state;
+  const provisions = groupProvisions(summary);
+  const counts = countByStance(provisions);
+  return (
+    <div data-testid="page-view">
+      <h2 class="visually-hidden">On this page</h2>
+      <section aria-labelledby="page-about">
+        <h3 id="page-about">This page is about</h3>
+        {summary.sections.length === 0 ? (
+          <p class="muted">No bill recognised on this page.</p>
+        ) : (
+          <ul class="plain sections" data-testid="page-sections">
+            {summary.sections.map((section, i) => (
+              <li key={i}>
+                <SectionLine section={section} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="page-positions">
+        <h3 id="page-positions">LGA positions on this page</h3>
+        {provisions.length === 0 ? (
+          <p class="muted" data-testid="page-no-positions">
+            {summary.references.length === 0
+              ? 'No clauses, amendments or schedules are mentioned on this page.'
+              : `${summary.references.length} provision${summary.references.length === 1 ? ' is' : 's are'} mentioned on this page; the LGA's briefings take no position on ${summary.references.length === 1 ? 'it' : 'them'}.`}
+          </p>
+        ) : (
+          <>
+            <p data-testid="page-counts" class="counts">
+              {provisions.length} provision{provisions.length === 1 ? '' : 's'} with a position:{' '}
+              {counts.map((c, i) => (
+                <span key={c.stance} class="count" data-stance={c.stance}>
+                  {i > 0 ? ', ' : ''}
+                  {STANCE_WORDS[c.stance].toLowerCase()} {c.count}
+                </span>
+              ))}
+            </p>
+            <div class="step-buttons">
+              <button type="button" onClick={() => onStep(-1)} data-testid="page-step-previous">
+                Previous on page
+              </button>
+              <button type="button" onClick={() => onStep(1)} data-testid="page-step-next">
+                Next on page
+              </button>
+            </div>
+            <ul class="plain provisions" data-testid="page-refs">
+              {provisions.map((provision) => (
+                <ProvisionItem
+                  key={provision.key}
+                  provision={provision}
+                  positions={positions}
+                  onFocusReference={onFocusReference}
+                />
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function SectionLine({ section }: { section: PageContext }) {
+  const where = houseStageLabel(section.house, section.stage);
+  const asWritten = section.stageLabel && section.stageLabel !== where ? ` (${section.stageLabel})` : '';
+  return (
+    <>
+      <strong data-testid="page-bill">{section.bill ?? 'Bill not recognised'}</strong>
+      {where || asWritten ? (
+        <span data-testid="page-stage">
+          {' '}
+          · {where || 'Stage not recognised'}
+          {asWritten}
+        </span>
+      ) : null}
+      {section.date ? <span data-testid="page-date"> · {formatDate(section.date)}</span> : null}
+    </>
+  );
+}
+
+function ProvisionItem({
+  provision,
+  positions,
+  onFocusReference,
+}: {
+  provision: PageProvision;
+  positions: PositionIndex;
+  onFocusReference: (index: number) => void;
+}) {
+  const label = referenceLabel(provision);
+  const entries = provision.positionIds.flatMap((id) => {
+    const entry = positions.get(id);
+    return entry ? [entry] : [];
+  });
+  const [first, ...more] = provision.indexes;
+  return (
+    <li class="provision" data-testid="page-ref" data-kind={provision.kind} data-number={provision.number}>
+      <div class="provision-head">
+        <button
+          type="button"
+          class="link-button"
+          data-testid="page-ref-focus"
+          data-index={first}
+          onClick={() => first !== undefined && onFocusReference(first)}
+        >
+          {label}
+        </button>{' '}
+        <StanceBadge stance={provision.stance} />
+        {provision.sectionBill ? <span class="muted small"> · {provision.sectionBill}</span> : null}
+      </div>
+      {!provision.applies ? (
+        <p class="note small" data-testid="page-ref-other-print">
+          Numbered for another print of the bill: the numbering may differ on this page.
+        </p>
+      ) : null}
+      {more.length > 0 ? (
+        <p class="small mentions">
+          Also mentioned:{' '}
+          {more.map((index, i) => (
+            <button
+              key={index}
+              type="button"
+              class="link-button"
+              data-testid="page-ref-mention"
+              data-index={index}
+              aria-label={`${label}, mention ${i + 2}`}
+              onClick={() => onFocusReference(index)}
+            >
+              {i + 2}
+            </button>
+          ))}
+        </p>
+      ) : null}
+      {entries.length === 0 ? null : (
+        <ul class="plain positions">
+          {entries.map(({ position, briefing }) => (
+            <li key={position.id} class="position" data-testid="page-ref-position">
+              <p class="small muted">
+                {briefingLabel(briefing)}
+                {briefing.userAdded ? ' · added by you' : ''} · <StanceBadge stance={stanceFor(position, provision)} />
+              </p>
+              <PositionText position={position} only={provision} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * "Search": one box over every briefing (words, `clause 7`, a bill's name, a stage, a stance), results as you type.
+ * Presentational: the query runs in useSearch (hooks.ts) through the background's index.
+ */
+import type { SearchHit } from '../../messaging';
+import { excerpt, termSpans } from './marks';
+import { MarkedText, StanceBadge } from './parts';
+import { briefingLabel } from './words';
+
+export type SearchState =
+  | { kind: 'idle' }
+  | { kind: 'searching' }
+  | { kind: 'error'; message: string }
+  | { kind: 'done'; query: string; hits: SearchHit[] };
+
+export interface SearchViewProps {
+  query: string;
+  onQuery: (query: string) => void;
+  state: SearchState;
+  onOpen: (hit: SearchHit) => void;
+}
+
+export function SearchView({ query, onQuery, state, onOpen }: SearchViewProps) {
+  return (
+    <div data-testid="search-view">
+      <h2 class="visually-hidden">Search</h2>
+      <div class="field">
+        <label for="search-input">Search briefings</label>
+        <input
+          id="search-input"
+          type="search"
+          data-testid="search-input"
+          value={query}
+          autoComplete="off"
+          spellcheck={false}
+          aria-describedby="search-hint"
+          onInput={(e) => onQuery((e.currentTarget as HTMLInputElement).value)}
+        />
+        <p id="search-hint" class="small muted">
+          Words, a provision (<kbd>clause 7</kbd>, <kbd>amendment 61</kbd>), a bill, a stage (<kbd>report</kbd>) or a
+          stance (<kbd>oppose</kbd>).
+        </p>
+      </div>
+      <SearchResults state={state} onOpen={onOpen} />
+    </div>
+  );
+}
+
+export function SearchResults({ state, onOpen }: Pick<SearchViewProps, 'state' | 'onOpen'>) {
+  const status =
+    state.kind === 'searching'
+      ? 'Searching…'
+      : state.kind === 'done'
+        ? `${state.hits.length === 0 ? 'No' : state.hits.length} result${state.hits.length === 1 ? '' : 's'} for “${state.query}”`
+        : '';
+  return (
+    <>
+      <p role="status" class="small muted" data-testid="search-status">
+        {status}
+      </p>
+      {state.kind === 'error' ? (
+        <p role="alert" class="error">
+          {state.message}
+        </p>
+      ) : null}
+      {state.kind === 'done' && state.hits.length > 0 ? (
+        <ol class="plain results" data-testid="search-results">
+          {state.hits.map((hit) => (
+            <SearchResult key={hit.position.id} hit={hit} onOpen={onOpen} />
+          ))}
+        </ol>
+      ) : null}
+    </>
+  );
+}
+
+function SearchResult({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: SearchHit) => void }) {
+  const { position, briefing, bill } = hit;
+  const cut = excerpt(position.text, [...termSpans(position.text, hit.terms), ...position.refs.map((r) => r.mention)]);
+  // Only the search terms are marked in the excerpt: marking every reference too would drown the match.
+  const marks = termSpans(cut.text, hit.terms);
+  return (
+    <li class="result" data-testid="search-result" data-position-id={position.id}>
+      <p class="small">
+        <strong data-testid="search-result-bill">{bill.title}</strong>
+      </p>
+      <p class="small muted">
+        <span data-testid="search-result-briefing">{briefingLabel(briefing)}</span>
+        {briefing.userAdded ? ' · added by you' : ''} · <StanceBadge stance={position.stance} />
+      </p>
+      <p class="position-text" data-testid="search-result-excerpt">
+        <MarkedText text={cut.text} spans={marks} />
+      </p>
+      <button type="button" class="link-button" onClick={() => onOpen(hit)} data-testid="search-result-open">
+        Read the briefing<span class="visually-hidden">: {briefingLabel(briefing)}</span>
+      </button>
+    </li>
+  );
+}

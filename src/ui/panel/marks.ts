@@ -1,0 +1,83 @@
+/**
+ * Splitting a text into plain and marked runs, for references inside a position and for search terms in a result.
+ * Pure: the components render the runs as text nodes and `<mark>` elements (never as HTML).
+ */
+import type { Span } from '../../model';
+
+export interface Run {
+  text: string;
+  marked: boolean;
+}
+
+/** Sorts and merges overlapping or touching spans, clipped to the text. */
+export function mergeSpans(spans: readonly Span[], length: number): Span[] {
+  const sorted = spans
+    .map((s) => ({ start: Math.max(0, s.start), end: Math.min(length, s.end) }))
+    .filter((s) => s.end > s.start)
+    .sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+export function splitRuns(text: string, spans: readonly Span[]): Run[] {
+  const runs: Run[] = [];
+  let at = 0;
+  for (const span of mergeSpans(spans, text.length)) {
+    if (span.start > at) runs.push({ text: text.slice(at, span.start), marked: false });
+    runs.push({ text: text.slice(span.start, span.end), marked: true });
+    at = span.end;
+  }
+  if (at < text.length || runs.length === 0) runs.push({ text: text.slice(at), marked: false });
+  return runs;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Where the search terms occur in a text: case-insensitive, at the start of a word (the search is prefix-matching,
+ * so `parent` marks the start of `parenting`).
+ */
+export function termSpans(text: string, terms: readonly string[]): Span[] {
+  const words = terms.map((t) => t.trim()).filter((t) => t.length > 0);
+  if (words.length === 0) return [];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})`, 'giu');
+  const spans: Span[] = [];
+  for (const match of text.matchAll(pattern)) {
+    spans.push({ start: match.index, end: match.index + match[0].length });
+  }
+  return spans;
+}
+
+/**
+ * A window of about `size` characters around the first marked span, cut at word boundaries, with its spans shifted
+ * into the window. Short texts come back whole.
+ */
+export function excerpt(text: string, spans: readonly Span[], size = 240): { text: string; spans: Span[] } {
+  if (text.length <= size) return { text, spans: [...spans] };
+  const first = mergeSpans(spans, text.length)[0];
+  let start = first ? Math.max(0, first.start - Math.floor(size / 3)) : 0;
+  let end = Math.min(text.length, start + size);
+  start = Math.max(0, end - size);
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    if (space !== -1 && space < (first?.start ?? end)) start = space + 1;
+  }
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > start && space >= (first?.end ?? start)) end = space;
+  }
+  const prefix = start > 0 ? '… ' : '';
+  const suffix = end < text.length ? ' …' : '';
+  const shift = prefix.length - start;
+  const shifted = spans
+    .filter((s) => s.end > start && s.start < end)
+    .map((s) => ({ start: Math.max(s.start, start) + shift, end: Math.min(s.end, end) + shift }));
+  return { text: prefix + text.slice(start, end) + suffix, spans: shifted };
+}

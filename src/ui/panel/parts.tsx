@@ -1,0 +1,43 @@
+/**
+ * Small presentational pieces the panel's views share: a stance badge (always in words, colour is extra), text with
+ * marked runs, a position with its references marked.
+ */
+import type { Position, Reference, Stance } from '../../model';
+import { splitRuns } from './marks';
+import { STANCE_WORDS } from './words';
+
+export function StanceBadge({ stance }: { stance: Stance }) {
+  return (
+    <span class={`stance stance-${stance}`} data-stance={stance} data-testid="stance">
+      {STANCE_WORDS[stance]}
+    </span>
+  );
+}
+
+export function MarkedText({ text, spans }: { text: string; spans: ReadonlyArray<{ start: number; end: number }> }) {
+  return <>{splitRuns(text, spans).map((run, i) => (run.marked ? <mark key={i}>{run.text}</mark> : run.text))}</>;
+}
+
+/**
+ * A position's words with its references marked: all of them, or only those equal to `only` (the reference a reader
+ * chose on the page).
+ */
+export function PositionText({ position, only }: { position: Position; only?: Reference }) {
+  const refs = only
+    ? position.refs.filter((r) => r.kind === only.kind && r.number.toUpperCase() === only.number.toUpperCase())
+    : position.refs;
+  return (
+    <p class="position-text" data-testid="position-text">
+      <MarkedText text={position.text} spans={refs.map((r) => r.mention)} />
+    </p>
+  );
+}
+
+/** The stance a position takes on one reference, else the stance of the whole bullet. */
+export function stanceFor(position: Position, ref?: Reference): Stance {
+  if (ref) {
+    const found = position.refs.find((r) => r.kind === ref.kind && r.number.toUpperCase() === ref.number.toUpperCase());
+    if (found) return found.stance;
+  }
+  return position.stance;
+}

@@ -1,0 +1,416 @@
+// @vitest-environment happy-dom
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PageSummary, SearchHit } from '../../../src/messaging';
+import type { PageContext } from '../../../src/model';
+import { Tabs } from '../../../src/ui/panel/App';
+import { BillView } from '../../../src/ui/panel/BillView';
+import { numberingNote, stanceRows } from '../../../src/ui/panel/bill-model';
+import { excerpt, splitRuns, termSpans } from '../../../src/ui/panel/marks';
+import { PageView } from '../../../src/ui/panel/PageView';
+import type { PositionEntry } from '../../../src/ui/panel/page-model';
+import { groupProvisions } from '../../../src/ui/panel/page-model';
+import { SearchView } from '../../../src/ui/panel/SearchView';
+import { CSW_BILL, cswBriefings, mount, texts, unmountAll } from './panel-helpers';
+
+afterEach(unmountAll);
+
+const lordsReportPage: PageContext = {
+  bill: 'Children and Social Work Bill',
+  billId: CSW_BILL.id,
+  house: 'lords',
+  stage: 'report',
+  stageLabel: 'Report (2nd Day)',
+  date: '2016-11-08',
+};
+
+function renderBill(page: PageContext | null = null, target: { briefingId?: string; at: number } | null = null) {
+  return mount(
+    <BillView
+      bills={[CSW_BILL]}
+      selectedBillId={CSW_BILL.id}
+      onSelectBill={() => undefined}
+      state={{ kind: 'ready', data: cswBriefings() }}
+      page={page}
+      target={target}
+    />,
+  );
+}
+
+describe('bill view', () => {
+  it('lists the Children and Social Work Bill briefings in the order given (Lords first: a Lords bill)', () => {
+    const root = renderBill();
+    expect(texts(root, '[data-testid=briefing-label]')).toEqual([
+      'Lords second reading, 14 June 2016',
+      'Lords committee (days 4 and 5), 11 July 2016',
+      'Lords report, 18 October 2016',
+      'Lords report, 8 November 2016',
+      'Commons committee, 13 December 2016',
+      'Commons remaining stages, 7 March 2017',
+    ]);
+    expect(
+      [...root.querySelectorAll('[data-testid=briefing]')].map((el) => el.getAttribute('data-briefing-id')),
+    ).toEqual(cswBriefings().briefings.map((b) => b.briefing.id));
+  });
+
+  it('shows each briefing in full with its references marked', () => {
+    const root = renderBill();
+    const report = root.querySelectorAll('[data-testid=briefing]')[3];
+    expect(report?.querySelector('h5')?.textContent).toBe('Key messages');
+    expect(texts(report as Element, '[data-testid=briefing-position] mark')).toEqual([
+      'clause 29',
+      'clause 32',
+      'amendment 66',
+      'clause 32',
+    ]);
+    expect(report?.textContent).toContain('House of Lords');
+    expect(report?.textContent).toContain('8 November 2016');
+  });
+
+  it('draws the stance picture: one row per briefing, one cell per provision, coloured and worded by stance', () => {
+    const root = renderBill();
+    const rows = root.querySelectorAll('[data-testid=stance-row]');
+    expect(rows).toHaveLength(6);
+    const cells = [...(rows[3] as Element).querySelectorAll('[data-testid=stance-cell]')].map((cell) => [
+      cell.getAttribute('data-ref'),
+      cell.getAttribute('data-stance'),
+      cell.className,
+      cell.querySelector('.visually-hidden')?.textContent,
+    ]);
+    // clause 32 is named twice: concerned, then opposed (the colder stance is kept).
+    expect(cells).toEqual([
+      ['clause 29', 'support', 'chip stance-support', 'Clause 29: Supports'],
+      ['clause 32', 'oppose', 'chip stance-oppose', 'Clause 32: Opposes'],
+      ['amendment 66', 'support', 'chip stance-support', 'Amendment 66: Supports'],
+    ]);
+    expect(rows[1]?.textContent).toContain('No provisions named');
+    expect(root.querySelector('[data-testid=stance-grid] th[scope=row] a')?.getAttribute('href')).toMatch(
+      /^#briefing-/,
+    );
+  });
+
+  it('notes a briefing numbered for another print than the page, and not one for the same print', () => {
+    const root = renderBill(lordsReportPage);
+    const notes = [...root.querySelectorAll('[data-testid=briefing]')].map(
+      (b) => b.querySelector('[data-testid=numbering-note]')?.textContent ?? null,
+    );
+    expect(notes[3]).toBeNull(); // Lords report, 8 November: the page's own stage
+    expect(notes[0]).toMatch(/^Numbered for Lords second reading, 14 June 2016: this page is Lords report/);
+    expect(notes[4]).toMatch(/different print/);
+    expect(notes[1]).toBeNull(); // names no provision
+  });
+
+  it('marks the briefing a popover asked to open at', () => {
+    const target = cswBriefings().briefings[2]?.briefing.id;
+    const root = renderBill(null, { briefingId: target, at: 1 });
+    const marked = root.querySelectorAll('[data-testid=briefing].is-target');
+    expect(marked).toHaveLength(1);
+    expect(marked[0]?.getAttribute('data-briefing-id')).toBe(target);
+    expect(document.activeElement).toBe(marked[0]);
+  });
+});
+
+describe('stance picture data', () => {
+  it('keeps the rows in the order given and counts provisions by stance', () => {
+    const rows = stanceRows(cswBriefings());
+    expect(rows.map((r) => r.briefing.order)).toEqual([7, 5, 3, 2, 1, 0]);
+    expect(rows[3]?.counts).toEqual({ support: 2, mixed: 0, concern: 0, oppose: 1, neutral: 0 });
+  });
+});
+
+describe('numbering note', () => {
+  const data = cswBriefings();
+  const at = (i: number) => data.briefings[i] as (typeof data.briefings)[number];
+  it.each([
+    ['same House and stage', 3, lordsReportPage, null],
+    ['other print, clauses', 0, lordsReportPage, /different print/],
+    ['same House and stage, amendments', 2, lordsReportPage, null],
+    ['page stage unknown', 3, { ...lordsReportPage, stage: null }, null],
+    ['no page', 3, null, null],
+  ])('%s', (_name, index, page, expected) => {
+    const note = numberingNote(at(index).briefing, at(index).positions, page, CSW_BILL.originatingHouse);
+    if (expected === null) expect(note).toBeNull();
+    else expect(note).toMatch(expected);
+  });
+
+  it('says amendment numbers restart when the print is the same but the stage is not', () => {
+    // Lords report (18 October, amendments 7 and 54) read on a Lords Remaining Stages page: same print, other stage.
+    const note = numberingNote(
+      at(2).briefing,
+      at(2).positions,
+      { ...lordsReportPage, stage: 'remaining-stages' },
+      'lords',
+    );
+    expect(note).toMatch(/amendments are numbered afresh/);
+  });
+});
+
+const summary: PageSummary = {
+  url: 'https://hansard.parliament.uk/Lords/2016-11-08/debates/abc/ChildrenAndSocialWorkBillHL',
+  sections: [lordsReportPage],
+  references: [
+    {
+      index: 0,
+      kind: 'clause',
+      number: '29',
+      text: 'Clause 29',
+      sectionBill: 'Children and Social Work Bill',
+      stance: 'support',
+      applies: true,
+      positionIds: [`${cswBriefings().briefings[3]?.briefing.id}/0`],
+    },
+    {
+      index: 1,
+      kind: 'clause',
+      number: '3',
+      text: 'Clause 3',
+      sectionBill: 'Children and Social Work Bill',
+      stance: null,
+      applies: false,
+      positionIds: [],
+    },
+    {
+      index: 2,
+      kind: 'clause',
+      number: '32',
+      text: 'clause 32',
+      sectionBill: 'Children and Social Work Bill',
+      stance: 'concern',
+      applies: true,
+      positionIds: [`${cswBriefings().briefings[3]?.briefing.id}/1`],
+    },
+    {
+      index: 3,
+      kind: 'clause',
+      number: '29',
+      text: 'clause 29',
+      sectionBill: 'Children and Social Work Bill',
+      stance: 'support',
+      applies: true,
+      positionIds: [`${cswBriefings().briefings[3]?.briefing.id}/0`],
+    },
+    {
+      index: 4,
+      kind: 'clause',
+      number: '15',
+      text: 'Clause 15',
+      sectionBill: 'Children and Social Work Bill',
+      stance: 'mixed',
+      applies: false,
+      positionIds: [`${cswBriefings().briefings[0]?.briefing.id}/0`],
+    },
+  ],
+};
+
+function positionIndex(): Map<string, PositionEntry> {
+  const index = new Map<string, PositionEntry>();
+  for (const { briefing, positions } of cswBriefings().briefings)
+    for (const p of positions) index.set(p.id, { position: p, briefing });
+  return index;
+}
+
+describe('on this page', () => {
+  it('lists each provision with a position, its stance in words and the position words', () => {
+    const root = mount(
+      <PageView
+        state={{ kind: 'ready', summary }}
+        positions={positionIndex()}
+        onFocusReference={() => undefined}
+        onStep={() => undefined}
+      />,
+    );
+    const items = [...root.querySelectorAll('[data-testid=page-ref]')];
+    expect(items.map((li) => li.querySelector('[data-testid=page-ref-focus]')?.textContent)).toEqual([
+      'Clause 29',
+      'Clause 32',
+      'Clause 15',
+    ]);
+    expect(items.map((li) => li.querySelector('.provision-head [data-testid=stance]')?.textContent)).toEqual([
+      'Supports',
+      'Concerned',
+      'Mixed',
+    ]);
+    expect(items[0]?.querySelector('[data-testid=position-text]')?.textContent).toBe(
+      'We welcome the ability to test the new ways of working under clause 29.',
+    );
+    expect(texts(items[0] as Element, '[data-testid=position-text] mark')).toEqual(['clause 29']);
+    expect(items[2]?.querySelector('[data-testid=page-ref-other-print]')).not.toBeNull();
+    expect(items[0]?.querySelector('[data-testid=page-ref-other-print]')).toBeNull();
+    expect(root.querySelector('[data-testid=page-counts]')?.textContent).toBe(
+      '3 provisions with a position: supports 1, mixed 1, concerned 1',
+    );
+    expect(root.querySelector('[data-testid=page-stage]')?.textContent).toContain('Lords report (Report (2nd Day))');
+    expect(root.querySelector('[data-testid=page-date]')?.textContent).toContain('8 November 2016');
+  });
+
+  it('sends the index of the mention chosen', () => {
+    const focus = vi.fn();
+    const root = mount(
+      <PageView
+        state={{ kind: 'ready', summary }}
+        positions={positionIndex()}
+        onFocusReference={focus}
+        onStep={() => undefined}
+      />,
+    );
+    act(() => (root.querySelector('[data-testid=page-ref-focus]') as HTMLButtonElement).click());
+    act(() => (root.querySelector('[data-testid=page-ref-mention]') as HTMLButtonElement).click());
+    expect(focus.mock.calls).toEqual([[0], [3]]);
+  });
+
+  it('explains calmly when the tab is not a parliament page', () => {
+    const root = mount(
+      <PageView
+        state={{ kind: 'not-parliament', url: 'https://example.org/' }}
+        positions={new Map()}
+        onFocusReference={() => undefined}
+        onStep={() => undefined}
+      />,
+    );
+    expect(root.querySelector('[data-testid=not-parliament]')?.textContent).toMatch(
+      /not a Hansard or parliament\.uk bill page/,
+    );
+  });
+
+  it('groups mentions of one provision, first mention first', () => {
+    expect(groupProvisions(summary).map((p) => [p.number, p.indexes])).toEqual([
+      ['29', [0, 3]],
+      ['32', [2]],
+      ['15', [4]],
+    ]);
+  });
+});
+
+function hit(i: number, p: number): SearchHit {
+  const entry = cswBriefings().briefings[i];
+  if (!entry?.positions[p]) throw new Error('no such position');
+  return { position: entry.positions[p], briefing: entry.briefing, bill: CSW_BILL, score: 1, terms: ['clause', '32'] };
+}
+
+describe('search', () => {
+  it('has a search box labelled "Search briefings"', () => {
+    const root = mount(
+      <SearchView query="" onQuery={() => undefined} state={{ kind: 'idle' }} onOpen={() => undefined} />,
+    );
+    const box = root.querySelector('input') as HTMLInputElement;
+    expect(box.type).toBe('search'); // an <input type=search> has the implicit role searchbox
+    const label = root.querySelector(`label[for="${box.id}"]`);
+    expect(label?.textContent).toBe('Search briefings');
+  });
+
+  it('reports each keystroke', () => {
+    const onQuery = vi.fn();
+    const root = mount(<SearchView query="" onQuery={onQuery} state={{ kind: 'idle' }} onOpen={() => undefined} />);
+    const box = root.querySelector('input') as HTMLInputElement;
+    box.value = 'corporate par';
+    act(() => {
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(onQuery).toHaveBeenCalledWith('corporate par');
+  });
+
+  it('lists results with bill, briefing, stance and the matched terms marked', () => {
+    const open = vi.fn();
+    const hits = [hit(3, 1), hit(3, 2)];
+    const root = mount(
+      <SearchView
+        query="clause 32"
+        onQuery={() => undefined}
+        state={{ kind: 'done', query: 'clause 32', hits }}
+        onOpen={open}
+      />,
+    );
+    const results = [...root.querySelectorAll('[data-testid=search-result]')];
+    expect(results).toHaveLength(2);
+    expect(root.querySelector('[data-testid=search-status]')?.textContent).toBe('2 results for “clause 32”');
+    expect(texts(results[0] as Element, '[data-testid=search-result-bill]')).toEqual(['Children and Social Work Bill']);
+    expect(texts(results[0] as Element, '[data-testid=search-result-briefing]')).toEqual([
+      'Lords report, 8 November 2016',
+    ]);
+    expect(texts(results[0] as Element, '[data-testid=stance]')).toEqual(['Concerned']);
+    expect(texts(results[0] as Element, '[data-testid=search-result-excerpt] mark')).toEqual(['clause', '32']);
+    act(() => (results[1] as Element).querySelector<HTMLButtonElement>('[data-testid=search-result-open]')?.click());
+    expect(open).toHaveBeenCalledWith(hits[1]);
+  });
+
+  it('says when nothing matched', () => {
+    const root = mount(
+      <SearchView
+        query="zzz"
+        onQuery={() => undefined}
+        state={{ kind: 'done', query: 'zzz', hits: [] }}
+        onOpen={() => undefined}
+      />,
+    );
+    expect(root.querySelector('[data-testid=search-status]')?.textContent).toBe('No results for “zzz”');
+    expect(root.querySelector('[data-testid=search-results]')).toBeNull();
+  });
+});
+
+describe('tabs', () => {
+  it.each([
+    ['ArrowRight', 'page', 'bill'],
+    ['ArrowLeft', 'page', 'search'],
+    ['End', 'page', 'search'],
+    ['Home', 'search', 'page'],
+  ] as const)('%s from %s goes to %s', (key, from, to) => {
+    const onChange = vi.fn();
+    const root = mount(<Tabs current={from} onChange={onChange} />);
+    const current = root.querySelector('[aria-selected=true]') as HTMLButtonElement;
+    expect(current.id).toBe(`tab-${from}`);
+    expect(current.tabIndex).toBe(0);
+    act(() => {
+      current.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    });
+    expect(onChange).toHaveBeenCalledWith(to);
+  });
+});
+
+describe('marking text', () => {
+  it.each([
+    ['no spans', 'abc', [], [{ text: 'abc', marked: false }]],
+    [
+      'one span',
+      'clause 7 is good',
+      [{ start: 0, end: 8 }],
+      [
+        { text: 'clause 7', marked: true },
+        { text: ' is good', marked: false },
+      ],
+    ],
+    [
+      'overlapping spans merge',
+      'abcdef',
+      [
+        { start: 1, end: 3 },
+        { start: 2, end: 4 },
+      ],
+      [
+        { text: 'a', marked: false },
+        { text: 'bcd', marked: true },
+        { text: 'ef', marked: false },
+      ],
+    ],
+  ])('%s', (_name, text, spans, runs) => {
+    expect(splitRuns(text, spans)).toEqual(runs);
+  });
+
+  it('finds terms at word starts, case-insensitive, as prefixes', () => {
+    const text = 'Corporate parenting principles; the corporate parent.';
+    expect(termSpans(text, ['corporate', 'parent']).map((s) => text.slice(s.start, s.end))).toEqual([
+      'Corporate',
+      'parent',
+      'corporate',
+      'parent',
+    ]);
+    expect(termSpans('apparent', ['parent'])).toEqual([]);
+  });
+
+  it('cuts a long text around the first match, keeping the match marked', () => {
+    const text = `${'word '.repeat(100)}corporate parenting ${'tail '.repeat(100)}`;
+    const cut = excerpt(text, termSpans(text, ['corporate']), 120);
+    expect(cut.text.length).toBeLessThanOrEqual(126);
+    expect(cut.text.startsWith('… ')).toBe(true);
+    expect(cut.spans.map((s) => cut.text.slice(s.start, s.end))).toEqual(['corporate']);
+  });
+});
