@@ -1,0 +1,2 @@
+export type DatasetResult = unknown;
+export function compileDataset(): void {}

@@ -1,0 +1,1 @@
+export function htmlToBriefingText(_d: Document): string { return ""; }
