@@ -1,0 +1,246 @@
+/** The data kept in IndexedDB: seeding, reads for lookups and the side panel, and user briefings. */
+import type { IDBPTransaction } from 'idb';
+import type { BillRecord, Briefing, Dataset, Position, Reference } from '../model';
+import { fromStoredBill, fromStoredPosition, toStoredPosition, userRecordsToStore } from './records';
+import type {
+  DatasetMetaRecord,
+  Db,
+  StoredBill,
+  StoredPosition,
+  StoreName,
+  StoreSchema,
+  UserBriefingRecord,
+  UserDataRecord,
+  UserRevisionRecord,
+} from './schema';
+import { refKey } from './schema';
+import type { DataStore, DatasetMeta, SeedOutcome, StoredSearchIndex } from './types';
+
+/** Above this many distinct references, one read of the bill's positions beats one index read per reference. */
+const PER_REFERENCE_READ_LIMIT = 24;
+
+const SEED_STORES: StoreName[] = ['bills', 'briefings', 'positions', 'meta', 'userBriefings', 'searchIndex'];
+const USER_WRITE_STORES: StoreName[] = [
+  'bills',
+  'briefings',
+  'positions',
+  'meta',
+  'userBriefings',
+  'userData',
+  'searchIndex',
+];
+
+export class IdbStore implements DataStore {
+  readonly mode = 'indexeddb' as const;
+  readonly problem = null;
+
+  constructor(readonly db: Db) {}
+
+  async meta(): Promise<DatasetMeta | null> {
+    const record = await this.db.get('meta', 'dataset');
+    if (record?.key !== 'dataset') return null;
+    const { key: _key, ...meta } = record;
+    return meta;
+  }
+
+  /**
+   * One transaction: the old shipped records go, the new ones and the user's compiled briefings are written, the
+   * search index is dropped (it is rebuilt from the new data) and the version recorded. A failure part way leaves
+   * the previous dataset whole. `userBriefings` and `userData` are read, never written.
+   */
+  async seed(dataset: Dataset): Promise<SeedOutcome> {
+    const current = await this.meta();
+    if (current?.version === dataset.version) return { seeded: false, version: dataset.version };
+    const tx = this.db.transaction(SEED_STORES, 'readwrite');
+    const bills = tx.objectStore('bills');
+    const briefings = tx.objectStore('briefings');
+    const positions = tx.objectStore('positions');
+    const writes: Promise<unknown>[] = [bills.clear(), briefings.clear(), positions.clear()];
+    for (const bill of dataset.bills) writes.push(bills.put({ ...bill, origin: 'shipped' }));
+    for (const briefing of dataset.briefings) writes.push(briefings.put(briefing));
+    for (const position of dataset.positions) writes.push(positions.put(toStoredPosition(position, 'shipped')));
+    const userRecords = await tx.objectStore('userBriefings').getAll();
+    const user = userRecordsToStore(userRecords, new Set(dataset.bills.map((bill) => bill.id)));
+    for (const bill of user.bills) writes.push(bills.put(bill));
+    for (const briefing of user.briefings) writes.push(briefings.put(briefing));
+    for (const position of user.positions) writes.push(positions.put(position));
+    const meta: DatasetMetaRecord = {
+      key: 'dataset',
+      version: dataset.version,
+      builtAt: dataset.builtAt,
+      seededAt: new Date().toISOString(),
+      counts: { bills: dataset.bills.length, briefings: dataset.briefings.length, positions: dataset.positions.length },
+    };
+    writes.push(tx.objectStore('meta').put(meta), tx.objectStore('searchIndex').clear());
+    await Promise.all([...writes, tx.done]);
+    return { seeded: true, version: dataset.version };
+  }
+
+  async bills(): Promise<BillRecord[]> {
+    return (await this.db.getAll('bills')).map(fromStoredBill);
+  }
+
+  async bill(id: string): Promise<BillRecord | null> {
+    const stored = await this.db.get('bills', id);
+    return stored ? fromStoredBill(stored) : null;
+  }
+
+  async lookupData(billId: string, refs: readonly Reference[]) {
+    const keys = [...new Set(refs.map((ref) => refKey(billId, ref.kind, ref.number)))];
+    const tx = this.db.transaction(['briefings', 'positions'], 'readonly');
+    const briefingsRead = tx.objectStore('briefings').index('byBill').getAll(billId);
+    const byRef = tx.objectStore('positions').index('byRef');
+    let positionsRead: Promise<StoredPosition[]>;
+    if (keys.length <= PER_REFERENCE_READ_LIMIT) {
+      positionsRead = Promise.all(keys.map((key) => byRef.getAll(key))).then((lists) => uniqueById(lists.flat()));
+    } else {
+      const wanted = new Set(keys);
+      positionsRead = tx
+        .objectStore('positions')
+        .index('byBill')
+        .getAll(billId)
+        .then((all) => all.filter((position) => position.refKeys.some((key) => wanted.has(key))));
+    }
+    const [briefings, positions] = await Promise.all([briefingsRead, positionsRead, tx.done]);
+    return { briefings, positions: positions.map(fromStoredPosition) };
+  }
+
+  async billData(billId: string) {
+    const tx = this.db.transaction(['briefings', 'positions'], 'readonly');
+    const [briefings, positions] = await Promise.all([
+      tx.objectStore('briefings').index('byBill').getAll(billId),
+      tx.objectStore('positions').index('byBill').getAll(billId),
+      tx.done,
+    ]);
+    return { briefings, positions: positions.map(fromStoredPosition) };
+  }
+
+  async everything() {
+    const tx = this.db.transaction(['bills', 'briefings', 'positions'], 'readonly');
+    const [bills, briefings, positions] = await Promise.all([
+      tx.objectStore('bills').getAll(),
+      tx.objectStore('briefings').getAll(),
+      tx.objectStore('positions').getAll(),
+      tx.done,
+    ]);
+    return { bills: bills.map(fromStoredBill), briefings, positions: positions.map(fromStoredPosition) };
+  }
+
+  async positionsByIds(ids: readonly string[]): Promise<Position[]> {
+    const tx = this.db.transaction('positions', 'readonly');
+    const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+    await tx.done;
+    return found.filter((p) => p !== undefined).map(fromStoredPosition);
+  }
+
+  async briefingsByIds(ids: readonly string[]): Promise<Briefing[]> {
+    const tx = this.db.transaction('briefings', 'readonly');
+    const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+    await tx.done;
+    return found.filter((b) => b !== undefined);
+  }
+
+  userBriefings(): Promise<UserBriefingRecord[]> {
+    return this.db.getAll('userBriefings');
+  }
+
+  userData(): Promise<UserDataRecord[]> {
+    return this.db.getAll('userData');
+  }
+
+  /** One transaction: replaced sources lose their old records first, so nothing stale is left behind. */
+  async putUserBriefings(records: readonly UserBriefingRecord[], userData: readonly UserDataRecord[] = []) {
+    const tx = this.db.transaction(USER_WRITE_STORES, 'readwrite');
+    const writes: Promise<unknown>[] = [];
+    for (const record of records) {
+      const previous = await tx.objectStore('userBriefings').get(record.source);
+      if (previous) await deleteUserRecords(tx, previous, records);
+    }
+    const bills = tx.objectStore('bills');
+    const existingBills = new Map((await bills.getAll()).map((bill) => [bill.id, bill] as const));
+    const shipped = new Set([...existingBills.values()].filter((b) => b.origin === 'shipped').map((b) => b.id));
+    const user = userRecordsToStore(records, shipped);
+    for (const bill of user.bills) writes.push(bills.put(bill));
+    for (const briefing of user.briefings) writes.push(tx.objectStore('briefings').put(briefing));
+    for (const position of user.positions) writes.push(tx.objectStore('positions').put(position));
+    for (const record of records) writes.push(tx.objectStore('userBriefings').put(record));
+    for (const record of userData) writes.push(tx.objectStore('userData').put(record));
+    writes.push(bumpUserRevision(tx));
+    await Promise.all([...writes, tx.done]);
+  }
+
+  async removeUserBriefing(source: string): Promise<number> {
+    const tx = this.db.transaction(USER_WRITE_STORES, 'readwrite');
+    const record = await tx.objectStore('userBriefings').get(source);
+    if (!record) {
+      await tx.done;
+      return 0;
+    }
+    await deleteUserRecords(tx, record, []);
+    await tx.objectStore('userBriefings').delete(source);
+    await bumpUserRevision(tx);
+    await tx.done;
+    return record.briefings.length;
+  }
+
+  async searchStamp(): Promise<string> {
+    const tx = this.db.transaction('meta', 'readonly');
+    const [dataset, revision] = await Promise.all([tx.store.get('dataset'), tx.store.get('userRevision'), tx.done]);
+    const version = dataset && dataset.key === 'dataset' ? dataset.version : '';
+    const count = revision && revision.key === 'userRevision' ? revision.revision : 0;
+    return `${version}|${count}`;
+  }
+
+  async loadSearchIndex(): Promise<StoredSearchIndex | null> {
+    const record = await this.db.get('searchIndex', 'positions');
+    return record ? { stamp: record.stamp, json: record.json } : null;
+  }
+
+  async saveSearchIndex(index: StoredSearchIndex): Promise<void> {
+    await this.db.put('searchIndex', { key: 'positions', ...index });
+  }
+
+  async counts() {
+    const tx = this.db.transaction(['bills', 'briefings', 'positions', 'userBriefings'], 'readonly');
+    const [bills, briefings, positions, userBriefings] = await Promise.all([
+      tx.objectStore('bills').count(),
+      tx.objectStore('briefings').count(),
+      tx.objectStore('positions').count(),
+      tx.objectStore('userBriefings').count(),
+      tx.done,
+    ]);
+    return { bills, briefings, positions, userBriefings };
+  }
+}
+
+type UserWriteTx = IDBPTransaction<StoreSchema, StoreName[], 'readwrite'>;
+
+/** Deletes a user briefing's records; its bill goes too when it is a user bill no other (remaining) source uses. */
+async function deleteUserRecords(
+  tx: UserWriteTx,
+  record: UserBriefingRecord,
+  incoming: readonly UserBriefingRecord[],
+): Promise<void> {
+  for (const briefing of record.briefings) await tx.objectStore('briefings').delete(briefing.id);
+  for (const position of record.positions) await tx.objectStore('positions').delete(position.id);
+  const bill: StoredBill | undefined = await tx.objectStore('bills').get(record.bill.id);
+  if (bill?.origin !== 'user') return;
+  const others: UserBriefingRecord[] = await tx.objectStore('userBriefings').getAll();
+  const stillUsed = [...others, ...incoming].some((r) => r.source !== record.source && r.bill.id === record.bill.id);
+  if (!stillUsed) await tx.objectStore('bills').delete(record.bill.id);
+}
+
+async function bumpUserRevision(tx: UserWriteTx): Promise<void> {
+  const meta = tx.objectStore('meta');
+  const current = await meta.get('userRevision');
+  const revision = current?.key === 'userRevision' ? current.revision : 0;
+  const next: UserRevisionRecord = { key: 'userRevision', revision: revision + 1 };
+  await meta.put(next);
+  await tx.objectStore('searchIndex').clear();
+}
+
+function uniqueById<T extends { id: string }>(items: readonly T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) seen.set(item.id, item);
+  return [...seen.values()];
+}

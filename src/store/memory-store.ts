@@ -1,0 +1,151 @@
+/**
+ * The bundled dataset served from memory, for browsers where IndexedDB cannot be opened (private modes, blocked
+ * storage). It answers like `IdbStore`; user briefings added here last until the background stops, and the UI is
+ * told so through `problem`.
+ */
+import type { BillRecord, Briefing, Dataset, Position, Reference } from '../model';
+import { fromStoredBill, fromStoredPosition, toStoredPosition, userRecordsToStore } from './records';
+import { refKey, type StoredBill, type StoredPosition, type UserBriefingRecord, type UserDataRecord } from './schema';
+import type { DataStore, DatasetMeta, SeedOutcome, StoredSearchIndex } from './types';
+
+export class MemoryStore implements DataStore {
+  readonly mode = 'memory' as const;
+  private dataset: Dataset | null = null;
+  private seededAt = '';
+  private bills_ = new Map<string, StoredBill>();
+  private briefings_ = new Map<string, Briefing>();
+  private positions_ = new Map<string, StoredPosition>();
+  private user = new Map<string, UserBriefingRecord>();
+  private userData_ = new Map<string, UserDataRecord>();
+  private revision = 0;
+  private searchIndex: StoredSearchIndex | null = null;
+
+  constructor(readonly problem: string) {}
+
+  async meta(): Promise<DatasetMeta | null> {
+    if (!this.dataset) return null;
+    const { version, builtAt, bills, briefings, positions } = this.dataset;
+    return {
+      version,
+      builtAt,
+      seededAt: this.seededAt,
+      counts: { bills: bills.length, briefings: briefings.length, positions: positions.length },
+    };
+  }
+
+  async seed(dataset: Dataset): Promise<SeedOutcome> {
+    if (this.dataset?.version === dataset.version) return { seeded: false, version: dataset.version };
+    this.dataset = dataset;
+    this.seededAt = new Date().toISOString();
+    this.searchIndex = null;
+    this.rebuild();
+    return { seeded: true, version: dataset.version };
+  }
+
+  /** Shipped records, then the user's, as IdbStore lays them out. */
+  private rebuild(): void {
+    const dataset = this.dataset;
+    this.bills_.clear();
+    this.briefings_.clear();
+    this.positions_.clear();
+    for (const bill of dataset?.bills ?? []) this.bills_.set(bill.id, { ...bill, origin: 'shipped' });
+    for (const briefing of dataset?.briefings ?? []) this.briefings_.set(briefing.id, briefing);
+    for (const position of dataset?.positions ?? [])
+      this.positions_.set(position.id, toStoredPosition(position, 'shipped'));
+    const user = userRecordsToStore([...this.user.values()], new Set(dataset?.bills.map((bill) => bill.id)));
+    for (const bill of user.bills) this.bills_.set(bill.id, bill);
+    for (const briefing of user.briefings) this.briefings_.set(briefing.id, briefing);
+    for (const position of user.positions) this.positions_.set(position.id, position);
+  }
+
+  async bills(): Promise<BillRecord[]> {
+    return [...this.bills_.values()].map(fromStoredBill);
+  }
+
+  async bill(id: string): Promise<BillRecord | null> {
+    const bill = this.bills_.get(id);
+    return bill ? fromStoredBill(bill) : null;
+  }
+
+  async lookupData(billId: string, refs: readonly Reference[]) {
+    const wanted = new Set(refs.map((ref) => refKey(billId, ref.kind, ref.number)));
+    const { briefings, positions } = await this.billData(billId);
+    const matching = positions.filter((p) => p.refs.some((r) => wanted.has(refKey(p.billId, r.kind, r.number))));
+    return { briefings, positions: matching };
+  }
+
+  async billData(billId: string) {
+    return {
+      briefings: [...this.briefings_.values()].filter((briefing) => briefing.billId === billId),
+      positions: [...this.positions_.values()].filter((p) => p.billId === billId).map(fromStoredPosition),
+    };
+  }
+
+  async everything() {
+    return {
+      bills: await this.bills(),
+      briefings: [...this.briefings_.values()],
+      positions: [...this.positions_.values()].map(fromStoredPosition),
+    };
+  }
+
+  async positionsByIds(ids: readonly string[]): Promise<Position[]> {
+    return ids.flatMap((id) => {
+      const position = this.positions_.get(id);
+      return position ? [fromStoredPosition(position)] : [];
+    });
+  }
+
+  async briefingsByIds(ids: readonly string[]): Promise<Briefing[]> {
+    return ids.flatMap((id) => this.briefings_.get(id) ?? []);
+  }
+
+  async userBriefings(): Promise<UserBriefingRecord[]> {
+    return [...this.user.values()];
+  }
+
+  async userData(): Promise<UserDataRecord[]> {
+    return [...this.userData_.values()];
+  }
+
+  async putUserBriefings(records: readonly UserBriefingRecord[], userData: readonly UserDataRecord[] = []) {
+    for (const record of records) this.user.set(record.source, record);
+    for (const record of userData) this.userData_.set(record.key, record);
+    this.userChanged();
+  }
+
+  async removeUserBriefing(source: string): Promise<number> {
+    const record = this.user.get(source);
+    if (!record) return 0;
+    this.user.delete(source);
+    this.userChanged();
+    return record.briefings.length;
+  }
+
+  private userChanged(): void {
+    this.revision++;
+    this.searchIndex = null;
+    this.rebuild();
+  }
+
+  async searchStamp(): Promise<string> {
+    return `${this.dataset?.version ?? ''}|${this.revision}`;
+  }
+
+  async loadSearchIndex(): Promise<StoredSearchIndex | null> {
+    return this.searchIndex;
+  }
+
+  async saveSearchIndex(index: StoredSearchIndex): Promise<void> {
+    this.searchIndex = index;
+  }
+
+  async counts() {
+    return {
+      bills: this.bills_.size,
+      briefings: this.briefings_.size,
+      positions: this.positions_.size,
+      userBriefings: this.user.size,
+    };
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * What the background asks of its data, whichever way it is kept: IndexedDB (`IdbStore`) or, where storage is
+ * unavailable, the bundled dataset in memory (`MemoryStore`). Both answer the same questions the same way; the
+ * service does not know which one it has except to tell the UI.
+ */
+
+import type { StorageMode } from '../messaging';
+import type { BillRecord, Briefing, Dataset, Position, Reference } from '../model';
+import type { UserBriefingRecord, UserDataRecord } from './schema';
+
+export interface DatasetMeta {
+  version: string;
+  builtAt: string;
+  seededAt: string;
+  counts: { bills: number; briefings: number; positions: number };
+}
+
+export interface SeedOutcome {
+  /** False when the stored version already was the dataset's. */
+  seeded: boolean;
+  version: string;
+}
+
+export interface StoredSearchIndex {
+  stamp: string;
+  json: string;
+}
+
+export interface DataStore {
+  readonly mode: StorageMode;
+  /** Why the store is in memory, in plain words; null for IndexedDB. */
+  readonly problem: string | null;
+  meta(): Promise<DatasetMeta | null>;
+  /** Writes a dataset's records unless its version is already stored. Never touches user data. */
+  seed(dataset: Dataset): Promise<SeedOutcome>;
+  /** All bills, shipped and user-added. */
+  bills(): Promise<BillRecord[]>;
+  bill(id: string): Promise<BillRecord | null>;
+  /**
+   * Everything a page section's lookup needs, read in one transaction: the bill's briefings and the positions on the
+   * given references (by reference index, or the bill's whole list when that is fewer reads).
+   */
+  lookupData(billId: string, refs: readonly Reference[]): Promise<{ briefings: Briefing[]; positions: Position[] }>;
+  /** The bill's briefings and every position on it. */
+  billData(billId: string): Promise<{ briefings: Briefing[]; positions: Position[] }>;
+  /** Every record, for building the search index. */
+  everything(): Promise<{ bills: BillRecord[]; briefings: Briefing[]; positions: Position[] }>;
+  positionsByIds(ids: readonly string[]): Promise<Position[]>;
+  briefingsByIds(ids: readonly string[]): Promise<Briefing[]>;
+  userBriefings(): Promise<UserBriefingRecord[]>;
+  /** Adds or replaces (by source) user briefings, in one transaction. */
+  putUserBriefings(records: readonly UserBriefingRecord[], userData?: readonly UserDataRecord[]): Promise<void>;
+  /** Removes one user briefing and its records; returns how many briefing sections went. */
+  removeUserBriefing(source: string): Promise<number>;
+  userData(): Promise<UserDataRecord[]>;
+  /** `<dataset version>|<user revision>`: changes whenever the searchable records change. */
+  searchStamp(): Promise<string>;
+  loadSearchIndex(): Promise<StoredSearchIndex | null>;
+  saveSearchIndex(index: StoredSearchIndex): Promise<void>;
+  counts(): Promise<{ bills: number; briefings: number; positions: number; userBriefings: number }>;
+}

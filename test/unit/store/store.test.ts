@@ -1,0 +1,216 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../../../src/model';
+import { IdbStore, MemoryStore, openDatabase, openStore, SCHEMA_VERSION, STORES_AT_VERSION } from '../../../src/store';
+import type { DataStore } from '../../../src/store/types';
+import { CSWB, CWSB, fixtureDataset, POSITIONS } from '../../fixtures/store/dataset';
+import { type DatabaseDump, dumpDatabase, restoreDump } from '../../fixtures/store/dump';
+import { USER_BILL, userBriefingRecord } from '../../fixtures/store/user-briefing';
+
+const fixture = (version: number): DatabaseDump =>
+  JSON.parse(readFileSync(new URL(`../../fixtures/store/v${version}.json`, import.meta.url), 'utf8'));
+
+/** Records in a stable order (a dump lists them in key order, a fixture in the order they were written). */
+const sorted = (records: unknown[] | undefined) => (records ?? []).map((r) => JSON.stringify(r)).sort();
+
+async function freshIdbStore(factory = new IDBFactory()): Promise<IdbStore> {
+  const store = await openStore(factory);
+  if (!(store instanceof IdbStore)) throw new Error(`expected IndexedDB, got ${store.problem}`);
+  return store;
+}
+
+/** The same behaviour is expected of both ways of keeping the data. */
+const backends: Array<[string, () => Promise<DataStore>]> = [
+  ['IndexedDB', () => freshIdbStore()],
+  ['memory', async () => new MemoryStore('test')],
+];
+
+describe.each(backends)('%s store', (_name, makeStore) => {
+  it('seeds a dataset and records its version and counts', async () => {
+    const store = await makeStore();
+    expect(await store.meta()).toBeNull();
+    const outcome = await store.seed(fixtureDataset('v1'));
+    expect(outcome).toEqual({ seeded: true, version: 'v1' });
+    const meta = await store.meta();
+    expect(meta).toMatchObject({ version: 'v1', counts: { bills: 2, briefings: 4, positions: POSITIONS.length } });
+    expect(await store.counts()).toEqual({ bills: 2, briefings: 4, positions: POSITIONS.length, userBriefings: 0 });
+  });
+
+  it('skips seeding when the version is unchanged', async () => {
+    const store = await makeStore();
+    await store.seed(fixtureDataset('v1'));
+    const before = await store.meta();
+    // Same version, different content: a skipped seeding must not write it.
+    const outcome = await store.seed(fixtureDataset('v1', { positions: POSITIONS.slice(0, 1) }));
+    expect(outcome.seeded).toBe(false);
+    expect((await store.counts()).positions).toBe(POSITIONS.length);
+    expect((await store.meta())?.seededAt).toBe(before?.seededAt);
+  });
+
+  it('replaces shipped data with a new version and keeps user briefings', async () => {
+    const store = await makeStore();
+    await store.seed(fixtureDataset('v1'));
+    await store.putUserBriefings([userBriefingRecord()]);
+    const next = fixtureDataset('v2', { positions: POSITIONS.filter((p) => p.billId === CWSB) });
+    expect((await store.seed(next)).seeded).toBe(true);
+
+    const everything = await store.everything();
+    expect(everything.positions.filter((p) => p.billId === CSWB)).toEqual([]);
+    expect(everything.positions.filter((p) => p.billId === CWSB)).toHaveLength(next.positions.length);
+    expect((await store.userBriefings()).map((r) => r.source)).toEqual(['my-devolution-briefing.txt']);
+    expect(await store.bill(USER_BILL.id)).toEqual(USER_BILL);
+    const userData = await store.billData(USER_BILL.id);
+    expect(userData.briefings.map((b) => b.userAdded)).toEqual([true]);
+    expect(userData.positions).toHaveLength(1);
+  });
+
+  it('reads the positions on given references of one bill', async () => {
+    const store = await makeStore();
+    await store.seed(fixtureDataset());
+    const { briefings, positions } = await store.lookupData(CWSB, [{ kind: 'clause', number: '7' }]);
+    expect(briefings.map((b) => b.billId)).toEqual([CWSB]);
+    expect(positions.map((p) => p.id).sort()).toEqual([`${CWSB}/lga-${CWSB}/0/0`, `${CWSB}/lga-${CWSB}/0/3`]);
+    // Stored index keys never leak into what the store hands out.
+    expect(Object.keys(positions[0] ?? {})).not.toContain('refKeys');
+  });
+
+  it('keeps bills apart: clause 7 of one bill is not clause 7 of another', async () => {
+    const store = await makeStore();
+    await store.seed(fixtureDataset());
+    const { positions } = await store.lookupData(CSWB, [{ kind: 'clause', number: '7' }]);
+    expect(positions.map((p) => p.billId)).toEqual([CSWB]);
+  });
+
+  it('answers a page of many references the same way as a few (whole-bill read)', async () => {
+    const store = await makeStore();
+    await store.seed(fixtureDataset());
+    const many = Array.from({ length: 100 }, (_, i) => ({ kind: 'clause' as const, number: String(i + 1) }));
+    const few = [
+      { kind: 'clause' as const, number: '7' },
+      { kind: 'clause' as const, number: '25' },
+    ];
+    const manyIds = (await store.lookupData(CWSB, many)).positions.map((p) => p.id).sort();
+    const fewIds = (await store.lookupData(CWSB, few)).positions.map((p) => p.id).sort();
+    expect(fewIds).toHaveLength(3);
+    expect(manyIds).toEqual(
+      POSITIONS.filter((p) => p.billId === CWSB && p.refs.length > 0)
+        .map((p) => p.id)
+        .sort(),
+    );
+  });
+
+  it('removes a user briefing with its records and its user-only bill', async () => {
+    const store = await makeStore();
+    await store.seed(fixtureDataset());
+    await store.putUserBriefings([userBriefingRecord()]);
+    expect(await store.removeUserBriefing('my-devolution-briefing.txt')).toBe(1);
+    expect(await store.bill(USER_BILL.id)).toBeNull();
+    expect((await store.billData(USER_BILL.id)).positions).toEqual([]);
+    expect(await store.removeUserBriefing('my-devolution-briefing.txt')).toBe(0);
+    expect((await store.counts()).positions).toBe(POSITIONS.length);
+  });
+
+  it('replacing a user briefing by source leaves no stale records', async () => {
+    const store = await makeStore();
+    await store.seed(fixtureDataset());
+    await store.putUserBriefings([userBriefingRecord('a.txt')]);
+    await store.putUserBriefings([userBriefingRecord('a.txt')]);
+    expect((await store.billData(USER_BILL.id)).positions).toHaveLength(1);
+    expect(await store.bill(USER_BILL.id)).not.toBeNull();
+  });
+
+  it('changes the search stamp when the dataset or user data change', async () => {
+    const store = await makeStore();
+    await store.seed(fixtureDataset('v1'));
+    const first = await store.searchStamp();
+    await store.putUserBriefings([userBriefingRecord()]);
+    const second = await store.searchStamp();
+    await store.seed(fixtureDataset('v2'));
+    const third = await store.searchStamp();
+    expect(new Set([first, second, third]).size).toBe(3);
+  });
+});
+
+describe('schema versions', () => {
+  it.each(Object.keys(STORES_AT_VERSION).map(Number))('fixture v%i has exactly the stores of its schema', async (v) => {
+    const dump = fixture(v);
+    expect(dump.schemaVersion).toBe(v);
+    const factory = new IDBFactory();
+    const opened = await openDatabase(factory, { version: v });
+    if (!opened.ok) throw new Error(opened.problem);
+    expect([...opened.db.objectStoreNames].sort()).toEqual(STORES_AT_VERSION[v]);
+    expect(Object.keys(dump.stores).sort()).toEqual(STORES_AT_VERSION[v]);
+  });
+
+  it('has a fixture for the current schema version', () => {
+    expect(fixture(SCHEMA_VERSION).schemaVersion).toBe(SCHEMA_VERSION);
+  });
+
+  it('upgrades v1 to v2 keeping every record and adding the search store and source index', async () => {
+    const factory = new IDBFactory();
+    const v1 = fixture(1);
+    await restoreDump(factory, v1);
+    const opened = await openDatabase(factory, { version: 2 });
+    if (!opened.ok) throw new Error(opened.problem);
+    const after = await dumpDatabase(opened.db);
+    expect(after.schemaVersion).toBe(2);
+    for (const [name, records] of Object.entries(v1.stores))
+      expect(sorted(after.stores[name])).toEqual(sorted(records));
+    expect(after.stores.searchIndex).toEqual([]);
+    // The new index covers records written before it existed.
+    const bySource = await opened.db.getAllFromIndex('briefings', 'bySource', 'my-devolution-briefing.txt');
+    expect(bySource.map((b) => b.userAdded)).toEqual([true]);
+  });
+
+  it('opens a v2 database as it is and a dataset reseed keeps its user records', async () => {
+    const factory = new IDBFactory();
+    const v2 = fixture(2);
+    await restoreDump(factory, v2);
+    const store = await freshIdbStore(factory);
+    expect(await store.meta()).toMatchObject({ version: 'v-fixture-1' });
+    await store.seed(fixtureDataset('v-fixture-2'));
+    const after = await dumpDatabase(store.db);
+    expect(after.stores.userBriefings).toEqual(v2.stores.userBriefings);
+    expect(after.stores.userData).toEqual(v2.stores.userData);
+    expect(await store.bill(USER_BILL.id)).toEqual(USER_BILL);
+    expect((await store.billData(USER_BILL.id)).positions).toHaveLength(1);
+  });
+});
+
+describe('when IndexedDB is unavailable', () => {
+  const throwingFactory = {
+    open() {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    },
+  } as unknown as IDBFactory;
+
+  const erroringFactory = {
+    open() {
+      const request = new EventTarget() as EventTarget & { error: DOMException };
+      request.error = new DOMException(
+        'A mutation operation was attempted on a database that did not allow mutations.',
+        'InvalidStateError',
+      );
+      setTimeout(() => request.dispatchEvent(new Event('error')));
+      return request;
+    },
+  } as unknown as IDBFactory;
+
+  const hangingFactory = { open: () => new EventTarget() } as unknown as IDBFactory;
+
+  it.each<[string, IDBFactory | undefined, RegExp]>([
+    ['no indexedDB at all', undefined, /not available/],
+    ['open throws', throwingFactory, /SecurityError/],
+    ['open fails', erroringFactory, /InvalidStateError/],
+    ['open never answers', hangingFactory, /did not open/],
+  ])('falls back to memory when %s, saying why', async (_case, factory, problem) => {
+    const store = await openStore(factory, { timeoutMs: 50 });
+    expect(store.mode).toBe('memory');
+    expect(store.problem).toMatch(problem);
+    const dataset: Dataset = fixtureDataset();
+    await store.seed(dataset);
+    expect((await store.lookupData(CWSB, [{ kind: 'clause', number: '7' }])).positions).toHaveLength(2);
+  });
+});
