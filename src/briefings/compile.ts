@@ -82,7 +82,10 @@ export function compileBriefing(text: string, source: string, bills: readonly Bi
     fail(1, `not a text briefing: ${binary}`);
     return failed();
   }
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   if (lines.every((line) => line.trim() === '')) {
     fail(1, 'empty file: no briefing text');
     return failed();

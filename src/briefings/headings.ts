@@ -158,7 +158,11 @@ export function parseHeading(line: string, options: { findBill?: boolean } = {})
   const title = options.findBill === false ? null : BILL_TITLE.exec(text);
   // The bill title comes first and is not itself a stage phrase (`Public Bill Committee`).
   if (title && !/Public\s+Bill$/i.test(title[1]!.trim())) {
-    bill = title[1]!.replace(/^\s*The\s+/i, '').replace(/[\s,:–—-]+$/, '').trim() || null;
+    bill =
+      title[1]!
+        .replace(/^\s*The\s+/i, '')
+        .replace(/[\s,:–—-]+$/, '')
+        .trim() || null;
     text = text.slice(title[0].length);
   }
 
@@ -181,7 +185,8 @@ export function parseHeading(line: string, options: { findBill?: boolean } = {})
     const days = new RegExp(`^${DAYS}`, 'i').exec(text.slice(afterStage));
     if (days?.[1] && days[2]) {
       const numbers = days[2].match(/\d+/g) ?? [];
-      const dayText = numbers.length > 1 ? `days ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}` : `day ${numbers[0]}`;
+      const dayText =
+        numbers.length > 1 ? `days ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}` : `day ${numbers[0]}`;
       stageDetail = stageDetail ? `${stageDetail}, ${dayText}` : dayText;
       text = `${text.slice(0, afterStage)} ${text.slice(afterStage + days[0].length)}`;
     }

@@ -1,1 +1,3 @@
-export function htmlToBriefingText(_d: Document): string { return ""; }
+export function htmlToBriefingText(_d: Document): string {
+  return '';
+}

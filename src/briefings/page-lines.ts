@@ -32,7 +32,10 @@ export const PART_HEADINGS: ReadonlyArray<{ pattern: RegExp; part: PartName }> =
     pattern: /^(?:introduction|about\s+(?:the\s+)?(?:local\s+government\s+association|LGA)|about\s+us)$/i,
     part: 'intro',
   },
-  { pattern: /^(?:contacts?|contact\s+details|for\s+further\s+information,?\s+contact.*|media\s+enquiries)$/i, part: 'contact' },
+  {
+    pattern: /^(?:contacts?|contact\s+details|for\s+further\s+information,?\s+contact.*|media\s+enquiries)$/i,
+    part: 'contact',
+  },
 ];
 
 /** A bullet: `  • text`, nested `    • text`, and the ASCII forms `- text` / `* text`. */

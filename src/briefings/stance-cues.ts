@@ -33,7 +33,10 @@ export const STANCE_CUES: readonly CueRule[] = [
   { pattern: String.raw`helpful\s+measures?`, kind: 'support' },
   { pattern: String.raw`(?:is|are|was|were)\s+(?:\w+ly\s+)?encouraging|encouraging\s+(?:step|sign)`, kind: 'support' },
   { pattern: String.raw`(?:strongly\s+)?in\s+favour\s+of`, kind: 'support' },
-  { pattern: String.raw`good\s+(?:first\s+)?step|step\s+in\s+the\s+right\s+direction|good\s+to\s+see`, kind: 'support' },
+  {
+    pattern: String.raw`good\s+(?:first\s+)?step|step\s+in\s+the\s+right\s+direction|good\s+to\s+see`,
+    kind: 'support',
+  },
   { pattern: String.raw`(?:do|does)\s+not\s+oppose`, kind: 'support' },
   { pattern: String.raw`recognise\s+the\s+(?:potential\s+)?value`, kind: 'support' },
   { pattern: String.raw`reflects?\s+existing\s+good\s+practice`, kind: 'support' },
@@ -92,7 +95,10 @@ export const STANCE_CUES: readonly CueRule[] = [
 
   // --- phrases with a cue word that state no stance ------------------------------------------------------
   { pattern: String.raw`at\s+risk\s+of|risk-\w+|risk\s+assessments?|causing\s+concern`, kind: 'ignore' },
-  { pattern: String.raw`(?:listened|responded)\s+to\s+(?:our\s+|these\s+|the\s+)?(?:call|concerns|arguments)`, kind: 'ignore' },
+  {
+    pattern: String.raw`(?:listened|responded)\s+to\s+(?:our\s+|these\s+|the\s+)?(?:call|concerns|arguments)`,
+    kind: 'ignore',
+  },
   { pattern: String.raw`(?:addressed|allay(?:ed)?)\s+(?:these\s+|our\s+|the\s+)?concerns`, kind: 'ignore' },
   { pattern: String.raw`support(?:ing)?\s+(?:for|over)\s|support\s+services|support\s+the\s+needs`, kind: 'ignore' },
   { pattern: String.raw`(?:will|would|to|can)\s+support\b`, kind: 'ignore' },
