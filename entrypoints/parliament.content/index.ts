@@ -1,4 +1,40 @@
+/**
+ * Content script for Hansard and parliament.uk pages: wiring only. The work is in src/annotate/controller.ts.
+ */
+import { createController } from '../../src/annotate/controller';
+import type { BackgroundRequest, Reply, ResponseFor, TabRequest } from '../../src/messaging';
+import { understandPage } from '../../src/pages';
+import { findReferences } from '../../src/references';
+import { getSettings, watchSettings } from '../../src/settings';
+
+const TAB_REQUESTS: ReadonlySet<string> = new Set(['pageSummary', 'focusReference', 'focusStep']);
+
 export default defineContentScript({
   matches: ['*://hansard.parliament.uk/*', '*://bills.parliament.uk/*', '*://publications.parliament.uk/*'],
-  main() {},
+  runAt: 'document_idle',
+  main(ctx) {
+    const controller = createController({
+      doc: document,
+      url: () => location.href,
+      send: <R extends BackgroundRequest>(request: R) =>
+        browser.runtime.sendMessage(request) as Promise<Reply<ResponseFor<R>> | undefined>,
+      getSettings,
+      watchSettings,
+      understand: understandPage,
+      findReferences: (text) => findReferences(text),
+      onTabRequest(handler) {
+        const listener = (message: unknown) => {
+          const request = message as TabRequest | null;
+          if (!request || typeof request !== 'object' || !TAB_REQUESTS.has(request.type)) return undefined;
+          return Promise.resolve({ ok: true, data: handler(request) ?? null });
+        };
+        browser.runtime.onMessage.addListener(listener);
+        return () => browser.runtime.onMessage.removeListener(listener);
+      },
+      onLocationChange: (callback) => ctx.addEventListener(window, 'wxt:locationchange', callback),
+      onInvalidated: (callback) => ctx.onInvalidated(callback),
+      log: (message, error) => console.debug(`[LGA positions] ${message}`, error ?? ''),
+    });
+    void controller.start();
+  },
 });

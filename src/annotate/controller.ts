@@ -1,0 +1,668 @@
+/**
+ * The content script's work on a parliament page: understand it, scan it in idle slices, ask the background once per
+ * section, draw highlights, answer the pointer, the keyboard and the side panel; redo on late content and navigation;
+ * tear down cleanly when the extension is updated.
+ *
+ * What tests (test/e2e) can rely on:
+ * - `document.documentElement.dataset.lgaPositions === 'ready'` once every section's highlights are drawn, with
+ *   `data-lga-references` (highlighted marks), `data-lga-applies` (marks with a position that applies to this print),
+ *   `data-lga-detected` (every reference the scanner found) and `data-lga-mode` (`highlight-api` or `wrap`).
+ *   A page no adapter understands (or a site switched off) is left untouched: no attribute at all.
+ * - The popover: `lga-positions-root` (also `[data-testid="lga-positions-root"]`) appended to `<html>`, with an open
+ *   shadow root holding `[role="dialog"]` named `LGA position: Clause 7` (`[data-testid="lga-popover"]`); each
+ *   position is `[data-testid="lga-position"]` (`data-applies="applies|other-print"`), the other-print warning is
+ *   `[data-testid="lga-other-print"]`, the panel button `[data-testid="lga-read-briefing"]`.
+ * - Highlights: `CSS.highlights.get('lga-support')` etc. (see highlight.ts); in wrap mode `lga-ref` elements.
+ */
+import type {
+  BackgroundRequest,
+  PageReferenceSummary,
+  PageSummary,
+  Reply,
+  ResponseFor,
+  TabRequest,
+} from '../messaging';
+import type { BillRecord, FoundReference, MatchedPosition, PageContext, ReferenceMatch } from '../model';
+import type { PageSection, PageUnderstanding } from '../pages/types';
+import type { Settings } from '../settings';
+import { createPopoverHost, HOST_TAG, type PopoverHost } from '../ui/popover/host';
+import { pageScheme } from '../ui/popover/scheme';
+import { createHighlighter, type HighlightEntry, type Highlighter, STYLE_ELEMENT_ID, WRAP_TAG } from './highlight';
+import { createHitIndex, type HitIndex } from './hit-test';
+import { createHoverController, DEFAULT_CLOSE_DELAY_MS, type HoverController } from './hover';
+import { blockChunks, groupIntoMarks, lookOf, mergeMatches } from './marks';
+import { createTextIndexBuilder, type TextIndex } from './text-index';
+
+/** Work per idle slice: well under a frame, so no task comes near 50 ms. */
+const SLICE_MS = 8;
+/** Nodes the text index visits between clock checks. */
+const NODES_PER_CHECK = 300;
+/** Characters of text scanned between clock checks. */
+const CHARS_PER_CHUNK = 20_000;
+const MUTATION_DEBOUNCE_MS = 600;
+
+export interface ControllerDeps {
+  doc: Document;
+  /** The page's URL now (SPA navigation changes it). */
+  url(): string;
+  send<R extends BackgroundRequest>(request: R): Promise<Reply<ResponseFor<R>> | undefined>;
+  getSettings(): Promise<Settings>;
+  watchSettings?(callback: (settings: Settings) => void): () => void;
+  understand(doc: Document, url: string, bills: readonly BillRecord[]): PageUnderstanding | null;
+  findReferences(text: string): FoundReference[];
+  /** Registers the listener for side panel / background requests; returns its remover. */
+  onTabRequest?(handler: (request: TabRequest) => unknown): () => void;
+  /** Calls back on SPA navigation (WXT's `wxt:locationchange`). */
+  onLocationChange?(callback: () => void): void;
+  /** Called with the teardown function (WXT's `ctx.onInvalidated`). */
+  onInvalidated?(callback: () => void): void;
+  /** Errors are reported, never thrown into the page. */
+  log?(message: string, error?: unknown): void;
+}
+
+/** One highlighted (or, in mode `all`, detected) span of the page and what the LGA says of its references. */
+export interface Mark extends HighlightEntry {
+  section: number;
+  refs: FoundReference[];
+  matches: MatchedPosition[];
+}
+
+export interface Controller {
+  start(): Promise<void>;
+  /** Drops everything and runs again (navigation, late content, settings). */
+  refresh(): Promise<void>;
+  handleTabRequest(request: TabRequest): unknown;
+  focusMark(index: number, focus?: boolean): boolean;
+  step(direction: 1 | -1): boolean;
+  teardown(): void;
+  readonly marks: readonly Mark[];
+  readonly summary: PageSummary | null;
+}
+
+function idle(win: Window, callback: () => void): void {
+  const ric = (win as Window & { requestIdleCallback?: typeof requestIdleCallback }).requestIdleCallback;
+  if (typeof ric === 'function') ric.call(win, () => callback(), { timeout: 100 });
+  else win.setTimeout(callback, 0);
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+function refKey(ref: { kind: string; number: string }): string {
+  return `${ref.kind}:${ref.number}`;
+}
+
+function isOurs(node: Node | null): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    if (n.nodeType !== 1) continue;
+    const el = n as Element;
+    if (el.localName === HOST_TAG || el.localName === WRAP_TAG || el.id === STYLE_ELEMENT_ID) return true;
+  }
+  return false;
+}
+
+/** Sections whose roots are on screen first; the rest in page order. */
+export function viewportFirst<T extends { roots: Element[] }>(sections: readonly T[], viewportHeight: number): T[] {
+  const visible = (s: T) =>
+    s.roots.some((root) => {
+      const r = root.getBoundingClientRect();
+      return r.bottom >= 0 && r.top <= viewportHeight;
+    });
+  return [...sections.filter(visible), ...sections.filter((s) => !visible(s))];
+}
+
+export function createController(deps: ControllerDeps): Controller {
+  const { doc } = deps;
+  const win = doc.defaultView as Window & typeof globalThis;
+  const log = deps.log ?? (() => {});
+
+  let run = 0;
+  let settings: Settings | null = null;
+  let highlighter: Highlighter | null = null;
+  let host: PopoverHost | null = null;
+  let hover: HoverController<number> | null = null;
+  let hit: HitIndex | null = null;
+  let marks: Mark[] = [];
+  let detected = 0;
+  let sections: PageContext[] = [];
+  let references: PageReferenceSummary[] = [];
+  let observer: MutationObserver | null = null;
+  let mutationTimer: number | null = null;
+  let pointerFrame = 0;
+  let scrollFrame = 0;
+  let lastPointer: { x: number; y: number; inPopover: boolean } | null = null;
+  let pointerOver: number | null = null;
+  let inPopover = false;
+  let cleanups: Array<() => void> = [];
+  let torn = false;
+  const listeners: Array<() => void> = [];
+
+  function on<K extends keyof DocumentEventMap>(
+    target: Document | Window,
+    type: K,
+    handler: (event: DocumentEventMap[K]) => void,
+    options?: AddEventListenerOptions,
+  ): void {
+    const h = handler as EventListener;
+    target.addEventListener(type, h, options);
+    listeners.push(() => target.removeEventListener(type, h, options));
+  }
+
+  // ------------------------------------------------------------------------------------------- scanning
+
+  /** Builds the text index of one root in idle slices. */
+  function indexRoot(root: Element, section: PageSection, token: number): Promise<TextIndex | null> {
+    const builder = createTextIndexBuilder(root, { extraSkip: section.skip });
+    return new Promise((resolve) => {
+      const slice = () => {
+        if (token !== run) return resolve(null);
+        const until = now() + SLICE_MS;
+        try {
+          while (now() < until) {
+            if (builder.step(NODES_PER_CHECK)) return resolve(builder.result());
+          }
+        } catch (error) {
+          log('text index failed', error);
+          return resolve(null);
+        }
+        idle(win, slice);
+      };
+      slice();
+    });
+  }
+
+  /** Finds the references of an index's text in idle slices (chunks cut at block boundaries). */
+  function scanText(index: TextIndex, token: number): Promise<FoundReference[] | null> {
+    const chunks = blockChunks(index.text, CHARS_PER_CHUNK);
+    const found: FoundReference[] = [];
+    let next = 0;
+    return new Promise((resolve) => {
+      const slice = () => {
+        if (token !== run) return resolve(null);
+        const until = now() + SLICE_MS;
+        while (next < chunks.length && now() < until) {
+          const [start, end] = chunks[next++]!;
+          try {
+            for (const ref of deps.findReferences(index.text.slice(start, end))) {
+              found.push({
+                ...ref,
+                start: ref.start + start,
+                end: ref.end + start,
+                numberStart: ref.numberStart === undefined ? undefined : ref.numberStart + start,
+                numberEnd: ref.numberEnd === undefined ? undefined : ref.numberEnd + start,
+              });
+            }
+          } catch (error) {
+            log('reference scan failed', error);
+          }
+        }
+        if (next >= chunks.length) resolve(found);
+        else idle(win, slice);
+      };
+      slice();
+    });
+  }
+
+  async function lookup(context: PageContext, found: readonly FoundReference[]): Promise<Map<string, ReferenceMatch>> {
+    const distinct = new Map<string, { kind: FoundReference['kind']; number: string }>();
+    for (const ref of found) distinct.set(refKey(ref), { kind: ref.kind, number: ref.number });
+    const result = new Map<string, ReferenceMatch>();
+    if (!distinct.size) return result;
+    const reply = await deps.send({ type: 'lookup', page: context, references: [...distinct.values()] });
+    if (!reply?.ok) {
+      log(`lookup failed: ${reply ? reply.error : 'no answer from the background'}`);
+      return result;
+    }
+    for (const match of reply.data.matches) result.set(refKey(match), match);
+    return result;
+  }
+
+  // ------------------------------------------------------------------------------------------- drawing
+
+  function ensureHost(): PopoverHost {
+    if (!host) host = createPopoverHost(doc, pageScheme(doc));
+    return host;
+  }
+
+  function redraw(): void {
+    if (!highlighter || !settings) return;
+    const visible = marks.filter((m) => m.matches.length > 0 || settings!.highlightMode === 'all');
+    observer?.disconnect();
+    const drawn = highlighter.draw(visible);
+    // In wrap mode ranges are re-made around our wrappers.
+    const byIndex = new Map(drawn.map((e) => [e.index, e.range]));
+    for (const m of marks) {
+      const range = byIndex.get(m.index);
+      if (range) m.range = range;
+    }
+    hit = createHitIndex(
+      doc,
+      marks.filter((m) => byIndex.has(m.index)),
+    );
+    observe();
+  }
+
+  function summarise(): void {
+    references = [];
+    for (const m of marks) {
+      for (const ref of m.refs) {
+        const own = m.matches.filter((x) => x.ref.kind === ref.kind && x.ref.number === ref.number);
+        if (!own.length) continue;
+        const look = lookOf(own);
+        references.push({
+          index: m.index,
+          kind: ref.kind,
+          number: ref.number,
+          text: ref.text,
+          sectionBill: sections[m.section]?.bill ?? null,
+          stance: look.stance,
+          applies: look.applies,
+          positionIds: own.map((x) => x.position.id),
+        });
+      }
+    }
+  }
+
+  function setReady(): void {
+    const drawn = marks.filter((m) => m.matches.length > 0);
+    const el = doc.documentElement;
+    el.dataset.lgaPositions = 'ready';
+    el.dataset.lgaReferences = String(settings?.highlightMode === 'all' ? marks.length : drawn.length);
+    el.dataset.lgaApplies = String(drawn.filter((m) => m.applies).length);
+    el.dataset.lgaDetected = String(detected);
+    if (highlighter) el.dataset.lgaMode = highlighter.mode;
+  }
+
+  function clearReady(): void {
+    const el = doc.documentElement;
+    for (const key of ['lgaPositions', 'lgaReferences', 'lgaApplies', 'lgaDetected', 'lgaMode']) delete el.dataset[key];
+  }
+
+  // ------------------------------------------------------------------------------------------- popover
+
+  function markRect(mark: Mark): DOMRect | null {
+    const rects = mark.range.getClientRects();
+    const first = rects[0];
+    if (!first) {
+      const r = mark.range.getBoundingClientRect();
+      return r.width || r.height ? r : null;
+    }
+    // The line the reader is on: the first box (a reference broken over two lines keeps its popover at its start).
+    return first;
+  }
+
+  function openPopover(index: number, reason: 'hover' | 'click' | 'keyboard'): void {
+    const mark = marks[index];
+    if (!mark) return;
+    const anchor = markRect(mark) ?? new DOMRect(0, 0, 0, 0);
+    const firstRef = mark.matches[0]?.ref ?? mark.refs[0]!;
+    ensureHost().show({
+      reference: { kind: firstRef.kind, number: firstRef.number },
+      positions: mark.matches,
+      anchor,
+      focus: reason !== 'hover',
+      onReadBriefing: (match) => {
+        // Synchronously, inside the click: Chrome opens the side panel only within the user's gesture.
+        void deps
+          .send({ type: 'openPanel', briefingId: match.briefing.id, positionId: match.position.id })
+          .catch((error) => log('openPanel failed', error));
+      },
+      onClose: () => hover?.escape(),
+    });
+    highlighter?.setActive(mark);
+  }
+
+  function closePopover(): void {
+    host?.hide();
+    highlighter?.setActive(null);
+  }
+
+  function ensureHover(): HoverController<number> {
+    if (!hover) {
+      hover = createHoverController<number>(
+        { open: (index, reason) => openPopover(index, reason), close: () => closePopover() },
+        { openDelayMs: settings?.hoverDelayMs ?? 250, closeDelayMs: DEFAULT_CLOSE_DELAY_MS },
+        win,
+      );
+    }
+    return hover;
+  }
+
+  function onPointer(): void {
+    pointerFrame = 0;
+    const p = lastPointer;
+    if (!p || !hit) return;
+    const h = ensureHover();
+    if (p.inPopover) {
+      if (!inPopover) {
+        inPopover = true;
+        h.pointerEnterPopover();
+      }
+      return;
+    }
+    if (inPopover) {
+      inPopover = false;
+      h.pointerLeavePopover();
+    }
+    const entry = hit.at(p.x, p.y);
+    const index = entry ? entry.index : null;
+    if (index === pointerOver) return;
+    if (pointerOver !== null) h.pointerLeaveReference();
+    pointerOver = index;
+    if (index !== null) h.pointerEnterReference(index);
+  }
+
+  function onScroll(): void {
+    scrollFrame = 0;
+    hit?.invalidate();
+    const h = hover;
+    if (!h || h.openId === null) return;
+    const mark = marks[h.openId];
+    const rect = mark ? markRect(mark) : null;
+    if (!rect || rect.bottom < 0 || rect.top > win.innerHeight) h.referenceScrolledOut();
+    else host?.reposition(rect);
+  }
+
+  function visibleOrder(): Mark[] {
+    return marks.filter((m) => m.matches.length > 0 || settings?.highlightMode === 'all');
+  }
+
+  function focusMark(index: number, focus = true): boolean {
+    const mark = marks[index];
+    if (!mark) return false;
+    const target = mark.range.startContainer.parentElement;
+    target?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'auto' });
+    const h = ensureHover();
+    if (focus) h.openByKeyboard(index);
+    else h.clickReference(index);
+    return true;
+  }
+
+  function step(direction: 1 | -1): boolean {
+    const order = visibleOrder();
+    if (!order.length) return false;
+    const current = hover?.openId ?? null;
+    let at = current === null ? -1 : order.findIndex((m) => m.index === current);
+    if (at === -1) {
+      // Nothing open: start from the screen, the first reference below the top (or above it, going back).
+      const below = order.findIndex((m) => (markRect(m)?.top ?? -1) >= 0);
+      at = direction === 1 ? (below === -1 ? order.length : below) - 1 : below === -1 ? order.length : below;
+    }
+    const next = order[(at + direction + order.length) % order.length]!;
+    return focusMark(next.index, true);
+  }
+
+  // ------------------------------------------------------------------------------------------- wiring
+
+  function observe(): void {
+    if (!observer) {
+      observer = new win.MutationObserver((records) => {
+        if (records.every((r) => isOurs(r.target) || [...r.addedNodes].every(isOurs))) return;
+        hit?.invalidate();
+        if (mutationTimer !== null) win.clearTimeout(mutationTimer);
+        mutationTimer = win.setTimeout(() => {
+          mutationTimer = null;
+          if (changedText(records)) void refresh();
+        }, MUTATION_DEBOUNCE_MS);
+      });
+    }
+    observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Late content worth a rescan: text added or changed outside our own elements. */
+  function changedText(records: MutationRecord[]): boolean {
+    return records.some(
+      (r) =>
+        !isOurs(r.target) &&
+        (r.type === 'characterData' ||
+          [...r.addedNodes, ...r.removedNodes].some((n) => !isOurs(n) && (n.textContent ?? '').trim().length > 0)),
+    );
+  }
+
+  function wireInput(): void {
+    if (listeners.length) return;
+    on(
+      doc,
+      'pointermove',
+      (event) => {
+        lastPointer = { x: event.clientX, y: event.clientY, inPopover: !!host?.contains(event) };
+        if (!pointerFrame) pointerFrame = win.requestAnimationFrame(onPointer);
+      },
+      { passive: true },
+    );
+    on(doc, 'pointerleave', () => {
+      lastPointer = null;
+      if (pointerOver !== null) hover?.pointerLeaveReference();
+      pointerOver = null;
+    });
+    on(doc, 'click', (event) => {
+      if (host?.contains(event)) return;
+      const entry = hit?.at(event.clientX, event.clientY);
+      if (entry) ensureHover().clickReference(entry.index);
+      else hover?.clickOutside();
+    });
+    on(doc, 'keydown', (event) => {
+      if (event.key === 'Escape' && hover?.openId != null) {
+        hover.escape();
+        return;
+      }
+      // In-page fallback for the `commands` shortcuts (the browser takes the keys first when they are bound).
+      if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey) {
+        if (event.code === 'KeyN' && step(1)) event.preventDefault();
+        else if (event.code === 'KeyP' && step(-1)) event.preventDefault();
+      }
+    });
+    on(
+      win,
+      'scroll',
+      () => {
+        if (!scrollFrame) scrollFrame = win.requestAnimationFrame(onScroll);
+      },
+      { passive: true, capture: true },
+    );
+    on(win, 'resize', () => {
+      hit?.invalidate();
+      if (!scrollFrame) scrollFrame = win.requestAnimationFrame(onScroll);
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------- the run
+
+  function reset(): void {
+    run++;
+    hover?.dispose();
+    hover = null;
+    highlighter?.clear();
+    highlighter = null;
+    marks = [];
+    references = [];
+    sections = [];
+    detected = 0;
+    hit = null;
+    pointerOver = null;
+    inPopover = false;
+    clearReady();
+  }
+
+  async function go(): Promise<void> {
+    const token = ++run;
+    settings = await deps.getSettings();
+    if (token !== run) return;
+    const url = deps.url();
+    let hostname = '';
+    try {
+      hostname = new URL(url).hostname;
+    } catch {
+      // not a URL: leave the hostname empty
+    }
+    if (settings.disabledSites.includes(hostname)) return;
+    const billsReply = await deps.send({ type: 'bills' });
+    if (token !== run) return;
+    const bills = billsReply?.ok ? billsReply.data : [];
+    let understanding: PageUnderstanding | null = null;
+    try {
+      understanding = deps.understand(doc, url, bills);
+    } catch (error) {
+      log('page adapter failed', error);
+    }
+    if (!understanding?.sections.length) return;
+
+    sections = understanding.sections.map((s) => s.context);
+    highlighter = createHighlighter(doc, { style: settings.highlightStyle, scheme: pageScheme(doc) });
+    wireInput();
+    observe();
+    const order = viewportFirst(
+      understanding.sections.map((s, i) => ({ ...s, i })),
+      win.innerHeight,
+    );
+    for (const section of order) {
+      const found: Array<{ ref: FoundReference; index: TextIndex }> = [];
+      for (const root of section.roots) {
+        if (!root.isConnected) continue;
+        const index = await indexRoot(root, section, token);
+        if (!index) return;
+        const refs = await scanText(index, token);
+        if (!refs) return;
+        for (const ref of refs) found.push({ ref, index });
+      }
+      if (token !== run) return;
+      detected += found.length;
+      const matches = await lookup(
+        section.context,
+        found.map((f) => f.ref),
+      ).catch((error) => {
+        log('lookup failed', error);
+        return new Map<string, ReferenceMatch>();
+      });
+      if (token !== run) return;
+      // Marks per root index (offsets belong to one index).
+      const byIndex = new Map<TextIndex, FoundReference[]>();
+      for (const f of found) {
+        const list = byIndex.get(f.index);
+        if (list) list.push(f.ref);
+        else byIndex.set(f.index, [f.ref]);
+      }
+      for (const [index, refs] of byIndex) {
+        for (const span of groupIntoMarks(refs)) {
+          let range: Range;
+          try {
+            range = index.toRange(span.start, span.end);
+          } catch {
+            continue;
+          }
+          const merged = mergeMatches(span.refs.map((r) => matches.get(refKey(r))?.positions ?? []));
+          const look = lookOf(merged);
+          marks.push({
+            index: marks.length,
+            section: section.i,
+            range,
+            refs: span.refs,
+            matches: merged,
+            stance: look.stance,
+            applies: look.applies,
+          });
+        }
+      }
+      redraw();
+    }
+    if (token !== run) return;
+    // Page order for stepping and the side panel (viewport-first scanning drew them out of order).
+    marks.sort((a, b) => {
+      try {
+        return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+      } catch {
+        return 0;
+      }
+    });
+    marks.forEach((m, i) => {
+      m.index = i;
+    });
+    redraw();
+    summarise();
+    if (marks.some((m) => m.matches.length > 0)) ensureHost();
+    setReady();
+    const applies = marks.filter((m) => m.applies).length;
+    const total = marks.filter((m) => m.matches.length > 0).length;
+    void deps.send({ type: 'pageSummary', applies, total }).catch(() => {});
+  }
+
+  async function refresh(): Promise<void> {
+    if (torn) return;
+    reset();
+    try {
+      await go();
+    } catch (error) {
+      log('annotating the page failed', error);
+    }
+  }
+
+  function handleTabRequest(request: TabRequest): unknown {
+    switch (request.type) {
+      case 'pageSummary':
+        return controller.summary;
+      case 'focusReference':
+        return focusMark(request.index, true);
+      case 'focusStep':
+        return step(request.direction);
+      default:
+        return null;
+    }
+  }
+
+  function teardown(): void {
+    if (torn) return;
+    reset();
+    torn = true;
+    observer?.disconnect();
+    observer = null;
+    if (mutationTimer !== null) win.clearTimeout(mutationTimer);
+    if (pointerFrame) win.cancelAnimationFrame(pointerFrame);
+    if (scrollFrame) win.cancelAnimationFrame(scrollFrame);
+    for (const remove of listeners.splice(0)) remove();
+    for (const cleanup of cleanups.splice(0)) cleanup();
+    host?.destroy();
+    host = null;
+  }
+
+  const controller: Controller = {
+    get marks() {
+      return marks;
+    },
+    get summary(): PageSummary | null {
+      if (!sections.length) return null;
+      return { url: deps.url(), sections, references };
+    },
+    async start() {
+      if (deps.onTabRequest) cleanups.push(deps.onTabRequest(handleTabRequest));
+      if (deps.watchSettings) {
+        cleanups.push(
+          deps.watchSettings((next) => {
+            const old = settings;
+            settings = next;
+            if (
+              !old ||
+              old.highlightMode !== next.highlightMode ||
+              old.disabledSites.join() !== next.disabledSites.join()
+            ) {
+              void refresh();
+              return;
+            }
+            hover?.setTiming({ openDelayMs: next.hoverDelayMs });
+            highlighter?.restyle(next.highlightStyle, pageScheme(doc));
+          }),
+        );
+      }
+      deps.onLocationChange?.(() => void refresh());
+      deps.onInvalidated?.(teardown);
+      await refresh();
+    },
+    refresh,
+    handleTabRequest,
+    focusMark,
+    step,
+    teardown,
+  };
+  cleanups = [...cleanups];
+  return controller;
+}

@@ -1,0 +1,97 @@
+/**
+ * From references found in a text to the marks a reader sees (pure, no DOM).
+ *
+ * The grammar gives one entry per number, entries of one phrase sharing its span (`clauses 25 and 26` gives clause 25
+ * and clause 26, both spanning the whole phrase). A reader hovering `26` means clause 26, so where every number's own
+ * digits are known the phrase splits into one mark per number (the first keeps the keyword: `clauses 25`, then `26`).
+ * Numbers with no digits of their own (the `12, 13` inside `11 to 14`) share the first mark.
+ */
+import type { FoundReference, MatchedPosition, Stance } from '../model';
+
+export interface MarkSpan {
+  start: number;
+  end: number;
+  refs: FoundReference[];
+}
+
+export function groupIntoMarks(found: readonly FoundReference[]): MarkSpan[] {
+  const phrases = new Map<string, FoundReference[]>();
+  for (const ref of found) {
+    const key = `${ref.start}:${ref.end}`;
+    const list = phrases.get(key);
+    if (list) list.push(ref);
+    else phrases.set(key, [ref]);
+  }
+  const marks: MarkSpan[] = [];
+  for (const refs of phrases.values()) {
+    const first = refs[0]!;
+    const own = refs
+      .filter(
+        (r) =>
+          r.numberStart !== undefined &&
+          r.numberEnd !== undefined &&
+          r.numberStart >= r.start &&
+          r.numberEnd <= r.end &&
+          r.numberEnd > r.numberStart,
+      )
+      .sort((a, b) => a.numberStart! - b.numberStart!);
+    if (refs.length === 1 || own.length < 2) {
+      marks.push({ start: first.start, end: first.end, refs: [...refs] });
+      continue;
+    }
+    const split: MarkSpan[] = own.map((r, i) => ({
+      start: i === 0 ? r.start : r.numberStart!,
+      end: r.numberEnd!,
+      refs: [r],
+    }));
+    for (const r of refs) if (!own.includes(r)) split[0]!.refs.push(r);
+    marks.push(...split);
+  }
+  return marks.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * Chunk boundaries of a text at block separators, each about `size` characters, so a long page's text is scanned in
+ * pieces that fit an idle slice. References never cross a block separator, so nothing is cut in two.
+ */
+export function blockChunks(text: string, size: number, separator = '\n'): Array<[number, number]> {
+  const chunks: Array<[number, number]> = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const cut = text.indexOf(separator, end);
+      end = cut === -1 ? text.length : cut + 1;
+    }
+    chunks.push([start, end]);
+    start = end;
+  }
+  return chunks;
+}
+
+export interface MarkLook {
+  stance: Stance | null;
+  applies: boolean;
+}
+
+/** A mark's look: the stance of its best applicable position (else its best other-print one). */
+export function lookOf(matches: readonly MatchedPosition[]): MarkLook {
+  const applicable = matches.find((m) => m.applies === 'applies');
+  const lead = applicable ?? matches[0];
+  return { stance: lead ? lead.ref.stance : null, applies: !!applicable };
+}
+
+/** The positions of several references of one mark, each position once, applicable first. */
+export function mergeMatches(lists: ReadonlyArray<readonly MatchedPosition[]>): MatchedPosition[] {
+  const seen = new Set<string>();
+  const merged: MatchedPosition[] = [];
+  for (const list of lists) {
+    for (const m of list) {
+      const key = `${m.position.id}|${m.ref.kind}|${m.ref.number}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      merged.push(m);
+    }
+  }
+  return [...merged.filter((m) => m.applies === 'applies'), ...merged.filter((m) => m.applies !== 'applies')];
+}

@@ -1,0 +1,51 @@
+/** The popover's stylesheet (inside its shadow root, so page CSS cannot reach it and it cannot reach the page). */
+import { sharedCss } from '../shared/components';
+
+export const popoverCss = `
+:host { all: initial; }
+.lga-root {
+  --lga-bg: #ffffff; --lga-fg: #1b1b1f; --lga-muted: #50545c; --lga-border: #c9ccd1;
+  --lga-warn-bg: #fff4e0; --lga-warn-fg: #6b3a00; --lga-accent: #1f5fbf; --lga-shadow: rgba(0, 0, 0, 0.18);
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  color: var(--lga-fg);
+}
+.lga-root.lga-dark {
+  --lga-bg: #23252a; --lga-fg: #ececef; --lga-muted: #b8bcc4; --lga-border: #4a4e57;
+  --lga-warn-bg: #3d2e14; --lga-warn-fg: #ffd9a0; --lga-accent: #8ab4f8; --lga-shadow: rgba(0, 0, 0, 0.5);
+}
+.lga-popover {
+  position: fixed; box-sizing: border-box; width: min(420px, calc(100vw - 16px));
+  overflow: auto; overscroll-behavior: contain;
+  background: var(--lga-bg); color: var(--lga-fg); border: 1px solid var(--lga-border); border-radius: 8px;
+  box-shadow: 0 6px 24px var(--lga-shadow); padding: 10px 12px 12px;
+  opacity: 1; transition: opacity 120ms ease-out;
+}
+.lga-popover[data-entering] { opacity: 0; }
+.lga-popover:focus { outline: 2px solid var(--lga-accent); outline-offset: 2px; }
+.lga-popover-header { display: flex; align-items: flex-start; gap: 8px; }
+.lga-title { flex: 1; margin: 0 0 6px; font-size: 15px; font-weight: 700; }
+.lga-close {
+  all: unset; cursor: pointer; font-size: 20px; line-height: 1; padding: 0 4px; border-radius: 4px; color: var(--lga-muted);
+}
+.lga-close:focus-visible, .lga-link:focus-visible, .lga-button:focus-visible { outline: 2px solid var(--lga-accent); outline-offset: 2px; }
+.lga-positions { list-style: none; margin: 0; padding: 0; }
+.lga-position { padding: 8px 0; border-top: 1px solid var(--lga-border); }
+.lga-position:first-child { border-top: 0; padding-top: 2px; }
+.lga-source, .lga-subheading { margin: 4px 0; color: var(--lga-muted); font-size: 13px; }
+.lga-subheading { font-style: italic; }
+.lga-warning {
+  margin: 6px 0; padding: 6px 8px; border-radius: 6px; background: var(--lga-warn-bg); color: var(--lga-warn-fg); font-size: 13px;
+}
+.lga-actions { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; margin-top: 8px; }
+.lga-link { all: unset; cursor: pointer; color: var(--lga-accent); text-decoration: underline; font-size: 13px; }
+.lga-button {
+  all: unset; cursor: pointer; font-size: 13px; font-weight: 600; padding: 4px 10px; border-radius: 6px;
+  border: 1px solid var(--lga-accent); color: var(--lga-accent);
+}
+.lga-empty { margin: 4px 0; color: var(--lga-muted); }
+.lga-sr-only {
+  position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+}
+@media (prefers-reduced-motion: reduce) { .lga-popover { transition: none; } }
+${sharedCss}
+`;
