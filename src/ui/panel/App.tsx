@@ -10,7 +10,7 @@
  *                   [data-testid=page-refs] > [data-testid=page-ref][data-kind][data-number]: one per provision with a position
  *                     [data-testid=page-ref-focus][data-index] button: scrolls the page to it and opens its popover
  *                     [data-testid=page-ref-mention][data-index] buttons: the provision's further mentions
- *                     [data-testid=stance][data-stance] (words), [data-testid=page-ref-position] > [data-testid=position-text] (<mark> = reference)
+ *                     [data-testid=stance][data-stance] (words in .lga-stance-words), [data-testid=page-ref-position] > [data-testid=lga-excerpt] (<mark> = reference)
  *                     [data-testid=page-ref-other-print]: numbered for another print
  *                   [data-testid=page-step-previous] / [data-testid=page-step-next]; [data-testid=page-refresh]
  *   Bill            [data-testid=bill-view]; select#bill-select ([data-testid=bill-select]); [data-testid=bill-title]
@@ -32,6 +32,7 @@ import { useBillBriefings, useBills, useBriefingsOf, usePageSummary, usePanelTar
 import { PageView } from './PageView';
 import { pageBillIds } from './page-model';
 import { SearchView } from './SearchView';
+import { StyleTokens } from './theme';
 
 export type PanelTab = 'page' | 'bill' | 'search';
 
@@ -88,6 +89,7 @@ export function App() {
 
   return (
     <div class="app">
+      <StyleTokens />
       <header class="app-header">
         <h1>LGA positions</h1>
       </header>

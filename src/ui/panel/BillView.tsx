@@ -6,9 +6,17 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { BillBriefings } from '../../messaging';
 import type { BillRecord, PageContext, Position, PositionPart } from '../../model';
 import { STANCES } from '../../model';
-import { numberingNote, STANCE_SYMBOL, shortReference, stanceRows } from './bill-model';
+import { numberingNote, shortReference, stanceRows } from './bill-model';
 import { PositionText, StanceBadge } from './parts';
-import { briefingLabel, formatDates, HOUSE_WORDS, referenceLabel, STAGE_WORDS, STANCE_WORDS } from './words';
+import {
+  briefingLabel,
+  formatDates,
+  HOUSE_LONG,
+  referenceLabel,
+  STAGE_LABEL,
+  STANCE_GLYPH,
+  STANCE_LABEL,
+} from './words';
 
 export type BillState =
   | { kind: 'loading' }
@@ -106,7 +114,7 @@ export function StancePicture({ data }: { data: BillBriefings }) {
       <p class="legend small" aria-hidden="true">
         {STANCES.map((stance) => (
           <span key={stance} class={`chip stance-${stance}`}>
-            {STANCE_SYMBOL[stance]} {STANCE_WORDS[stance]}
+            {STANCE_GLYPH[stance]} {STANCE_LABEL[stance]}
           </span>
         ))}
       </p>
@@ -136,13 +144,13 @@ export function StancePicture({ data }: { data: BillBriefings }) {
                         data-testid="stance-cell"
                         data-stance={cell.stance}
                         data-ref={`${cell.kind} ${cell.number}`}
-                        title={`${referenceLabel(cell)}: ${STANCE_WORDS[cell.stance]}`}
+                        title={`${referenceLabel(cell)}: ${STANCE_LABEL[cell.stance]}`}
                       >
                         <span aria-hidden="true">
-                          {STANCE_SYMBOL[cell.stance]} {shortReference(cell)}
+                          {STANCE_GLYPH[cell.stance]} {shortReference(cell)}
                         </span>
                         <span class="visually-hidden">
-                          {referenceLabel(cell)}: {STANCE_WORDS[cell.stance]}
+                          {referenceLabel(cell)}: {STANCE_LABEL[cell.stance]}
                         </span>
                       </li>
                     ))}
@@ -203,12 +211,12 @@ function BriefingArticle({
         <dl class="meta small">
           <div>
             <dt>House</dt>
-            <dd>{briefing.house ? `House of ${HOUSE_WORDS[briefing.house]}` : 'Not stated'}</dd>
+            <dd>{briefing.house ? HOUSE_LONG[briefing.house] : 'Not stated'}</dd>
           </div>
           <div>
             <dt>Stage</dt>
             <dd>
-              {briefing.stage ? STAGE_WORDS[briefing.stage] : 'Not stated'}
+              {briefing.stage ? STAGE_LABEL[briefing.stage] : 'Not stated'}
               {briefing.stageDetail ? ` (${briefing.stageDetail})` : ''}
             </dd>
           </div>

@@ -3,10 +3,11 @@
  * Presentational: the data comes in as props (see usePageSummary in hooks.ts).
  */
 import type { PageSummary } from '../../messaging';
-import type { PageContext } from '../../model';
+import type { PageContext, Position, Reference, Span } from '../../model';
+import { PositionExcerpt } from '../shared';
 import { countByStance, groupProvisions, type PageProvision, type PositionIndex } from './page-model';
-import { PositionText, StanceBadge, stanceFor } from './parts';
-import { briefingLabel, formatDate, houseStageLabel, referenceLabel, STANCE_WORDS } from './words';
+import { StanceBadge, stanceFor } from './parts';
+import { briefingLabel, formatDate, houseStageLabel, referenceLabel, STANCE_LABEL } from './words';
 
 export type PageState =
   | { kind: 'loading' }
@@ -76,7 +77,7 @@ export function PageView({ state, positions, onFocusReference, onStep }: PageVie
               {counts.map((c, i) => (
                 <span key={c.stance} class="count" data-stance={c.stance}>
                   {i > 0 ? ', ' : ''}
-                  {STANCE_WORDS[c.stance].toLowerCase()} {c.count}
+                  {STANCE_LABEL[c.stance].toLowerCase()} {c.count}
                 </span>
               ))}
             </p>
@@ -103,6 +104,11 @@ export function PageView({ state, positions, onFocusReference, onStep }: PageVie
       </section>
     </div>
   );
+}
+
+/** Where the provision is written in the position (its first mention), for marking. */
+function mentionOf(position: Position, ref: Reference): Span | undefined {
+  return position.refs.find((r) => r.kind === ref.kind && r.number.toUpperCase() === ref.number.toUpperCase())?.mention;
 }
 
 function SectionLine({ section }: { section: PageContext }) {
@@ -184,7 +190,7 @@ function ProvisionItem({
                 {briefingLabel(briefing)}
                 {briefing.userAdded ? ' · added by you' : ''} · <StanceBadge stance={stanceFor(position, provision)} />
               </p>
-              <PositionText position={position} only={provision} />
+              <PositionExcerpt text={position.text} mention={mentionOf(position, provision)} whole as="blockquote" />
             </li>
           ))}
         </ul>

@@ -92,12 +92,3 @@ const SHORT_KIND: Record<Reference['kind'], string> = {
 export function shortReference(ref: Reference): string {
   return `${SHORT_KIND[ref.kind]} ${ref.number}`;
 }
-
-/** A symbol per stance so the picture does not rely on colour alone. */
-export const STANCE_SYMBOL: Record<Stance, string> = {
-  support: '✓',
-  mixed: '±',
-  concern: '!',
-  oppose: '✗',
-  neutral: '·',
-};

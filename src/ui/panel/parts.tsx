@@ -3,13 +3,14 @@
  * marked runs, a position with its references marked.
  */
 import type { Position, Reference, Stance } from '../../model';
+import { StanceLabel } from '../shared';
 import { splitRuns } from './marks';
-import { STANCE_WORDS } from './words';
 
+/** The shared stance label (glyph and words), findable in tests as `[data-testid=stance]`. */
 export function StanceBadge({ stance }: { stance: Stance }) {
   return (
-    <span class={`stance stance-${stance}`} data-stance={stance} data-testid="stance">
-      {STANCE_WORDS[stance]}
+    <span class="stance" data-stance={stance} data-testid="stance">
+      <StanceLabel stance={stance} />
     </span>
   );
 }

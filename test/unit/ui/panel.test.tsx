@@ -41,12 +41,12 @@ describe('bill view', () => {
   it('lists the Children and Social Work Bill briefings in the order given (Lords first: a Lords bill)', () => {
     const root = renderBill();
     expect(texts(root, '[data-testid=briefing-label]')).toEqual([
-      'Lords second reading, 14 June 2016',
-      'Lords committee (days 4 and 5), 11 July 2016',
-      'Lords report, 18 October 2016',
-      'Lords report, 8 November 2016',
-      'Commons committee, 13 December 2016',
-      'Commons remaining stages, 7 March 2017',
+      'Lords Second Reading, 14 June 2016',
+      'Lords Committee, 11 July 2016',
+      'Lords Report, 18 October 2016',
+      'Lords Report, 8 November 2016',
+      'Commons Committee, 13 December 2016',
+      'Commons Remaining Stages, 7 March 2017',
     ]);
     expect(
       [...root.querySelectorAll('[data-testid=briefing]')].map((el) => el.getAttribute('data-briefing-id')),
@@ -95,7 +95,7 @@ describe('bill view', () => {
       (b) => b.querySelector('[data-testid=numbering-note]')?.textContent ?? null,
     );
     expect(notes[3]).toBeNull(); // Lords report, 8 November: the page's own stage
-    expect(notes[0]).toMatch(/^Numbered for Lords second reading, 14 June 2016: this page is Lords report/);
+    expect(notes[0]).toMatch(/^Numbered for Lords Second Reading, 14 June 2016: this page is Lords Report/);
     expect(notes[4]).toMatch(/different print/);
     expect(notes[1]).toBeNull(); // names no provision
   });
@@ -225,21 +225,19 @@ describe('on this page', () => {
       'Clause 32',
       'Clause 15',
     ]);
-    expect(items.map((li) => li.querySelector('.provision-head [data-testid=stance]')?.textContent)).toEqual([
-      'Supports',
-      'Concerned',
-      'Mixed',
-    ]);
-    expect(items[0]?.querySelector('[data-testid=position-text]')?.textContent).toBe(
+    expect(
+      items.map((li) => li.querySelector('.provision-head [data-testid=stance] .lga-stance-words')?.textContent),
+    ).toEqual(['Supports', 'Concerned', 'Supports with reservations']);
+    expect(items[0]?.querySelector('[data-testid=lga-excerpt]')?.textContent).toBe(
       'We welcome the ability to test the new ways of working under clause 29.',
     );
-    expect(texts(items[0] as Element, '[data-testid=position-text] mark')).toEqual(['clause 29']);
+    expect(texts(items[0] as Element, '[data-testid=lga-excerpt] mark')).toEqual(['clause 29']);
     expect(items[2]?.querySelector('[data-testid=page-ref-other-print]')).not.toBeNull();
     expect(items[0]?.querySelector('[data-testid=page-ref-other-print]')).toBeNull();
     expect(root.querySelector('[data-testid=page-counts]')?.textContent).toBe(
-      '3 provisions with a position: supports 1, mixed 1, concerned 1',
+      '3 provisions with a position: supports 1, supports with reservations 1, concerned 1',
     );
-    expect(root.querySelector('[data-testid=page-stage]')?.textContent).toContain('Lords report (Report (2nd Day))');
+    expect(root.querySelector('[data-testid=page-stage]')?.textContent).toContain('Lords Report (Report (2nd Day))');
     expect(root.querySelector('[data-testid=page-date]')?.textContent).toContain('8 November 2016');
   });
 
@@ -325,9 +323,9 @@ describe('search', () => {
     expect(root.querySelector('[data-testid=search-status]')?.textContent).toBe('2 results for “clause 32”');
     expect(texts(results[0] as Element, '[data-testid=search-result-bill]')).toEqual(['Children and Social Work Bill']);
     expect(texts(results[0] as Element, '[data-testid=search-result-briefing]')).toEqual([
-      'Lords report, 8 November 2016',
+      'Lords Report, 8 November 2016',
     ]);
-    expect(texts(results[0] as Element, '[data-testid=stance]')).toEqual(['Concerned']);
+    expect(texts(results[0] as Element, '[data-testid=stance] .lga-stance-words')).toEqual(['Concerned']);
     expect(texts(results[0] as Element, '[data-testid=search-result-excerpt] mark')).toEqual(['clause', '32']);
     act(() => (results[1] as Element).querySelector<HTMLButtonElement>('[data-testid=search-result-open]')?.click());
     expect(open).toHaveBeenCalledWith(hits[1]);
