@@ -7,7 +7,6 @@
  * reads the context; flags given override what it read (a saved page that lacks its date, say).
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { scanSection, scanText } from '../annotate/scan';
 import { billForPage, matchReferences, resolvePageStage } from '../matching';
 import {
@@ -82,25 +81,30 @@ function readInput(input: string): string {
   }
 }
 
-/** The dataset to match against: `--dataset FILE`, else the build's `src/generated/dataset.json`. */
-export function loadDataset(file?: string): Dataset {
-  const where = file ?? path.resolve(import.meta.dirname, '..', 'generated', 'dataset.json');
+/** The dataset to match against: `--dataset FILE` (a compiled dataset JSON), else the bundled one. */
+export async function loadDataset(file?: string): Promise<Dataset> {
+  if (!file) {
+    try {
+      return (await import('../dataset')).bundledDataset();
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new Error(`no bundled dataset (${why}): build it with \`npm run --silent dataset\``);
+    }
+  }
   let raw: string;
   try {
-    raw = readFileSync(where, 'utf8');
+    raw = readFileSync(file, 'utf8');
   } catch {
-    throw new Error(
-      file ? `cannot read dataset ${file}` : `no dataset at ${where}: build it with \`npm run --silent dataset\``,
-    );
+    throw new Error(`cannot read dataset ${file}`);
   }
   let data: Partial<Dataset>;
   try {
     data = JSON.parse(raw) as Partial<Dataset>;
   } catch (error) {
-    throw new Error(`dataset ${where} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`dataset ${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   for (const key of ['bills', 'briefings', 'positions'] as const) {
-    if (!Array.isArray(data[key])) throw new Error(`dataset ${where} has no "${key}" list`);
+    if (!Array.isArray(data[key])) throw new Error(`dataset ${file} has no "${key}" list`);
   }
   return data as Dataset;
 }
@@ -225,7 +229,7 @@ function annotateSection(section: ScannedSection, dataset: Dataset) {
 
 export async function run(argv: string[]): Promise<unknown> {
   const args = parseArgs(argv);
-  const dataset = loadDataset(args.flags.dataset);
+  const dataset = await loadDataset(args.flags.dataset);
   const content = readInput(args.input);
   const sections = (await scanInput(args, content, dataset.bills)).map((s) => annotateSection(s, dataset));
   const [first] = sections;
