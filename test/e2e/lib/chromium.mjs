@@ -1,0 +1,112 @@
+/**
+ * Chromium driver: Debian's /usr/bin/chromium through playwright-core, with the built chrome-mv3 extension loaded
+ * into a persistent context. All traffic goes through the fixture server as the browser's proxy.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { Tab } from './tab.mjs';
+
+class ChromiumTab extends Tab {
+  constructor(page, browser) {
+    super(browser);
+    this.page = page;
+    this.errors = [];
+    page.on('pageerror', (e) => this.errors.push({ text: String(e?.stack ?? e), source: 'pageerror' }));
+    page.on('console', (m) => {
+      if (m.type() === 'error')
+        this.errors.push({ text: `${m.text()} @ ${m.location()?.url ?? ''}`, source: 'console' });
+    });
+  }
+  url() {
+    return this.page.url();
+  }
+  async goto(url) {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+  evaluate(fn, arg) {
+    return this.page.evaluate(fn, arg);
+  }
+  async mouseMove(x, y) {
+    await this.page.mouse.move(x, y);
+  }
+  async click(x, y) {
+    await this.page.mouse.click(x, y);
+  }
+  async press(keys) {
+    await this.page.keyboard.press(keys);
+  }
+  async type(text) {
+    await this.page.keyboard.type(text);
+  }
+  async setViewport(width, height) {
+    await this.page.setViewportSize({ width, height });
+  }
+  async colorScheme(scheme) {
+    await this.page.emulateMedia({ colorScheme: scheme });
+  }
+  async bringToFront() {
+    await this.page.bringToFront();
+  }
+  async screenshotPng() {
+    return this.page.screenshot();
+  }
+  async close() {
+    await this.page.close().catch(() => {});
+  }
+}
+
+export async function launchChromium({ extensionDir, proxyPort }) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lga-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true, // the new headless mode, which loads extensions
+    viewport: { width: 1100, height: 700 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-domain-reliability',
+      '--disable-client-side-phishing-detection',
+      '--no-pings',
+      // http:// fixture URLs must not be upgraded to https:// (that would be a CONNECT the proxy refuses).
+      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,OptimizationHints,Translate,MediaRouter,NetworkTimeServiceQuerying',
+      `--proxy-server=http://127.0.0.1:${proxyPort}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(worker.url()).host;
+  const origin = `chrome-extension://${extensionId}`;
+  // The persistent context opens with one blank tab; keep it so the browser never runs out of windows.
+
+  return {
+    name: 'chromium',
+    extensionOrigin: origin,
+    async newTab(url) {
+      const tab = new ChromiumTab(await context.newPage(), this);
+      await tab.goto(url);
+      return tab;
+    },
+    async newExtensionTab(pagePath) {
+      return this.newTab(`${origin}/${pagePath}`);
+    },
+    /** Evaluate in the extension's service worker (Chromium only). */
+    async evaluateInBackground(fn, arg) {
+      const sw = context.serviceWorkers().find((w) => w.url().startsWith(origin));
+      if (!sw) throw new Error('the extension has no running service worker');
+      return sw.evaluate(fn, arg);
+    },
+    async close() {
+      await context.close().catch(() => {});
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,324 @@
+/**
+ * Firefox driver: /usr/bin/firefox-esr over its built-in WebDriver BiDi (no geckodriver, no Playwright Firefox).
+ * The built firefox-mv2 extension is installed as a temporary add-on with a pinned moz-extension UUID; extension
+ * pages are opened from the privileged chrome context (BiDi refuses to navigate to moz-extension:// URLs).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { chord, WEBDRIVER_KEYS } from './keys.mjs';
+import { Tab } from './tab.mjs';
+
+export const GECKO_ID = 'lga-positions@local.gov.uk.example';
+export const EXTENSION_UUID = '6c0a1f52-5e1d-4f3a-9b1e-1a9e0e2e2e01';
+const COMMAND_TIMEOUT_MS = 30_000;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Profile preferences: the fixture server as proxy for every scheme, and no background traffic of Firefox's own. */
+function profilePrefs(proxyPort) {
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': proxyPort,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': proxyPort,
+    'network.proxy.no_proxies_on': '',
+    'network.proxy.allow_hijacking_localhost': false,
+    'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+    // http:// fixture URLs stay http (an https-first attempt would be a refused CONNECT and a slow fallback).
+    'dom.security.https_first': false,
+    'dom.security.https_first_schemeless': false,
+    'dom.security.https_only_mode': false,
+    'layout.css.prefers-color-scheme.content-override': 1, // light, whatever the machine's theme
+    'browser.shell.checkDefaultBrowser': false,
+    'browser.startup.page': 0,
+    'browser.startup.homepage': 'about:blank',
+    'browser.newtabpage.enabled': false,
+    'browser.aboutwelcome.enabled': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'datareporting.healthreport.uploadEnabled': false,
+    'toolkit.telemetry.reportingpolicy.firstRun': false,
+    'toolkit.telemetry.enabled': false,
+    'app.update.disabledForTesting': true,
+    'app.normandy.enabled': false,
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'network.dns.disablePrefetch': true,
+    'network.prefetch-next': false,
+    'network.http.speculative-parallel-limit': 0,
+    'browser.safebrowsing.malware.enabled': false,
+    'browser.safebrowsing.phishing.enabled': false,
+    'browser.safebrowsing.downloads.enabled': false,
+    'browser.safebrowsing.blockedURIs.enabled': false,
+    'browser.safebrowsing.provider.mozilla.updateURL': '',
+    'extensions.update.enabled': false,
+    'extensions.getAddons.cache.enabled': false,
+    'extensions.systemAddon.update.enabled': false,
+    'services.settings.server': 'http://127.0.0.1:9/',
+    'browser.ping-centre.telemetry': false,
+    'browser.contentblocking.report.monitor.enabled': false,
+    'dom.push.connection.enabled': false,
+    'media.gmp-manager.updateEnabled': false,
+  };
+}
+
+class BiDi {
+  constructor(ws) {
+    this.ws = ws;
+    this.nextId = 1;
+    this.pending = new Map();
+    this.listeners = new Map();
+    ws.on('message', (data) => {
+      const msg = JSON.parse(data.toString());
+      if (msg.id !== undefined && this.pending.has(msg.id)) {
+        const { resolve, reject, timer } = this.pending.get(msg.id);
+        clearTimeout(timer);
+        this.pending.delete(msg.id);
+        if (msg.type === 'error') reject(new Error(`${msg.error}: ${msg.message}`));
+        else resolve(msg.result);
+      } else if (msg.method) {
+        for (const listener of this.listeners.get(msg.method) ?? []) listener(msg.params);
+      }
+    });
+  }
+  send(method, params = {}) {
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`BiDi ${method} timed out after ${COMMAND_TIMEOUT_MS} ms`));
+      }, COMMAND_TIMEOUT_MS);
+      this.pending.set(id, { resolve, reject, timer });
+      this.ws.send(JSON.stringify({ id, method, params }));
+    });
+  }
+  on(method, listener) {
+    if (!this.listeners.has(method)) this.listeners.set(method, []);
+    this.listeners.get(method).push(listener);
+  }
+}
+
+/** Runs `fn(arg)` in a realm and returns its JSON-able result; exceptions come back as errors with the page's text. */
+async function callIn(bidi, target, fn, arg) {
+  const functionDeclaration = `async (argJson) => {
+    const result = await (${fn.toString()})(argJson === undefined ? undefined : JSON.parse(argJson));
+    return result === undefined ? undefined : JSON.stringify(result);
+  }`;
+  const args = arg === undefined ? [] : [{ type: 'string', value: JSON.stringify(arg) }];
+  const reply = await bidi.send('script.callFunction', {
+    functionDeclaration,
+    arguments: args,
+    target,
+    awaitPromise: true,
+    resultOwnership: 'none',
+  });
+  if (reply.type === 'exception') {
+    const d = reply.exceptionDetails;
+    throw new Error(
+      `in page: ${d.text}${d.stackTrace?.callFrames?.[0] ? ` at ${d.stackTrace.callFrames[0].url}` : ''}`,
+    );
+  }
+  return reply.result.type === 'string' ? JSON.parse(reply.result.value) : undefined;
+}
+
+class FirefoxTab extends Tab {
+  constructor(context, browser) {
+    super(browser);
+    this.context = context;
+    this.currentUrl = 'about:blank';
+  }
+  url() {
+    return this.currentUrl;
+  }
+  async goto(url) {
+    await this.browser.bidi.send('browsingContext.navigate', { context: this.context, url, wait: 'complete' });
+    this.currentUrl = url;
+  }
+  evaluate(fn, arg) {
+    return callIn(this.browser.bidi, { context: this.context }, fn, arg);
+  }
+  async actions(actions) {
+    await this.browser.bidi.send('input.performActions', { context: this.context, actions });
+  }
+  async mouseMove(x, y) {
+    await this.actions([
+      {
+        type: 'pointer',
+        id: 'mouse',
+        parameters: { pointerType: 'mouse' },
+        actions: [{ type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport', duration: 0 }],
+      },
+    ]);
+  }
+  async click(x, y) {
+    await this.actions([
+      {
+        type: 'pointer',
+        id: 'mouse',
+        parameters: { pointerType: 'mouse' },
+        actions: [
+          { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport', duration: 0 },
+          { type: 'pointerDown', button: 0 },
+          { type: 'pointerUp', button: 0 },
+        ],
+      },
+    ]);
+  }
+  async press(keys) {
+    const values = chord(keys).map((k) => WEBDRIVER_KEYS[k] ?? k);
+    const actions = [
+      ...values.map((value) => ({ type: 'keyDown', value })),
+      ...values.toReversed().map((value) => ({ type: 'keyUp', value })),
+    ];
+    await this.actions([{ type: 'key', id: 'keyboard', actions }]);
+  }
+  async type(text) {
+    const actions = [...text].flatMap((value) => [
+      { type: 'keyDown', value },
+      { type: 'keyUp', value },
+    ]);
+    await this.actions([{ type: 'key', id: 'keyboard', actions }]);
+  }
+  async setViewport(width, height) {
+    await this.browser.bidi.send('browsingContext.setViewport', { context: this.context, viewport: { width, height } });
+  }
+  /** Firefox has one content colour-scheme override for all tabs: a pref set from the chrome context. */
+  async colorScheme(scheme) {
+    await this.browser.evaluateInChrome(
+      (value) => Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', value),
+      scheme === 'dark' ? 0 : 1,
+    );
+    await sleep(100); // the pref change reaches content processes asynchronously
+  }
+  async bringToFront() {
+    await this.browser.bidi.send('browsingContext.activate', { context: this.context });
+  }
+  async screenshotPng() {
+    const { data } = await this.browser.bidi.send('browsingContext.captureScreenshot', { context: this.context });
+    return Buffer.from(data, 'base64');
+  }
+  async close() {
+    await this.browser.bidi.send('browsingContext.close', { context: this.context }).catch(() => {});
+  }
+}
+
+const debug = process.env.E2E_DEBUG ? (...args) => console.log('[firefox]', ...args) : () => {};
+
+export async function launchFirefox({ extensionDir, proxyPort }) {
+  const t0 = Date.now();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lga-e2e-firefox-'));
+  fs.writeFileSync(
+    path.join(profile, 'user.js'),
+    Object.entries(profilePrefs(proxyPort))
+      .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
+      .join('\n'),
+  );
+  const child = spawn(
+    '/usr/bin/firefox-esr',
+    ['-headless', '--remote-debugging-port=0', '--remote-allow-system-access', '--profile', profile, '--no-remote'],
+    // Release builds ignore services.settings.server unless this is set: without it Remote Settings calls home.
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' } },
+  );
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const wsUrl = await new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (d) => {
+      output += d;
+      const m = output.match(/WebDriver BiDi listening on (ws:\/\/\S+)/);
+      if (m) resolve(m[1]);
+    };
+    child.stderr.on('data', onData);
+    child.stdout.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`firefox exited with ${code}\n${output.slice(-2000)}`)));
+    setTimeout(
+      () => reject(new Error(`firefox did not start BiDi within 30 s\n${output.slice(-2000)}`)),
+      30_000,
+    ).unref();
+  });
+  debug('BiDi listening after', Date.now() - t0, 'ms');
+  const ws = new WebSocket(`${wsUrl}/session`);
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  const bidi = new BiDi(ws);
+  await bidi.send('session.new', { capabilities: {} });
+  debug('session after', Date.now() - t0, 'ms');
+  await bidi.send('webExtension.install', { extensionData: { type: 'path', path: extensionDir } });
+  debug('extension installed after', Date.now() - t0, 'ms');
+
+  /** @type {Map<string, FirefoxTab>} */
+  const tabsByContext = new Map();
+  /** Errors logged in contexts that no spec opened (the background page, the chrome window). */
+  const unattributedErrors = [];
+  await bidi.send('session.subscribe', { events: ['log.entryAdded'] });
+  bidi.on('log.entryAdded', (entry) => {
+    if (entry.level !== 'error') return;
+    const tab = tabsByContext.get(entry.source?.context);
+    const where = entry.stackTrace?.callFrames?.map((f) => f.url).join(' ') ?? '';
+    const text = `${entry.text} ${where}`.trim();
+    if (tab) tab.errors.push({ text, source: entry.type });
+    else unattributedErrors.push(text);
+  });
+
+  const { contexts } = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const chromeContext = contexts[0].context;
+  const origin = `moz-extension://${EXTENSION_UUID}`;
+
+  const browser = {
+    name: 'firefox',
+    extensionOrigin: origin,
+    bidi,
+    unattributedErrors,
+    evaluateInChrome(fn, arg) {
+      return callIn(bidi, { context: chromeContext }, fn, arg);
+    },
+    async newTab(url) {
+      const { context } = await bidi.send('browsingContext.create', { type: 'tab' });
+      const tab = new FirefoxTab(context, browser);
+      tabsByContext.set(context, tab);
+      await tab.setViewport(1100, 700);
+      await tab.goto(url);
+      return tab;
+    },
+    async newExtensionTab(pagePath) {
+      const url = `${origin}/${pagePath}`;
+      const before = new Set(
+        (await bidi.send('browsingContext.getTree', { maxDepth: 0 })).contexts.map((c) => c.context),
+      );
+      await browser.evaluateInChrome((u) => {
+        gBrowser.selectedTab = gBrowser.addTab(u, {
+          triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
+        });
+      }, url);
+      for (let i = 0; i < 200; i++) {
+        const { contexts: now } = await bidi.send('browsingContext.getTree', { maxDepth: 0 });
+        const fresh = now.find((c) => !before.has(c.context) && c.url.startsWith(url));
+        if (fresh) {
+          const tab = new FirefoxTab(fresh.context, browser);
+          tab.currentUrl = url;
+          tabsByContext.set(fresh.context, tab);
+          await tab.setViewport(1100, 700);
+          await tab.waitFor(() => document.readyState === 'complete', undefined, { what: `${pagePath} loaded` });
+          return tab;
+        }
+        await sleep(50);
+      }
+      throw new Error(`extension page ${url} did not open`);
+    },
+    async close() {
+      try {
+        await bidi.send('session.end', {});
+      } catch {}
+      ws.close();
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(killer);
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return browser;
+}

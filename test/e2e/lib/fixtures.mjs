@@ -1,0 +1,59 @@
+/**
+ * The pages the fixture server answers for, at their real hosts and paths. Files live in test/fixtures/e2e/
+ * (written after the real Hansard markup); the real 2.7 MB Hansard day is read from ../shared at run time.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'e2e');
+const SHARED = path.resolve(ROOT, '..', 'shared');
+
+/** id -> page. `url` is what the browser opens (http: the proxy answers for the real host). */
+export const PAGES = {
+  /** Children's Wellbeing and Schools Bill, Public Bill Committee, 14th sitting (Commons, 11 February 2025). */
+  cwsbCommittee: {
+    host: 'hansard.parliament.uk',
+    path: '/Commons/2025-02-11/debates/9bc2d589-0744-404f-bfd0-a4bf986e4e23/ChildrenSWellbeingAndSchoolsBill(FourteenthSitting)',
+    file: path.join(FIXTURES, 'cwsb-commons-pbc-2025-02-11.html'),
+  },
+  /** Children and Social Work Bill [HL], Lords Report (1st day), 18 October 2016. */
+  cswbLordsReport: {
+    host: 'hansard.parliament.uk',
+    path: '/Lords/2016-10-18/debates/8C3F2A1E-6B0D-4B8E-9E2A-5D7C1F0B9A34/ChildrenAndSocialWorkBill(HL)',
+    file: path.join(FIXTURES, 'cswb-lords-report-2016-10-18.html'),
+  },
+  /** Children's Wellbeing and Schools Bill, Lords Third Reading, 9 February 2026: seed clause numbers mean other clauses. */
+  cwsbLordsThirdReading: {
+    host: 'hansard.parliament.uk',
+    path: '/Lords/2026-02-09/debates/DD497F1C-E058-4049-99C2-F8B8FA31AC1A/Children%E2%80%99SWellbeingAndSchoolsBill',
+    file: path.join(FIXTURES, 'cwsb-lords-third-reading-2026-02-09.html'),
+  },
+  /** A bill the LGA has no briefing on (Renters' Rights Bill, Public Bill Committee): must stay untouched. */
+  unknownBill: {
+    host: 'hansard.parliament.uk',
+    path: '/Commons/2024-10-22/debates/3F1E0C2B-7A44-4C8B-9D1E-2B6A5C4D3E21/RentersRightsBill(FourthSitting)',
+    file: path.join(FIXTURES, 'unknown-bill-commons-pbc-2024-10-22.html'),
+  },
+  /** The real Commons Chamber day of 9 January 2020 as served (2.7 MB), never copied into the project. */
+  realCommonsDay: {
+    host: 'hansard.parliament.uk',
+    path: '/commons/2020-01-09/debates/f558af45-2e9e-4f22-9692-ae71794a6469/CommonsChamber',
+    file: path.join(SHARED, 'corpus', 'hansard-html', 'hansard-commons-2020-01-09-CommonsChamber-aggregate.raw.html'),
+  },
+};
+
+export function pageUrl(id) {
+  const page = PAGES[id];
+  if (!page) throw new Error(`no fixture page ${id}`);
+  return `http://${page.host}${page.path}`;
+}
+
+export function pageHtml(id) {
+  return fs.readFileSync(PAGES[id].file, 'utf8');
+}
+
+/** Routes for the fixture server (paths as the browser sends them, percent-encoding kept). */
+export function routes() {
+  return Object.values(PAGES);
+}

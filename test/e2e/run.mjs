@@ -1,0 +1,194 @@
+/**
+ * The real-browser test runner: every spec in test/e2e/specs/ runs in Chromium and in Firefox ESR against the built
+ * extension (.output/chrome-mv3, .output/firefox-mv2), with the fixture server answering for the parliament hosts.
+ *
+ *   node test/e2e/run.mjs [--browser chromium|firefox] [name filter]
+ *
+ * Screenshots go to test/e2e/out/. The last line is `e2e: N passed, N failed`; the exit code is non-zero on any failure.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchChromium } from './lib/chromium.mjs';
+import { launchFirefox } from './lib/firefox.mjs';
+import { pageHtml, pageUrl, routes } from './lib/fixtures.mjs';
+import { startFixtureServer } from './lib/server.mjs';
+import { OUT_DIR } from './lib/tab.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const SPEC_DIR = path.join(import.meta.dirname, 'specs');
+const SPEC_TIMEOUT_MS = 60_000;
+const BROWSERS = {
+  chromium: { launch: launchChromium, extensionDir: path.join(ROOT, '.output', 'chrome-mv3') },
+  firefox: { launch: launchFirefox, extensionDir: path.join(ROOT, '.output', 'firefox-mv2') },
+};
+
+const { values: options, positionals } = parseArgs({
+  options: { browser: { type: 'string', multiple: true } },
+  allowPositionals: true,
+});
+const browserNames = options.browser ?? Object.keys(BROWSERS);
+const filter = positionals[0] ?? '';
+
+async function loadSpecs() {
+  const files = fs
+    .readdirSync(SPEC_DIR)
+    .filter((f) => f.endsWith('.spec.mjs'))
+    .sort();
+  const specs = [];
+  for (const file of files) {
+    const mod = await import(path.join(SPEC_DIR, file));
+    for (const spec of mod.default) specs.push({ ...spec, file });
+  }
+  return specs.filter((s) => `${s.file} ${s.name}`.includes(filter));
+}
+
+const withTimeout = (promise, ms, what) => {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+};
+
+/**
+ * What a spec receives: the same calls in both browsers. Tabs a spec opens are closed after it; the extension
+ * page used for messages to the background stays open for the whole run.
+ */
+function specApi(browser, server, opened) {
+  let messenger;
+  const api = {
+    browser: browser.name,
+    server,
+    pageUrl,
+    pageHtml,
+    async open(pageId) {
+      const tab = await browser.newTab(pageUrl(pageId));
+      opened.push(tab);
+      return tab;
+    },
+    async openUrl(url) {
+      const tab = await browser.newTab(url);
+      opened.push(tab);
+      return tab;
+    },
+    async extensionPage(pagePath) {
+      const tab = await browser.newExtensionTab(pagePath);
+      opened.push(tab);
+      return tab;
+    },
+    /** Sends a background request from an extension page, as the side panel does; returns `data` or throws. */
+    async message(request) {
+      messenger ??= browser.newExtensionTab('options.html');
+      const tab = await messenger;
+      const reply = await tab.evaluate(
+        (msg) => (globalThis.browser ?? globalThis.chrome).runtime.sendMessage(msg),
+        request,
+      );
+      if (!reply || typeof reply !== 'object') throw new Error(`background gave no reply to ${request.type}: ${reply}`);
+      if (!reply.ok) throw new Error(`background refused ${request.type}: ${reply.error}`);
+      return reply.data;
+    },
+    /** Polls the background until `predicate(data)` holds for the reply to `request`. */
+    async messageUntil(request, predicate, { timeout = 15_000, what = request.type } = {}) {
+      const deadline = Date.now() + timeout;
+      let last;
+      for (;;) {
+        try {
+          last = await api.message(request);
+          if (predicate(last)) return last;
+        } catch (error) {
+          last = error.message;
+        }
+        if (Date.now() > deadline)
+          throw new Error(`timed out waiting for ${what}; last reply: ${JSON.stringify(last)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    evaluateInBackground: browser.evaluateInBackground?.bind(browser),
+  };
+  return api;
+}
+
+async function runBrowser(name, specs, server, results) {
+  const { launch, extensionDir } = BROWSERS[name];
+  const started = Date.now();
+  let browser;
+  try {
+    assert.ok(fs.existsSync(path.join(extensionDir, 'manifest.json')), `${extensionDir} is missing: run npm run build`);
+    browser = await launch({ extensionDir, proxyPort: server.port });
+  } catch (error) {
+    for (const spec of specs)
+      results.push({ browser: name, spec, ok: false, error: `browser did not start: ${error.message}` });
+    console.log(`FAIL ${name}: browser did not start: ${error.message}`);
+    return;
+  }
+  console.log(`${name}: started in ${Date.now() - started} ms`);
+  const opened = [];
+  const api = specApi(browser, server, opened);
+  for (const spec of specs) {
+    const t0 = Date.now();
+    let error = null;
+    try {
+      await withTimeout(spec.run(api, assert), SPEC_TIMEOUT_MS, spec.name);
+      const stray = server.unexpectedSince(t0);
+      for (const e of stray) e.flagged = true;
+      if (stray.length) {
+        throw new Error(
+          `network requests that no page made: ${stray.map((e) => `${e.method} ${e.host}${e.path}`).join(', ')}`,
+        );
+      }
+    } catch (e) {
+      error = e;
+      const last = opened.at(-1);
+      if (last) await last.screenshot(`FAILED-${spec.name.replace(/\W+/g, '-')}`).catch(() => {});
+    }
+    for (const tab of opened.splice(0)) await tab.close();
+    const ms = Date.now() - t0;
+    results.push({ browser: name, spec, ok: !error, error: error?.stack ?? null, ms });
+    if (error)
+      console.log(
+        `FAIL ${name.padEnd(8)} ${spec.name} (${ms} ms)\n     ${String(error.stack ?? error).replace(/\n/g, '\n     ')}`,
+      );
+    else console.log(`ok   ${name.padEnd(8)} ${spec.name} (${ms} ms)`);
+  }
+  await browser.close();
+  console.log(`${name}: ${specs.length} specs in ${Date.now() - started} ms`);
+}
+
+const t0 = Date.now();
+fs.mkdirSync(OUT_DIR, { recursive: true });
+const specs = await loadSpecs();
+const server = await startFixtureServer(routes());
+const results = [];
+try {
+  for (const name of browserNames) {
+    if (!BROWSERS[name]) throw new Error(`unknown browser ${name} (chromium, firefox)`);
+    await runBrowser(
+      name,
+      specs.filter((s) => !s.browsers || s.browsers.includes(name)),
+      server,
+      results,
+    );
+  }
+} finally {
+  await server.close();
+}
+const count = (kind) => server.log.filter((e) => e.kind === kind).length;
+console.log(
+  `requests: ${count('page')} fixture pages, ${count('page-resource')} named by the pages themselves (refused), ` +
+    `${count('favicon')} favicon probes, ${count('browser')} to the browsers' own services (refused), ${count('unexpected')} unexpected`,
+);
+// A stray request outside any spec (at start-up or shut-down) fails the run too: nothing may leave the machine.
+const strayOutsideSpecs = server.log.filter((e) => e.kind === 'unexpected' && !e.flagged);
+for (const e of strayOutsideSpecs)
+  console.log(`FAIL unexpected request outside the specs: ${e.method} ${e.host}${e.path}`);
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed + (specs.length === 0 ? 1 : 0) + (strayOutsideSpecs.length ? 1 : 0);
+if (specs.length === 0) console.log(`no specs match "${filter}"`);
+console.log(`e2e run took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
