@@ -33,9 +33,12 @@ export function findCues(text: string): Cue[] {
     }
   }
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // Characters already claimed by a longer cue (linear in the text, however many cues there are).
+  const claimed = new Uint8Array(text.length);
   const taken: Cue[] = [];
   for (const cue of candidates) {
-    if (taken.some((t) => cue.start < t.end && t.start < cue.end)) continue;
+    if (claimed.subarray(cue.start, cue.end).some((c) => c === 1)) continue;
+    claimed.fill(1, cue.start, cue.end);
     taken.push(cue);
   }
   return taken.filter((cue) => cue.kind !== 'ignore').sort((a, b) => a.start - b.start);
