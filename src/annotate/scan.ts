@@ -58,7 +58,8 @@ export function stripPrintedLineNumbers(text: string): string {
 // ---------------------------------------------------------------------------------------------
 
 /** A heading line: `Clause 7`, `Clause 38: School uniforms: limits on branded items`, `New Clause 18`, `Schedule 2`. */
-const HEADING_LINE = /^[ \t]*(New Clause|Clause|New Schedule|Schedule)[ \t]+(\d+[A-Z]{0,3})(?:[ \t]*[:.-][^\n]*)?[ \t]*$/gim;
+const HEADING_LINE =
+  /^[ \t]*(New Clause|Clause|New Schedule|Schedule)[ \t]+(\d+[A-Z]{0,3})(?:[ \t]*[:.-][^\n]*)?[ \t]*$/gim;
 
 const HEADING_KINDS: Readonly<Record<string, ReferenceKind>> = {
   'new clause': 'new-clause',

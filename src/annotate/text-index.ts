@@ -6,8 +6,8 @@
  *   reference split around a pin (`clause <pin>Column 1195 is located here</pin>7`) reads `clause 7`.
  * - Inline boundaries add nothing (`<em>clause</em> 7` reads `clause 7`); block boundaries add a separator, so
  *   `Clause 7` ending one paragraph and `8` starting the next never join.
- * - Characters are normalised one for one (curly quotes to straight, non-breaking spaces to spaces, dashes to
- *   hyphens) and whitespace runs collapse to one space; an offset table keeps every kept character's DOM position.
+ * - Characters are normalised one for one (curly quotes to straight, non-breaking spaces to spaces) and whitespace
+ *   runs collapse to one space; an offset table keeps every kept character's DOM position.
  * - Built incrementally: `step(maxNodes)` visits at most that many nodes, so a content script can build the index in
  *   idle callbacks without blocking the page.
  */
@@ -81,8 +81,10 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
 export const BLOCK_SEPARATOR = '\n';
 
 /**
- * One-for-one character normalisation. Curly quotes become straight ones and dashes become hyphens so the grammar
- * sees one spelling; every kind of space becomes a plain space (and then collapses with its neighbours).
+ * One-for-one character normalisation: curly quotes become straight ones and odd hyphens plain ones, so the grammar
+ * sees one spelling; every kind of space becomes a plain space (and then collapses with its neighbours). En and em
+ * dashes are kept as written: the grammar reads an en dash as a range (`Clauses 25–26`) and an em dash as the
+ * end of a heading (`New clause 22—School attendance policies`), so mapping either to `-` would change meaning.
  */
 const CHAR_MAP: Readonly<Record<string, string>> = {
   '\u2018': "'",
@@ -95,10 +97,6 @@ const CHAR_MAP: Readonly<Record<string, string>> = {
   '\u201E': '"',
   '\u2010': '-',
   '\u2011': '-',
-  '\u2012': '-',
-  '\u2013': '-',
-  '\u2014': '-',
-  '\u2015': '-',
   '\u2212': '-',
 };
 
@@ -180,11 +178,13 @@ function compileSkip(skip: SkipList): (el: Element) => boolean {
   const attributes = [...skip.attributes];
   return (el) => {
     if (tags.has(el.localName)) return true;
-    const list = el.classList;
-    for (let i = 0; i < list.length; i++) {
-      const name = list[i] as string;
-      if (classes.has(name)) return true;
-      for (const prefix of prefixes) if (name.startsWith(prefix)) return true;
+    // The class attribute as a string: cheaper than `classList` (no token list object per element).
+    const classAttribute = el.getAttribute('class');
+    if (classAttribute) {
+      for (const name of classAttribute.split(/\s+/)) {
+        if (classes.has(name)) return true;
+        for (const prefix of prefixes) if (name.startsWith(prefix)) return true;
+      }
     }
     const role = el.getAttribute('role');
     if (role && roles.has(role)) return true;

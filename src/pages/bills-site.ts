@@ -14,7 +14,7 @@ export const BILLS_SITE_SELECTORS = {
   clauseHeadings: '[data-tag="hs_8Clause"]',
 } as const;
 
-const BILLS_SITE_URL = /^https?:\/\/bills\.parliament\.uk\/bills\/(\d+)(?:\/[a-z-]+(?:\/\d+)?)?\/?(?:[?#].*)?$/i;
+const BILLS_SITE_URL = /^https?:\/\/bills\.parliament\.uk\/bills\/(\d+)(?:\/[a-z-]+(?:\/\d+)?)*\/?(?:[?#].*)?$/i;
 
 export const billsSite: PageAdapter = {
   id: 'bills-site',

@@ -19,9 +19,10 @@ const MONTHS = [
 
 /** `Volume 669: debated on Thursday 9 January 2020` (or any `9 January 2020`) -> `2020-01-09`. */
 export function dateFromText(text: string): string | null {
-  const m = /\b(\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December),? (\d{4})\b/i.exec(
-    text,
-  );
+  const m =
+    /\b(\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December),? (\d{4})\b/i.exec(
+      text,
+    );
   if (!m) return null;
   const month = MONTHS.indexOf((m[2] as string).toLowerCase()) + 1;
   return `${m[3]}-${String(month).padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`;
@@ -35,7 +36,10 @@ export function cleanBillTitle(title: string): string {
   return title
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/\s*\((?:[\w-]+ sitting|first reading|second reading|third reading|report|committee|remaining stages)\)$/i, '')
+    .replace(
+      /\s*\((?:[\w-]+ sitting|first reading|second reading|third reading|report|committee|remaining stages)\)$/i,
+      '',
+    )
     .replace(/\s*:\s*(?:second reading|third reading|report stage|committee stage)$/i, '')
     .trim();
 }

@@ -1,0 +1,143 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import billsJson from '../../../assets/bills.json';
+import type { BillRecord } from '../../../src/model';
+import { cleanBillTitle, dateFromText, isBillTitle } from '../../../src/pages/context';
+import { parseHansardUrl } from '../../../src/pages/hansard-common';
+import { ADAPTERS, adapterFor, pageUrlOf, understandPage } from '../../../src/pages/index';
+import { parseStageLabel, sittingLabelFromSlug } from '../../../src/pages/stage';
+
+const BILLS = (billsJson as { bills: BillRecord[] }).bills;
+
+describe('every adapter claims its own example URLs and no other adapter’s', () => {
+  const cases = ADAPTERS.flatMap((owner) =>
+    owner.examples.flatMap((url) => ADAPTERS.map((adapter) => ({ owner: owner.id, adapter: adapter.id, url }))),
+  );
+  it.each(cases)('$adapter on $owner example $url', ({ owner, adapter, url }) => {
+    const subject = ADAPTERS.find((a) => a.id === adapter)!;
+    expect(subject.matches(url)).toBe(owner === adapter);
+  });
+
+  it('has unique ids and at least two examples each', () => {
+    expect(new Set(ADAPTERS.map((a) => a.id)).size).toBe(ADAPTERS.length);
+    for (const adapter of ADAPTERS) expect(adapter.examples.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('pages no adapter claims are left alone', () => {
+  it.each([
+    'https://hansard.parliament.uk/',
+    'https://hansard.parliament.uk/search/Contributions?searchTerm=clause',
+    'https://hansard.parliament.uk/Commons/2025-03-17',
+    'https://bills.parliament.uk/',
+    'https://bills.parliament.uk/bills?SearchTerm=children',
+    'https://www.parliament.uk/business/',
+    'https://example.org/Commons/2025-03-17/debates/E5BB116A-6FBA-4758-9E0D-276C81369B21/Bill',
+  ])('%s', (url) => {
+    expect(adapterFor(url)).toBeNull();
+    const doc = new DOMParser().parseFromString('<h1>Children and Social Work Bill</h1>', 'text/html');
+    expect(understandPage(doc, url, BILLS)).toBeNull();
+  });
+});
+
+describe('Hansard URLs', () => {
+  it.each([
+    [
+      'https://hansard.parliament.uk/Commons/2025-03-17/debates/E5BB116A-6FBA-4758-9E0D-276C81369B21/Children%E2%80%99SWellbeingAndSchoolsBill',
+      { house: 'commons', date: '2025-03-17', slug: 'Children’SWellbeingAndSchoolsBill' },
+    ],
+    [
+      'https://hansard.parliament.uk/lords/2016-10-18/debates/6f1f2c5a-9b0e-4e0f-a1c2-3d4e5f60718a/ChildrenAndSocialWorkBill(HL)#contribution-1',
+      { house: 'lords', date: '2016-10-18', slug: 'ChildrenAndSocialWorkBill(HL)' },
+    ],
+    [
+      'https://hansard.parliament.uk/Lords/2016-11-08/debates/5ABC82B8-3486-474C-8A9A-9445BBCD382E/details',
+      { house: 'lords', date: '2016-11-08', slug: 'details' },
+    ],
+    [
+      'https://hansard.parliament.uk/Commons/2009-03-26/debates/09032644000001/ApprenticeshipsSkillsChildrenAndLearningBill',
+      { house: 'commons', date: '2009-03-26', slug: 'ApprenticeshipsSkillsChildrenAndLearningBill' },
+    ],
+  ])('%s', (url, expected) => {
+    expect(parseHansardUrl(url)).toMatchObject(expected);
+  });
+});
+
+describe('stage labels', () => {
+  it.each([
+    ['Report (2nd Day)', 'report'],
+    ['Report (1st Day)', 'report'],
+    ['Committee (10th Day)', 'committee'],
+    ['Third Reading', 'third-reading'],
+    ['Second Reading', 'second-reading'],
+    ['Consideration of Lords Amendments', 'consideration-of-amendments'],
+    ['Consideration of Commons Amendments', 'consideration-of-amendments'],
+    ['Consideration of Bill, as amended in the Public Bill Committee', 'report'],
+    ['Considered in Committee', 'committee'],
+    ['Grand Committee', 'committee'],
+    ['Fourteenth Sitting', 'committee'],
+    ['Remaining stages', 'remaining-stages'],
+  ])('%s -> %s', (label, stage) => {
+    expect(parseStageLabel(label)).toBe(stage);
+  });
+
+  it.each([
+    'Queen’s consent signified.',
+    '[Relevant documents: Report of the Education Committee]',
+    'I beg to move, That the Bill be now read the Third time, and I will speak to the report from the committee.',
+    'Amendment 7',
+    'Moved by',
+  ])('not a stage: %s', (line) => {
+    expect(parseStageLabel(line)).toBeNull();
+  });
+
+  it.each([
+    ['ChildrenSWellbeingAndSchoolsBill(FourteenthSitting)', 'Fourteenth Sitting'],
+    ['ChildrenAndSocialWorkBill(Lords)(SecondSitting)', 'Second Sitting'],
+    ['ChildrenSWellbeingAndSchoolsBill', null],
+  ])('sitting label of %s', (slug, label) => {
+    expect(sittingLabelFromSlug(slug)).toBe(label);
+  });
+});
+
+describe('titles and dates', () => {
+  it.each([
+    ['Volume 669: debated on Thursday 9 January 2020', '2020-01-09'],
+    ['Debated on Tuesday 11 February 2025', '2025-02-11'],
+    ['no date here', null],
+  ])('%s', (text, date) => {
+    expect(dateFromText(text)).toBe(date);
+  });
+
+  it.each([
+    ['Children’s Wellbeing and Schools Bill (Fourteenth sitting)', 'Children’s Wellbeing and Schools Bill'],
+    ['Children and Social Work Bill [HL]', 'Children and Social Work Bill [HL]'],
+  ])('cleans %s', (title, clean) => {
+    expect(cleanBillTitle(title)).toBe(clean);
+  });
+
+  it.each([
+    ['European Union (Withdrawal Agreement) Bill', true],
+    ['Children and Social Work Bill [HL]', true],
+    ['Children and Social Work Act 2017', true],
+    ['Business of the House', false],
+    ['Hospital Improvement Plans: VAT Rules', false],
+  ])('%s is a bill: %s', (title, expected) => {
+    expect(isBillTitle(title, BILLS)).toBe(expected);
+  });
+});
+
+describe('page URL of a saved page', () => {
+  it('prefers og:url, then the canonical link', () => {
+    const og = new DOMParser().parseFromString(
+      '<head><meta property="og:url" content="https://a.example/x"><link rel="canonical" href="https://b.example/y"></head>',
+      'text/html',
+    );
+    expect(pageUrlOf(og)).toBe('https://a.example/x');
+    const canonical = new DOMParser().parseFromString(
+      '<head><link rel="canonical" href="https://b.example/y"></head>',
+      'text/html',
+    );
+    expect(pageUrlOf(canonical)).toBe('https://b.example/y');
+  });
+});
