@@ -2,10 +2,10 @@
  * Content script for Hansard and parliament.uk pages: wiring only. The work is in src/annotate/controller.ts.
  */
 import { createController } from '../../src/annotate/controller';
+import { settingsReader } from '../../src/annotate/settings-reader';
 import type { BackgroundRequest, Reply, ResponseFor, TabRequest } from '../../src/messaging';
 import { understandPage } from '../../src/pages';
 import { findReferences } from '../../src/references';
-import { getSettings, watchSettings } from '../../src/settings';
 
 const TAB_REQUESTS: ReadonlySet<string> = new Set(['pageSummary', 'focusReference', 'focusStep']);
 
@@ -13,13 +13,14 @@ export default defineContentScript({
   matches: ['*://hansard.parliament.uk/*', '*://bills.parliament.uk/*', '*://publications.parliament.uk/*'],
   runAt: 'document_idle',
   main(ctx) {
+    const settings = settingsReader(browser.storage as never);
     const controller = createController({
       doc: document,
       url: () => location.href,
       send: <R extends BackgroundRequest>(request: R) =>
         browser.runtime.sendMessage(request) as Promise<Reply<ResponseFor<R>> | undefined>,
-      getSettings,
-      watchSettings,
+      getSettings: settings.get,
+      watchSettings: settings.watch,
       understand: understandPage,
       findReferences: (text) => findReferences(text),
       onTabRequest(handler) {

@@ -2,7 +2,7 @@
  * The LGA's position(s) on one reference, as a dialog named after it ("LGA position: Clause 7"). Rendered by
  * `host.ts` into a shadow root. Dataset and page text are JSX text only.
  */
-import { useState } from 'preact/hooks';
+import { Component } from 'preact';
 import type { MatchedPosition, Reference } from '../../model';
 import { PositionExcerpt, StanceLabel } from '../shared/components';
 import { briefingTitle, otherPrintWarning, referenceLabel } from '../shared/labels';
@@ -26,43 +26,56 @@ export function popoverTitle(reference: Reference): string {
   return `LGA position: ${referenceLabel(reference)}`;
 }
 
-function PositionItem({
-  match,
-  onReadBriefing,
-}: {
+interface PositionItemProps {
   match: MatchedPosition;
   onReadBriefing: PopoverProps['onReadBriefing'];
-}) {
-  const [whole, setWhole] = useState(false);
-  const { position, briefing, ref } = match;
-  const evidenceIsWhole = ref.evidence.start <= 0 && ref.evidence.end >= position.text.length;
-  const moreLabel = position.part === 'key-messages' ? 'Show the whole key message' : 'Show the whole paragraph';
-  return (
-    <li class="lga-position" data-applies={match.applies} data-testid="lga-position">
-      <div class="lga-position-head">
-        <StanceLabel stance={ref.stance} />
-      </div>
-      <p class="lga-source">{briefingTitle(briefing)}</p>
-      {match.applies === 'other-print' ? (
-        <p class="lga-warning" data-testid="lga-other-print">
-          <span aria-hidden="true">⚠ </span>
-          {otherPrintWarning(briefing, ref)}
-        </p>
-      ) : null}
-      {position.subheading ? <p class="lga-subheading">{position.subheading}</p> : null}
-      <PositionExcerpt text={position.text} evidence={ref.evidence} mention={ref.mention} whole={whole} />
-      <div class="lga-actions">
-        {evidenceIsWhole ? null : (
-          <button type="button" class="lga-link" aria-expanded={whole} onClick={() => setWhole(!whole)}>
-            {whole ? 'Show less' : moreLabel}
+}
+
+// A class, not hooks: the content script ships without preact/hooks (about 1 kB gzip on every parliament page).
+class PositionItem extends Component<PositionItemProps, { whole: boolean }> {
+  override state = { whole: false };
+
+  override render({ match, onReadBriefing }: PositionItemProps, { whole }: { whole: boolean }) {
+    const { position, briefing, ref } = match;
+    const evidenceIsWhole = ref.evidence.start <= 0 && ref.evidence.end >= position.text.length;
+    const moreLabel = position.part === 'key-messages' ? 'Show the whole key message' : 'Show the whole paragraph';
+    return (
+      <li class="lga-position" data-applies={match.applies} data-testid="lga-position">
+        <div class="lga-position-head">
+          <StanceLabel stance={ref.stance} />
+        </div>
+        <p class="lga-source">{briefingTitle(briefing)}</p>
+        {match.applies === 'other-print' ? (
+          <p class="lga-warning" data-testid="lga-other-print">
+            <span aria-hidden="true">⚠ </span>
+            {otherPrintWarning(briefing, ref)}
+          </p>
+        ) : null}
+        {position.subheading ? <p class="lga-subheading">{position.subheading}</p> : null}
+        <PositionExcerpt text={position.text} evidence={ref.evidence} mention={ref.mention} whole={whole} />
+        <div class="lga-actions">
+          {evidenceIsWhole ? null : (
+            <button
+              type="button"
+              class="lga-link"
+              aria-expanded={whole}
+              onClick={() => this.setState({ whole: !whole })}
+            >
+              {whole ? 'Show less' : moreLabel}
+            </button>
+          )}
+          <button
+            type="button"
+            class="lga-button"
+            data-testid="lga-read-briefing"
+            onClick={() => onReadBriefing(match)}
+          >
+            Read the briefing
           </button>
-        )}
-        <button type="button" class="lga-button" data-testid="lga-read-briefing" onClick={() => onReadBriefing(match)}>
-          Read the briefing
-        </button>
-      </div>
-    </li>
-  );
+        </div>
+      </li>
+    );
+  }
 }
 
 export function Popover({

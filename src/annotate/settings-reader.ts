@@ -1,0 +1,61 @@
+/**
+ * The content script's read-only view of the user's settings, straight from `browser.storage.local` (key
+ * `settings`, as src/settings.ts stores it through WXT's `local:settings` item). Importing src/settings.ts would bring
+ * the whole @wxt-dev/storage module (about 3 kB gzip) into every parliament page for two calls; this reads the same
+ * value. `CONTENT_DEFAULTS` must equal `DEFAULT_SETTINGS` (a unit test checks it).
+ */
+import type { Settings } from '../settings';
+
+export const SETTINGS_KEY = 'settings';
+
+export const CONTENT_DEFAULTS: Readonly<Settings> = {
+  disabledSites: [],
+  highlightMode: 'positions',
+  highlightStyle: 'underline',
+  hoverDelayMs: 250,
+};
+
+/** Stored value (possibly partial, possibly missing or malformed) merged over the defaults. */
+export function withDefaults(stored: unknown): Settings {
+  const value = stored && typeof stored === 'object' ? (stored as Partial<Settings>) : {};
+  const merged = { ...CONTENT_DEFAULTS, ...value };
+  return {
+    disabledSites: Array.isArray(merged.disabledSites) ? merged.disabledSites.map(String) : [],
+    highlightMode: merged.highlightMode === 'all' ? 'all' : 'positions',
+    highlightStyle: merged.highlightStyle === 'background' ? 'background' : 'underline',
+    hoverDelayMs:
+      typeof merged.hoverDelayMs === 'number' && Number.isFinite(merged.hoverDelayMs)
+        ? Math.max(0, Math.min(2000, merged.hoverDelayMs))
+        : CONTENT_DEFAULTS.hoverDelayMs,
+  };
+}
+
+interface StorageArea {
+  get(key: string): Promise<Record<string, unknown>>;
+}
+interface StorageApi {
+  local: StorageArea;
+  onChanged: {
+    addListener(cb: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void;
+    removeListener(cb: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void;
+  };
+}
+
+export function settingsReader(api: StorageApi) {
+  return {
+    async get(): Promise<Settings> {
+      try {
+        return withDefaults((await api.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+      } catch {
+        return withDefaults(null);
+      }
+    },
+    watch(callback: (settings: Settings) => void): () => void {
+      const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+        if (area === 'local' && SETTINGS_KEY in changes) callback(withDefaults(changes[SETTINGS_KEY]?.newValue));
+      };
+      api.onChanged.addListener(listener);
+      return () => api.onChanged.removeListener(listener);
+    },
+  };
+}
