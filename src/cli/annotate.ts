@@ -140,8 +140,14 @@ interface ScannedSection {
   refs: (FoundReference & { implicit?: boolean; root?: number })[];
 }
 
+/** `--bill`: a dataset id, a bills.parliament.uk id (`3909`) or a title in any of its forms. */
+function namedBill(value: string, bills: readonly BillRecord[]): BillRecord | null {
+  if (/^\d+$/.test(value)) return bills.find((b) => b.parliamentId === Number(value)) ?? null;
+  return billForPage({ billId: value, bill: value }, bills);
+}
+
 function withFlags(context: PageContext, flags: AnnotateArgs['flags'], bills: readonly BillRecord[]): PageContext {
-  const named = flags.bill ? billForPage({ billId: flags.bill, bill: flags.bill }, bills) : null;
+  const named = flags.bill ? namedBill(flags.bill, bills) : null;
   if (flags.bill && !named) {
     throw new Error(
       `--bill "${flags.bill}" is not a bill in the dataset (known: ${bills.map((b) => b.title).join('; ')})`,
