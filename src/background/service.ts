@@ -1,0 +1,341 @@
+/**
+ * The background service: answers every `BackgroundRequest` from the content scripts, the side panel and the
+ * options page with a `Reply`, never a thrown error. It opens the store (IndexedDB, else memory), seeds it from the
+ * bundled dataset, and keeps the search index. Browser specifics (badge, side panel) come in as a `Platform`, so
+ * this file runs under vitest with fake-indexeddb; `entrypoints/background.ts` only wires it to `browser`.
+ */
+
+import type MiniSearch from 'minisearch';
+import { resolveBill } from '../bills';
+import { compileBriefing, type Diagnostic } from '../briefings';
+import { billForPage, distinctReferences, matchReferences, parliamentaryOrder } from '../matching';
+import type { BackgroundRequest, BackgroundResponses, DatasetStatus, Reply, SearchHit } from '../messaging';
+import type { BillRecord, Dataset, Reference } from '../model';
+import {
+  buildSearchIndex,
+  loadSearchIndex,
+  type SearchDocument,
+  searchPositions,
+  serializeSearchIndex,
+} from '../search';
+import { MemoryStore, openStore } from '../store';
+import { namespaceUserRecords } from '../store/records';
+import type { UserBriefingRecord } from '../store/schema';
+import type { DataStore, SeedOutcome } from '../store/types';
+import { exportUserDataFile, parseUserDataFile } from './user-data';
+import { validateRequest } from './validate';
+
+/** Where the side panel should open: the briefing (and position) a popover's link named. */
+export interface PanelTarget {
+  briefingId: string | null;
+  positionId: string | null;
+  tabId: number | null;
+  requestedAt: number;
+}
+
+export interface Platform {
+  setBadge(tabId: number, text: string): Promise<void> | void;
+  /** Must act before its first `await`: Chrome opens the side panel only inside the user's gesture. */
+  openPanel(tabId: number | null, windowId: number | null): Promise<void> | void;
+  setPanelTarget(target: PanelTarget): Promise<void> | void;
+}
+
+export interface MessageSender {
+  tab?: { id?: number; windowId?: number };
+}
+
+export interface ServiceOptions {
+  /** The browser's `indexedDB`; undefined or a failing factory gives the in-memory store. */
+  indexedDB: IDBFactory | undefined | null;
+  dataset: () => Dataset;
+  platform?: Partial<Platform>;
+  now?: () => Date;
+  openTimeoutMs?: number;
+}
+
+export interface BackgroundService {
+  /** Resolves once the store is open and holds the bundled dataset's version. */
+  readonly ready: Promise<DataStore>;
+  /** Seeds again if the stored version is not the bundled one (install, update, startup). */
+  ensureSeeded(): Promise<SeedOutcome>;
+  /** Builds (or loads) the search index ahead of the first search. */
+  prepareSearch(): Promise<void>;
+  handle(message: unknown, sender?: MessageSender): Promise<Reply<unknown>>;
+}
+
+type Handlers = {
+  [T in BackgroundRequest['type']]: (
+    request: Extract<BackgroundRequest, { type: T }>,
+    sender: MessageSender,
+  ) => Promise<BackgroundResponses[T]>;
+};
+
+/** An error meant for the reader, as opposed to a bug. */
+class UserFacingError extends Error {}
+
+const DEFAULT_SEARCH_LIMIT = 20;
+
+export function createBackgroundService(options: ServiceOptions): BackgroundService {
+  const now = options.now ?? (() => new Date());
+  const platform = options.platform ?? {};
+  let dataset: Dataset | null = null;
+  const bundled = () => {
+    dataset ??= options.dataset();
+    return dataset;
+  };
+
+  let store: DataStore;
+  let billsCache: BillRecord[] | null = null;
+  let searchCache: { stamp: string; index: MiniSearch<SearchDocument> } | null = null;
+  let searchBuilding: Promise<{ stamp: string; index: MiniSearch<SearchDocument> }> | null = null;
+
+  /** Seeds, and if IndexedDB fails while writing (quota, a broken profile), carries on from memory. */
+  async function seed(): Promise<SeedOutcome> {
+    try {
+      return await store.seed(bundled());
+    } catch (error) {
+      if (store.mode === 'memory') throw error;
+      store = new MemoryStore(`Writing the dataset to IndexedDB failed (${describe(error)}); served from memory.`);
+      return store.seed(bundled());
+    } finally {
+      billsCache = null;
+    }
+  }
+
+  const ready = (async () => {
+    store = await openStore(options.indexedDB, { timeoutMs: options.openTimeoutMs });
+    await seed();
+    return store;
+  })();
+
+  let seeding: Promise<SeedOutcome> | null = null;
+  async function ensureSeeded(): Promise<SeedOutcome> {
+    await ready;
+    // One seeding at a time: onInstalled and onStartup can fire together.
+    seeding ??= seed().finally(() => {
+      seeding = null;
+    });
+    return seeding;
+  }
+
+  async function allBills(): Promise<BillRecord[]> {
+    billsCache ??= await store.bills();
+    return billsCache;
+  }
+
+  function userDataChanged(): void {
+    billsCache = null;
+  }
+
+  async function findBill(nameOrId: string): Promise<BillRecord | null> {
+    return (await store.bill(nameOrId)) ?? resolveBill(nameOrId, await allBills());
+  }
+
+  async function searchIndex(): Promise<MiniSearch<SearchDocument>> {
+    const stamp = await store.searchStamp();
+    if (searchCache?.stamp === stamp) return searchCache.index;
+    searchBuilding ??= (async () => {
+      const stored = await store.loadSearchIndex();
+      if (stored?.stamp === stamp) return { stamp, index: loadSearchIndex(stored.json) };
+      const index = buildSearchIndex(await store.everything());
+      await store.saveSearchIndex({ stamp, json: serializeSearchIndex(index) });
+      return { stamp, index };
+    })().finally(() => {
+      searchBuilding = null;
+    });
+    searchCache = await searchBuilding;
+    return searchCache.index;
+  }
+
+  /** Compiles briefing texts in order; later ones see the bills earlier ones introduced. */
+  async function compileUserBriefings(
+    items: ReadonlyArray<{ source: string; text: string; addedAt: string }>,
+  ): Promise<{ records: UserBriefingRecord[]; errors: Diagnostic[] }> {
+    const bills = [...(await allBills())];
+    const records: UserBriefingRecord[] = [];
+    const errors: Diagnostic[] = [];
+    for (const item of items) {
+      const result = compileBriefing(item.text, item.source, bills);
+      if (result.errors.length) {
+        errors.push(...result.errors);
+        continue;
+      }
+      if (result.positions.length === 0) {
+        errors.push({ source: item.source, line: 1, message: 'no key messages or background bullets were found' });
+        continue;
+      }
+      if (!bills.some((bill) => bill.id === result.bill.id)) bills.push(result.bill);
+      records.push({
+        source: item.source,
+        text: item.text,
+        addedAt: item.addedAt,
+        bill: result.bill,
+        ...namespaceUserRecords(result.briefings, result.positions),
+        warnings: result.warnings.map(formatDiagnostic),
+      });
+    }
+    return { records, errors };
+  }
+
+  const handlers: Handlers = {
+    async lookup({ page, references }) {
+      const wanted: Reference[] = distinctReferences(references);
+      const bill = billForPage(page, await allBills());
+      if (!bill) return { matches: wanted.map((ref) => ({ ...ref, positions: [] })), storage: store.mode };
+      const data = await store.lookupData(bill.id, wanted);
+      return { matches: matchReferences(page, wanted, { bill, ...data }), storage: store.mode };
+    },
+
+    async bill({ bill }) {
+      return findBill(bill);
+    },
+
+    async bills() {
+      return [...(await allBills())].sort((a, b) => a.title.localeCompare(b.title));
+    },
+
+    async briefingsForBill({ billId }) {
+      const bill = await findBill(billId);
+      if (!bill) return null;
+      const { briefings, positions } = await store.billData(bill.id);
+      return {
+        bill,
+        briefings: parliamentaryOrder(briefings, bill).map((briefing) => ({
+          briefing,
+          positions: positions.filter((p) => p.briefingId === briefing.id).sort((a, b) => a.line - b.line),
+        })),
+      };
+    },
+
+    async search({ query, limit }) {
+      const hits = searchPositions(await searchIndex(), query, limit ?? DEFAULT_SEARCH_LIMIT);
+      if (hits.length === 0) return [];
+      const positions = new Map((await store.positionsByIds(hits.map((hit) => hit.id))).map((p) => [p.id, p]));
+      const briefingIds = [...new Set([...positions.values()].map((p) => p.briefingId))];
+      const briefings = new Map((await store.briefingsByIds(briefingIds)).map((b) => [b.id, b]));
+      const bills = new Map((await allBills()).map((b) => [b.id, b]));
+      return hits.flatMap((hit): SearchHit[] => {
+        const position = positions.get(hit.id);
+        const briefing = position && briefings.get(position.briefingId);
+        const bill = position && bills.get(position.billId);
+        return position && briefing && bill ? [{ position, briefing, bill, score: hit.score, terms: hit.terms }] : [];
+      });
+    },
+
+    async status() {
+      const meta = await store.meta();
+      const counts = await store.counts();
+      const status: DatasetStatus = {
+        version: meta?.version ?? '',
+        builtAt: meta?.builtAt ?? '',
+        storage: store.mode,
+        storageProblem: store.problem,
+        counts: {
+          bills: meta?.counts.bills ?? 0,
+          briefings: meta?.counts.briefings ?? 0,
+          positions: meta?.counts.positions ?? 0,
+          userBriefings: counts.userBriefings,
+        },
+      };
+      return status;
+    },
+
+    async pageSummary({ applies }, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new UserFacingError('pageSummary must come from a tab');
+      await platform.setBadge?.(tabId, applies > 0 ? String(Math.min(applies, 999)) : '');
+      return null;
+    },
+
+    // The panel itself was opened synchronously in `handle`; this only records where it should show.
+    async openPanel({ briefingId, positionId }, sender) {
+      await platform.setPanelTarget?.({
+        briefingId: briefingId ?? null,
+        positionId: positionId ?? null,
+        tabId: sender.tab?.id ?? null,
+        requestedAt: now().getTime(),
+      });
+      return null;
+    },
+
+    async addBriefing({ fileName, text }) {
+      const { records, errors } = await compileUserBriefings([
+        { source: fileName, text, addedAt: now().toISOString() },
+      ]);
+      const [record] = records;
+      if (errors.length || !record) throw new UserFacingError(errors.map(formatDiagnostic).join('\n'));
+      await store.putUserBriefings([record]);
+      userDataChanged();
+      return {
+        bill: record.bill,
+        briefings: record.briefings.length,
+        positions: record.positions.length,
+        warnings: record.warnings,
+      };
+    },
+
+    async removeBriefing({ source }) {
+      const removed = await store.removeUserBriefing(source);
+      if (removed === 0) throw new UserFacingError(`no briefing you added is called "${source}"`);
+      userDataChanged();
+      return { removed };
+    },
+
+    async exportUserData() {
+      return { json: exportUserDataFile(await store.userBriefings(), await store.userData(), now()) };
+    },
+
+    async importUserData({ json }) {
+      const parsed = parseUserDataFile(json);
+      if (!parsed.ok) throw new UserFacingError(`import failed, nothing was changed:\n${parsed.errors.join('\n')}`);
+      const { records, errors } = await compileUserBriefings(parsed.file.briefings);
+      if (errors.length) {
+        throw new UserFacingError(`import failed, nothing was changed:\n${errors.map(formatDiagnostic).join('\n')}`);
+      }
+      await store.putUserBriefings(records, parsed.file.userData);
+      userDataChanged();
+      return { briefings: records.length };
+    },
+  };
+
+  function handle(message: unknown, sender: MessageSender = {}): Promise<Reply<unknown>> {
+    const validated = validateRequest(message);
+    if (!validated.ok) return Promise.resolve({ ok: false, error: validated.error });
+    const { request } = validated;
+    if (request.type === 'openPanel') {
+      // Synchronously, before any await: Chrome's sidePanel.open() needs the user's gesture.
+      try {
+        void Promise.resolve(platform.openPanel?.(sender.tab?.id ?? null, sender.tab?.windowId ?? null)).catch(
+          () => {},
+        );
+      } catch {
+        // Opening can fail (no gesture, no window); the target is still recorded for the toolbar button.
+      }
+    }
+    return (async (): Promise<Reply<unknown>> => {
+      try {
+        await ready;
+        const handler = handlers[request.type] as (r: BackgroundRequest, s: MessageSender) => Promise<unknown>;
+        return { ok: true, data: await handler(request, sender) };
+      } catch (error) {
+        if (error instanceof UserFacingError) return { ok: false, error: error.message };
+        return { ok: false, error: `${request.type} failed: ${describe(error)}` };
+      }
+    })();
+  }
+
+  async function prepareSearch(): Promise<void> {
+    await ready;
+    await searchIndex();
+  }
+
+  return { ready, ensureSeeded, prepareSearch, handle };
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.source}:${d.line}: ${d.message}`;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,173 @@
+/**
+ * Every message the background receives is checked before it is acted on: a page (or anything else that can send
+ * the extension a message) must not be able to crash the background or make it do unbounded work. A message that
+ * fails gets `{ok: false, error}` naming what was wrong; one that passes is rebuilt from its known fields only.
+ */
+import type { BackgroundRequest } from '../messaging';
+import { BACKGROUND_REQUEST_TYPES } from '../messaging';
+import { HOUSES, type PageContext, REFERENCE_KINDS, type Reference, STAGES } from '../model';
+
+export const LIMITS = {
+  /** References in one lookup: a long Hansard day has a few hundred. */
+  references: 2_000,
+  /** Bill titles, stage labels, ids, file names. */
+  shortText: 500,
+  referenceNumber: 12,
+  query: 500,
+  searchResults: 200,
+  /** A briefing's text, in UTF-8 bytes. */
+  briefingBytes: 5 * 1024 * 1024,
+  /** An export file: many briefings, each up to `briefingBytes`. */
+  importBytes: 50 * 1024 * 1024,
+  badgeCount: 1_000_000,
+} as const;
+
+export type Validated = { ok: true; request: BackgroundRequest } | { ok: false; error: string };
+
+class Invalid extends Error {}
+
+function fail(message: string): never {
+  throw new Invalid(message);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function string(value: unknown, field: string, max: number, { allowEmpty = false } = {}): string {
+  if (typeof value !== 'string') fail(`${field} must be a string`);
+  if (!allowEmpty && value.trim() === '') fail(`${field} must not be empty`);
+  if (value.length > max) fail(`${field} is too long (${value.length} characters; limit ${max})`);
+  return value;
+}
+
+function optionalString(value: unknown, field: string, max: number): string | undefined {
+  return value === undefined ? undefined : string(value, field, max);
+}
+
+function nullableString(value: unknown, field: string, max: number): string | null {
+  return value === null || value === undefined ? null : string(value, field, max, { allowEmpty: true });
+}
+
+function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    fail(`${field} must be one of ${allowed.join(', ')} or null`);
+  }
+  return value as T;
+}
+
+function count(value: unknown, field: string, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
+    fail(`${field} must be a whole number from 0 to ${max}`);
+  }
+  return value;
+}
+
+/** Byte length in UTF-8, measured only when the character count cannot settle it. */
+function utf8Bytes(text: string, limit: number): number {
+  if (text.length * 3 <= limit) return text.length;
+  return new TextEncoder().encode(text).length;
+}
+
+export function boundedText(value: unknown, field: string, limitBytes: number): string {
+  if (typeof value !== 'string') fail(`${field} must be a string`);
+  if (value.length > limitBytes || utf8Bytes(value, limitBytes) > limitBytes) {
+    fail(`${field} is too large (limit ${(limitBytes / 1024 / 1024).toFixed(0)} MB)`);
+  }
+  return value;
+}
+
+function page(value: unknown): PageContext {
+  if (!isRecord(value)) fail('page must be an object');
+  const date = nullableString(value.date, 'page.date', 32);
+  if (date !== null && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) fail('page.date must be an ISO date (YYYY-MM-DD)');
+  return {
+    bill: nullableString(value.bill, 'page.bill', LIMITS.shortText),
+    billId: nullableString(value.billId, 'page.billId', LIMITS.shortText),
+    house: oneOf(value.house, 'page.house', HOUSES),
+    stage: oneOf(value.stage, 'page.stage', STAGES),
+    stageLabel: nullableString(value.stageLabel, 'page.stageLabel', LIMITS.shortText),
+    date,
+  };
+}
+
+function references(value: unknown): Reference[] {
+  if (!Array.isArray(value)) fail('references must be an array');
+  if (value.length > LIMITS.references) {
+    fail(`too many references (${value.length}; limit ${LIMITS.references}): send a page section at a time`);
+  }
+  return value.map((item, i) => {
+    if (!isRecord(item)) fail(`references[${i}] must be an object`);
+    const kind = oneOf(item.kind, `references[${i}].kind`, REFERENCE_KINDS);
+    if (kind === null) fail(`references[${i}].kind is missing`);
+    const number = string(item.number, `references[${i}].number`, LIMITS.referenceNumber);
+    if (!/^\d+[A-Z]*$/i.test(number)) fail(`references[${i}].number must be digits and letters like 7 or 172A`);
+    return { kind, number };
+  });
+}
+
+function parse(message: unknown): BackgroundRequest {
+  if (!isRecord(message)) fail('a message must be an object with a type');
+  const { type } = message;
+  if (typeof type !== 'string' || !(BACKGROUND_REQUEST_TYPES as readonly string[]).includes(type)) {
+    fail(`unknown message type: ${JSON.stringify(type)?.slice(0, 60) ?? 'undefined'}`);
+  }
+  const m = message;
+  switch (type as BackgroundRequest['type']) {
+    case 'lookup':
+      return { type: 'lookup', page: page(m.page), references: references(m.references) };
+    case 'bill':
+      return { type: 'bill', bill: string(m.bill, 'bill', LIMITS.shortText) };
+    case 'briefingsForBill':
+      return { type: 'briefingsForBill', billId: string(m.billId, 'billId', LIMITS.shortText) };
+    case 'bills':
+      return { type: 'bills' };
+    case 'search': {
+      const limit = m.limit === undefined ? undefined : count(m.limit, 'limit', LIMITS.searchResults);
+      return {
+        type: 'search',
+        query: string(m.query, 'query', LIMITS.query, { allowEmpty: true }),
+        ...(limit === undefined ? {} : { limit }),
+      };
+    }
+    case 'status':
+      return { type: 'status' };
+    case 'pageSummary': {
+      const total = count(m.total, 'total', LIMITS.badgeCount);
+      const applies = count(m.applies, 'applies', LIMITS.badgeCount);
+      if (applies > total) fail('applies cannot exceed total');
+      return { type: 'pageSummary', applies, total };
+    }
+    case 'openPanel': {
+      const briefingId = optionalString(m.briefingId, 'briefingId', LIMITS.shortText);
+      const positionId = optionalString(m.positionId, 'positionId', LIMITS.shortText);
+      return {
+        type: 'openPanel',
+        ...(briefingId === undefined ? {} : { briefingId }),
+        ...(positionId === undefined ? {} : { positionId }),
+      };
+    }
+    case 'addBriefing':
+      return {
+        type: 'addBriefing',
+        fileName: string(m.fileName, 'fileName', 255),
+        text: boundedText(m.text, 'text', LIMITS.briefingBytes),
+      };
+    case 'removeBriefing':
+      return { type: 'removeBriefing', source: string(m.source, 'source', 255) };
+    case 'exportUserData':
+      return { type: 'exportUserData' };
+    case 'importUserData':
+      return { type: 'importUserData', json: boundedText(m.json, 'json', LIMITS.importBytes) };
+  }
+}
+
+export function validateRequest(message: unknown): Validated {
+  try {
+    return { ok: true, request: parse(message) };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, error: `invalid message: ${error.message}` };
+    return { ok: false, error: `invalid message: ${String(error)}` };
+  }
+}
