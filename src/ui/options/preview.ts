@@ -1,0 +1,111 @@
+/**
+ * Adding a briefing in the options page: reading the chosen file, compiling it in the browser with the same compiler
+ * as the bundled dataset (src/briefings), and the preview a reader checks before saving. Pure apart from the File
+ * and DOMParser the caller hands in.
+ */
+import { type CompileResult, compileBriefing, htmlToBriefingText } from '../../briefings';
+import type { BillRecord, Briefing, Reference } from '../../model';
+import { STANCES, type Stance } from '../../model';
+
+export interface PreviewSection {
+  briefing: Briefing;
+  positions: number;
+  references: Reference[];
+  stances: Record<Stance, number>;
+}
+
+export interface BriefingPreviewModel {
+  fileName: string;
+  /** The bill as resolved against the known bills; `known` is false when the compiler made a new bill record. */
+  bill: BillRecord;
+  knownBill: boolean;
+  sections: PreviewSection[];
+  positions: number;
+  references: number;
+  warnings: CompileResult['warnings'];
+  errors: CompileResult['errors'];
+  /** Saving is offered only when the compile has no errors and found at least one position. */
+  canSave: boolean;
+}
+
+export function previewOf(result: CompileResult, fileName: string, bills: readonly BillRecord[]): BriefingPreviewModel {
+  const sections = result.briefings.map((briefing) => {
+    const own = result.positions.filter((p) => p.briefingId === briefing.id);
+    const references: Reference[] = [];
+    const stances = Object.fromEntries(STANCES.map((s) => [s, 0])) as Record<Stance, number>;
+    for (const position of own) {
+      stances[position.stance] += 1;
+      for (const ref of position.refs) {
+        if (!references.some((r) => r.kind === ref.kind && r.number === ref.number))
+          references.push({ kind: ref.kind, number: ref.number });
+      }
+    }
+    return { briefing, positions: own.length, references, stances };
+  });
+  return {
+    fileName,
+    bill: result.bill,
+    knownBill: bills.some((b) => b.id === result.bill.id),
+    sections,
+    positions: result.positions.length,
+    references: sections.reduce((n, s) => n + s.references.length, 0),
+    warnings: result.warnings,
+    errors: result.errors,
+    canSave: result.errors.length === 0 && result.positions.length > 0,
+  };
+}
+
+/** Compiles pasted or loaded text for the preview. Never throws: a compiler crash becomes an error on line 1. */
+export function compileForPreview(text: string, fileName: string, bills: readonly BillRecord[]): BriefingPreviewModel {
+  let result: CompileResult;
+  try {
+    result = compileBriefing(text, fileName, bills);
+  } catch (error) {
+    const message = `the compiler failed: ${error instanceof Error ? error.message : String(error)}`;
+    result = {
+      bill: {
+        id: 'unknown',
+        title: 'Unknown bill',
+        aliases: [],
+        parliamentId: null,
+        originatingHouse: null,
+        actTitle: null,
+        session: null,
+      },
+      briefings: [],
+      positions: [],
+      warnings: [],
+      errors: [{ source: fileName, line: 1, message }],
+    };
+  }
+  return previewOf(result, fileName, bills);
+}
+
+/** Accepted file kinds: a saved LGA page as text or as HTML. */
+export const BRIEFING_FILE_ACCEPT = '.txt,.text,.html,.htm,text/plain,text/html';
+
+export function isHtmlFile(name: string, type = ''): boolean {
+  return /\.html?$/i.test(name) || type === 'text/html';
+}
+
+/**
+ * The briefing text of a chosen file: plain text as is; HTML parsed with the given DOMParser (no script runs, nothing
+ * is inserted into the page) and reduced to the compiler's text by src/briefings' htmlToBriefingText.
+ */
+export async function readBriefingFile(
+  file: Pick<File, 'name' | 'type' | 'text'>,
+  parser: Pick<DOMParser, 'parseFromString'> = new DOMParser(),
+): Promise<string> {
+  const raw = await file.text();
+  if (!isHtmlFile(file.name, file.type)) return raw;
+  return htmlToBriefingText(parser.parseFromString(raw, 'text/html'));
+}
+
+/**
+ * The file name a pasted briefing is saved under (the store keys user briefings by it; `removeBriefing` takes it):
+ * the bill's slug and the first briefing's date, so it reads well in the list.
+ */
+export function pastedFileName(preview: Pick<BriefingPreviewModel, 'bill' | 'sections'>): string {
+  const date = preview.sections[0]?.briefing.dates[0] ?? 'undated';
+  return `${preview.bill.id}-${date}-pasted.txt`;
+}
