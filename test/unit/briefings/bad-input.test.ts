@@ -15,8 +15,18 @@ describe('bad input: a clear error or warning naming source and line, never a cr
     ['no recognisable title', 'Hello there\n\nKey messages\n\n  • We support clause 1.\n', 1, /no recognisable title/],
     ['title after blank lines', '\n\nNot a title at all.\n', 3, /no recognisable title.*Not a title at all/],
     ['binary data (NUL bytes)', `PDF\u0000\u0001\u0002${'\u0000'.repeat(50)}`, 1, /binary data|NUL/],
-    ['binary data (control codes)', Array.from({ length: 400 }, (_, i) => String.fromCharCode(i % 31 === 9 ? 1 : i % 31)).join(''), 1, /not a text briefing/],
-    ['a section with no positions', 'Test Bill, Report Stage, House of Lords, 1 May 2024\n\nKey messages\n\nRead the full briefing\n', 1, /has no key messages or other positions/],
+    [
+      'binary data (control codes)',
+      Array.from({ length: 400 }, (_, i) => String.fromCharCode(i % 31 === 9 ? 1 : i % 31)).join(''),
+      1,
+      /not a text briefing/,
+    ],
+    [
+      'a section with no positions',
+      'Test Bill, Report Stage, House of Lords, 1 May 2024\n\nKey messages\n\nRead the full briefing\n',
+      1,
+      /has no key messages or other positions/,
+    ],
   ])('%s', (_name, text, line, message) => {
     const result = compileBriefing(text, 'bad.txt', []);
     expect(result.errors.length).toBeGreaterThan(0);
@@ -32,7 +42,9 @@ describe('bad input: a clear error or warning naming source and line, never a cr
       {
         source: 'huge.txt',
         line: 1,
-        message: expect.stringMatching(new RegExp(`file too large: ${huge.length} characters \\(limit ${MAX_BRIEFING_CHARS}\\)`)),
+        message: expect.stringMatching(
+          new RegExp(`file too large: ${huge.length} characters \\(limit ${MAX_BRIEFING_CHARS}\\)`),
+        ),
       },
     ]);
   });
@@ -45,11 +57,16 @@ describe('bad input: a clear error or warning naming source and line, never a cr
   });
 
   it('warns about a heading it does not know, keeping its bullets', () => {
-    const text = 'Test Bill, Second Reading, House of Commons, 2 September 2025\n\nOur asks of Peers\n\n  • We support clause 3.\n';
+    const text =
+      'Test Bill, Second Reading, House of Commons, 2 September 2025\n\nOur asks of Peers\n\n  • We support clause 3.\n';
     const result = compileBriefing(text, 'odd.txt', []);
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([
-      { source: 'odd.txt', line: 3, message: 'unknown heading "Our asks of Peers": its bullets are kept as part "other"' },
+      {
+        source: 'odd.txt',
+        line: 3,
+        message: 'unknown heading "Our asks of Peers": its bullets are kept as part "other"',
+      },
     ]);
     expect(result.positions[0]).toMatchObject({ part: 'other', subheading: 'Our asks of Peers', line: 5 });
   });
@@ -57,19 +74,33 @@ describe('bad input: a clear error or warning naming source and line, never a cr
   it('warns when a title names no stage, house or date and the prose does not either', () => {
     const result = compileBriefing('Test Bill\n\nKey messages\n\n  • We support clause 3.\n', 'bare.txt', []);
     expect(result.errors).toEqual([]);
-    expect(result.warnings).toEqual([{ source: 'bare.txt', line: 1, message: 'heading "Test Bill" names no stage, house or date' }]);
+    expect(result.warnings).toEqual([
+      { source: 'bare.txt', line: 1, message: 'heading "Test Bill" names no stage, house or date' },
+    ]);
     expect(result.briefings[0]).toMatchObject({ house: null, stage: null, dates: [] });
   });
 
   it('warns when a date has no year and no section gives one', () => {
-    const result = compileBriefing('Test Bill, Report Stage, House of Lords, Monday 4 July\n\nKey messages\n\n  • We support clause 3.\n', 'y.txt', []);
+    const result = compileBriefing(
+      'Test Bill, Report Stage, House of Lords, Monday 4 July\n\nKey messages\n\n  • We support clause 3.\n',
+      'y.txt',
+      [],
+    );
     expect(result.warnings.map((w) => w.message)).toEqual([
       'date without a year in "Test Bill, Report Stage, House of Lords, Monday 4 July" and no neighbouring section gives one',
     ]);
   });
 
   it('never throws on arbitrary text', () => {
-    for (const text of ['\u0000', '•', 'Bill', 'Bill\n•\n•', ':::\n\n', 'A Bill\n\n  • \n', '\r\n\r\nX Bill\r\n\r\n  • We support clause 1.\r\n']) {
+    for (const text of [
+      '\u0000',
+      '•',
+      'Bill',
+      'Bill\n•\n•',
+      ':::\n\n',
+      'A Bill\n\n  • \n',
+      '\r\n\r\nX Bill\r\n\r\n  • We support clause 1.\r\n',
+    ]) {
       expect(() => compileBriefing(text, 'x.txt', [])).not.toThrow();
     }
   });

@@ -68,7 +68,14 @@ const HEADINGS: Array<[string, string | null, string | null, string | null, stri
     null,
     ['2021-03-08', '2021-03-10', '2021-03-15'],
   ],
-  ['Some Bill, Report Stage, House of Lords, 10 and 22 March 2023', 'Some Bill', 'lords', 'report', null, ['2023-03-10', '2023-03-22']],
+  [
+    'Some Bill, Report Stage, House of Lords, 10 and 22 March 2023',
+    'Some Bill',
+    'lords',
+    'report',
+    null,
+    ['2023-03-10', '2023-03-22'],
+  ],
   [
     'Some Bill, Second Reading, House of Lords, 8 March and 9 March 2016',
     'Some Bill',
@@ -77,11 +84,25 @@ const HEADINGS: Array<[string, string | null, string | null, string | null, stri
     null,
     ['2016-03-08', '2016-03-09'],
   ],
-  ['Committee Stage day 4 and 5, House of Lords, 11 July 2016', null, 'lords', 'committee', 'days 4 and 5', ['2016-07-11']],
+  [
+    'Committee Stage day 4 and 5, House of Lords, 11 July 2016',
+    null,
+    'lords',
+    'committee',
+    'days 4 and 5',
+    ['2016-07-11'],
+  ],
   ['House of Lords, Committee Stage day 1, 27 June 2016', null, 'lords', 'committee', 'day 1', ['2016-06-27']],
   ['Report stage, House of Lords 18 October 2016', null, 'lords', 'report', null, ['2016-10-18']],
   ['Remaining Stages, House of Commons, 7 March 2017', null, 'commons', 'remaining-stages', null, ['2017-03-07']],
-  ['House of Commons, Report Stage and Third Reading, 13 December 2016', null, 'commons', 'remaining-stages', null, ['2016-12-13']],
+  [
+    'House of Commons, Report Stage and Third Reading, 13 December 2016',
+    null,
+    'commons',
+    'remaining-stages',
+    null,
+    ['2016-12-13'],
+  ],
   [
     'Health and Care Bill, Consideration of Lords amendments, House of Commons, 30 March 2022',
     'Health and Care Bill',
@@ -91,11 +112,32 @@ const HEADINGS: Array<[string, string | null, string | null, string | null, stri
     ['2022-03-30'],
   ],
   ['Some Bill, 3rd Reading, HoL, 1 May 2019', 'Some Bill', 'lords', 'third-reading', null, ['2019-05-01']],
-  ['Some Bill, Grand Committee (Lords), 2 May 2019', 'Some Bill', 'lords', 'committee', 'Grand Committee', ['2019-05-02']],
+  [
+    'Some Bill, Grand Committee (Lords), 2 May 2019',
+    'Some Bill',
+    'lords',
+    'committee',
+    'Grand Committee',
+    ['2019-05-02'],
+  ],
   ['Some Bill [HL], Royal Assent', 'Some Bill [HL]', null, 'royal-assent', null, []],
-  ['Leasehold and Freehold Reform Bill, Report Stage, House of Commons', 'Leasehold and Freehold Reform Bill', 'commons', 'report', null, []],
+  [
+    'Leasehold and Freehold Reform Bill, Report Stage, House of Commons',
+    'Leasehold and Freehold Reform Bill',
+    'commons',
+    'report',
+    null,
+    [],
+  ],
   ['Bus Services Bill', 'Bus Services Bill', null, null, null, []],
-  ['LGA briefing - Children and Social Work Bill, Second Reading, House of Commons, Monday 5 December 2016', 'Children and Social Work Bill', 'commons', 'second-reading', null, ['2016-12-05']],
+  [
+    'LGA briefing - Children and Social Work Bill, Second Reading, House of Commons, Monday 5 December 2016',
+    'Children and Social Work Bill',
+    'commons',
+    'second-reading',
+    null,
+    ['2016-12-05'],
+  ],
 ];
 
 describe('parseHeading', () => {
@@ -116,7 +158,9 @@ describe('parseHeading', () => {
   });
 
   it('marks the PDF link title prefix', () => {
-    expect(parseHeading('LGA Briefing: LGA Children and Social Work Bill, Report Stage, House of Lords, 8 November 2016')).toMatchObject({
+    expect(
+      parseHeading('LGA Briefing: LGA Children and Social Work Bill, Report Stage, House of Lords, 8 November 2016'),
+    ).toMatchObject({
       briefingPrefix: true,
       bill: 'Children and Social Work Bill',
     });

@@ -28,12 +28,28 @@ describe('Children and Social Work Bill seed', () => {
   // Read from the page: heading line, house, stage, stage detail, dates, and bullets (or paragraphs) counted by hand.
   const SECTIONS: Array<[number, string, string, string, string | null, string[], number]> = [
     [3, 'Remaining Stages, House of Commons, 7 March 2017', 'commons', 'remaining-stages', null, ['2017-03-07'], 3],
-    [14, 'Committee Stage, House of Commons, Tuesday 13 December 2016', 'commons', 'committee', null, ['2016-12-13'], 5],
+    [
+      14,
+      'Committee Stage, House of Commons, Tuesday 13 December 2016',
+      'commons',
+      'committee',
+      null,
+      ['2016-12-13'],
+      5,
+    ],
     [28, 'Second Reading, House of Commons, 5 December 2016', 'commons', 'second-reading', null, ['2016-12-05'], 6],
     [43, 'Third Reading, House of Lords, 23 November 2016', 'lords', 'third-reading', null, ['2016-11-23'], 3],
     [57, 'Report Stage, House of Lords, 8 November 2016', 'lords', 'report', null, ['2016-11-08'], 6],
     [72, 'Report stage, House of Lords 18 October 2016', 'lords', 'report', null, ['2016-10-18'], 9],
-    [88, 'Committee Stage day 4 and 5, House of Lords, 11 July 2016', 'lords', 'committee', 'days 4 and 5', ['2016-07-11'], 5],
+    [
+      88,
+      'Committee Stage day 4 and 5, House of Lords, 11 July 2016',
+      'lords',
+      'committee',
+      'days 4 and 5',
+      ['2016-07-11'],
+      5,
+    ],
     [101, 'House of Lords, Committee Stage day 2, Monday 4 July', 'lords', 'committee', 'day 2', ['2016-07-04'], 3],
     [112, 'House of Lords, Second Reading, 14 June 2016', 'lords', 'second-reading', null, ['2016-06-14'], 5],
     [125, 'House of Lords, Committee Stage day 1, 27 June 2016', 'lords', 'committee', 'day 1', ['2016-06-27'], 5],
@@ -126,7 +142,15 @@ describe('Children and Social Work Bill seed', () => {
 
   it('gives a label prefix the whole bullet as evidence', () => {
     const position = result.positions.find((p) => p.line === 116)!;
-    expect(refsOf(position)).toEqual(['clause 1', 'clause 2', 'clause 3', 'clause 4', 'clause 5', 'clause 6', 'clause 7']);
+    expect(refsOf(position)).toEqual([
+      'clause 1',
+      'clause 2',
+      'clause 3',
+      'clause 4',
+      'clause 5',
+      'clause 6',
+      'clause 7',
+    ]);
     for (const ref of position.refs) expect(ref.evidence).toEqual({ start: 0, end: position.text.length });
     const labelled = result.positions.find((p) => p.line === 32)!;
     expect(refsOf(labelled)).toEqual(['part 1', 'chapter 1']);
@@ -173,7 +197,15 @@ describe("Children's Wellbeing and Schools Bill seed", () => {
       46,
       'background',
       'Education',
-      ['clause 23', ...[31, 32, 33, 34, 35, 36, 37, 38].map((n) => `clause ${n}`), 'clause 44', 'clause 47', 'clause 48', 'clause 49', 'clause 51'],
+      [
+        'clause 23',
+        ...[31, 32, 33, 34, 35, 36, 37, 38].map((n) => `clause ${n}`),
+        'clause 44',
+        'clause 47',
+        'clause 48',
+        'clause 49',
+        'clause 51',
+      ],
     ],
   ];
 

@@ -15,7 +15,12 @@ Key messages
   • We welcome clause 5.
 `);
     expect(result.warnings).toEqual([]);
-    expect(result.briefings[0]).toMatchObject({ house: 'commons', stage: 'second-reading', dates: ['2025-09-02'], line: 1 });
+    expect(result.briefings[0]).toMatchObject({
+      house: 'commons',
+      stage: 'second-reading',
+      dates: ['2025-09-02'],
+      line: 1,
+    });
     expect(result.bill).toMatchObject({ id: 'planning-and-infrastructure-bill', originatingHouse: null });
   });
 
@@ -77,7 +82,10 @@ Email: [email protected]
       actTitle: null,
       session: '2024-26',
     };
-    const result = compile('LGA Briefing: Children’s Wellbeing and Schools Bill, Report Stage, House of Lords, 1 May 2025\n\nKey messages\n\n  • We support clause 1.\n', [registry]);
+    const result = compile(
+      'LGA Briefing: Children’s Wellbeing and Schools Bill, Report Stage, House of Lords, 1 May 2025\n\nKey messages\n\n  • We support clause 1.\n',
+      [registry],
+    );
     expect(result.bill).toBe(registry);
     expect(result.briefings[0]!.id).toBe('childrens-wellbeing-and-schools-bill/My briefing/0');
     expect(result.positions[0]!.id).toBe('childrens-wellbeing-and-schools-bill/My briefing/0/0');
