@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { Position } from '../../../src/model';
+import {
+  buildSearchIndex,
+  loadSearchIndex,
+  queryReferences,
+  searchPositions,
+  serializeSearchIndex,
+} from '../../../src/search';
+import { BILLS, BRIEFINGS, CSWB, CWSB, POSITIONS } from '../../fixtures/store/dataset';
+
+const index = buildSearchIndex({ bills: BILLS, briefings: BRIEFINGS, positions: POSITIONS });
+const byId = new Map(POSITIONS.map((p) => [p.id, p]));
+const found = (query: string, limit?: number): Position[] =>
+  searchPositions(index, query, limit).map((hit) => byId.get(hit.id)!);
+const briefingOf = (p: Position) => BRIEFINGS.find((b) => b.id === p.briefingId)!;
+const onClause = (n: string) => (p: Position) => p.refs.some((r) => r.kind === 'clause' && r.number === n);
+
+describe('search', () => {
+  it('finds positions of both seed bills for "corporate parenting"', () => {
+    expect(new Set(found('corporate parenting').map((p) => p.billId))).toEqual(new Set([CWSB, CSWB]));
+  });
+
+  it.each(['corparate parenting', 'corporat', 'parentng'])('tolerates typos and unfinished words: %s', (query) => {
+    const hits = found(query);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((p) => /corporate parenting/i.test(p.text))).toBe(true);
+  });
+
+  it('ranks the positions on clause 7 first for "clause 7", CWSB ones among them', () => {
+    const hits = found('clause 7');
+    const onSeven = POSITIONS.filter(onClause('7'));
+    const top = hits.slice(0, onSeven.length);
+    expect(top.every(onClause('7'))).toBe(true);
+    expect(top.filter((p) => p.billId === CWSB)).toHaveLength(2);
+    // A position that only mentions a 7 elsewhere (or clause 17, 27...) does not come first.
+    expect(hits.slice(0, onSeven.length).map((p) => p.id)).not.toContain(POSITIONS[6]?.id);
+  });
+
+  it('finds references written in other ways: "clauses 25 and 26", "amendment 61", "cl 29"', () => {
+    expect(found('clauses 25 and 26', 1).map((p) => p.refs.map((r) => r.number))).toEqual([['25', '26']]);
+    expect(found('amendment 61', 1)[0]?.refs.map((r) => `${r.kind} ${r.number}`)).toContain('amendment 61');
+    expect(found('cl 29', 1)[0]?.refs.map((r) => r.number)).toEqual(['29']);
+  });
+
+  it.each([
+    ['oppose', (p: Position) => p.stance === 'oppose' || p.refs.some((r) => r.stance === 'oppose')],
+    [
+      'concerns',
+      (p: Position) => [p.stance, ...p.refs.map((r) => r.stance)].some((s) => s === 'concern' || s === 'mixed'),
+    ],
+  ])('finds by stance word "%s"', (query, hasStance) => {
+    const hits = found(query);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hasStance(hits[0]!)).toBe(true);
+  });
+
+  it.each([
+    ['report stage lords', 'lords report'],
+    ['remaining stages', 'commons remaining-stages'],
+    ['second reading commons', 'commons second-reading'],
+  ])('finds by stage and House words: "%s"', (query, expected) => {
+    const hits = found(query);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((p) => `${briefingOf(p).house} ${briefingOf(p).stage}` === expected)).toBe(true);
+  });
+
+  it('finds by bill, by any of its names', () => {
+    expect(new Set(found('Social Work Act').map((p) => p.billId))).toEqual(new Set([CSWB]));
+  });
+
+  it('returns nothing for an empty query or words found nowhere', () => {
+    expect(found('   ')).toEqual([]);
+    expect(found('zzzqqq')).toEqual([]);
+  });
+
+  it('answers the same after a round trip through JSON', () => {
+    const reloaded = loadSearchIndex(serializeSearchIndex(index));
+    // Matched terms may come back in another order; the hits and their scores may not.
+    const comparable = (query: string, from: typeof index) =>
+      searchPositions(from, query).map((hit) => ({ ...hit, terms: [...hit.terms].sort() }));
+    for (const query of ['corporate parenting', 'clause 7', 'corparate', 'oppose']) {
+      expect(comparable(query, reloaded)).toEqual(comparable(query, index));
+    }
+  });
+});
+
+describe('queryReferences', () => {
+  it.each([
+    ['clause 7', ['clause 7']],
+    ['Clauses 25-26 home education', ['clause 25', 'clause 26']],
+    ['clauses 8 and 9', ['clause 8', 'clause 9']],
+    ['new clause 10', ['new-clause 10']],
+    ['amendment 172A', ['amendment 172A']],
+    ['Schedule 2, Part 1', ['schedule 2', 'part 1']],
+    ['corporate parenting', []],
+  ])('%s', (query, expected) => {
+    expect(queryReferences(query).map((r) => `${r.kind} ${r.number}`)).toEqual(expected);
+  });
+});
