@@ -9,6 +9,7 @@
  * - Ranges: `2 to 28A` gives 2..28 and then 28A; `28A to 30` gives 28A, 29, 30; `3A to 3C` runs the letters.
  *   Backwards or huge ranges (over 600) give their two ends only.
  * - A bare comma continues a list only after a plural keyword: `amendments 30, 32 and 34` but `clause 7, 20 councils`.
+ *   After a bare comma a year (1900-2099) ends the list: `amendments 33 and 34, 2016 saw`.
  * - Marshalled-list lines (`52: After Clause 28, insert`): the leading number is an amendment only at a line start
  *   and only before a location word (After, Before, Clause, Schedule, Page, Title, Insert, Leave). A number alone on
  *   its line (Commons notice papers put `1` above `Clause 4, page 5`) is not read: page numbers look the same.

@@ -79,6 +79,8 @@ const OF_THE_BILL = new RegExp(`${WS}+of${WS}+(?:the|this)${WS}+Bill\\b`, 'iy');
 /** How far a range may expand (`amendments 1 to 500` is plausible on a marshalled list; `clause 1 to 2017` is not). */
 const MAX_RANGE = 600;
 const MAX_DIGITS = 4;
+const YEAR_FLOOR = 1900;
+const YEAR_CEILING = 2099;
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -243,6 +245,8 @@ function readList(text: string, pos: number, spec: PatternSpec, triggerText: str
     if (commaOnly && !commas) break;
     const next = readNumber(text, LIST_SEPARATOR.lastIndex, spec.numbers, codePrefix);
     if (!next) break;
+    // `amendments 33 and 34, 2016 saw…`: after a bare comma a year ends the list (no bill runs to 1900 provisions).
+    if (commaOnly && !next.suffix && next.base >= YEAR_FLOOR && next.base <= YEAR_CEILING) break;
     const previous = tokens[tokens.length - 1]!;
     const isRange = sep[4] !== undefined || sep[5] !== undefined;
     const expanded = isRange ? expandRange(previous, next) : null;

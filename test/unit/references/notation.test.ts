@@ -74,6 +74,9 @@ describe('amendments', () => {
     ],
     ['amendments 113 to 126', seq('amendment', 113, 126)],
     ['Amendment 172A', ['amendment 172A']],
+    ['amendments 33 and 34, 2016 saw', ['amendment 33', 'amendment 34']],
+    // The price of that rule: a list that really runs through 1900-2099 stops at its first year-like number.
+    ['amendments 1999, 2000 and 2001', ['amendment 1999']],
     ['Amendment 46 to Clause 6', ['amendment 46', 'clause 6']],
     ['Amendments 48 and 49 to Schedule 2', ['amendment 48', 'amendment 49', 'schedule 2']],
     ['Commons amendments 7, 8, and 31', ['amendment 7', 'amendment 8', 'amendment 31']],
