@@ -1,0 +1,280 @@
+/**
+ * The highlighting benchmark (issue 5): the built Chrome extension on the real 2.7 MB Hansard page in headless
+ * Chromium, against mark.js doing the same job on the same page.
+ *
+ * Ours: wall time from the content script's start (`performance` mark `lga:start`) to all highlights drawn
+ * (`lga:ready`), the main-thread time the content script spent in its slices (`data-lga-busy-ms`), the longest
+ * renderer main-thread task in that window (from a Chromium trace), text nodes changed (a MutationObserver installed
+ * before any script runs), and the JS heap added.
+ * mark.js: the same page served from another host (where the extension does not run), mark.js 8 `markRegExp` with
+ * `acrossElements: true` and the same skipped elements, timed around the call until its `done` callback.
+ *
+ * Usage: npx tsx bench/highlight.ts [runs]   (expects `npm run build` to have produced .output/chrome-mv3)
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const EXT = path.join(ROOT, '.output/chrome-mv3');
+const PAGE_FILE = path.resolve(
+  ROOT,
+  '../shared/corpus/hansard-html/hansard-commons-2020-01-09-CommonsChamber-aggregate.raw.html',
+);
+const PAGE_PATH = '/commons/2020-01-09/debates/f558af45-2e9e-4f22-9692-ae71794a6469/CommonsChamber';
+const MARKJS = path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js');
+/** The elements both tools skip: column pins, screen-reader-only text, share bars, navigation, scripts. */
+const SKIP = [
+  '.column-number',
+  '.sr-only',
+  '.share-bar',
+  'nav',
+  'header',
+  'footer',
+  'script',
+  'style',
+  'noscript',
+  '.breadcrumb',
+];
+/**
+ * mark.js's job, stated as one regular expression: the reference phrases our grammar reads (a kind word or NC/NS, a
+ * number, and list or range continuations). It finds the phrases; our scanner additionally expands and filters them.
+ */
+const REFERENCE_PHRASE =
+  '\\b(?:(?:new\\s+)?(?:clauses?|schedules?)|amendments?|parts?|chapters?|NC|NS)\\s*\\d+[A-Z]{0,2}(?:(?:\\s*,\\s*|\\s+(?:and|to|or)\\s+|\\s*[-–]\\s*)\\d+[A-Z]{0,2})*';
+
+const runs = Number(process.argv[2] ?? 5);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Counts text nodes changed: character data edits, and text nodes removed from or added to the page. */
+const MUTATION_COUNTER = `(() => {
+  window.__textNodesChanged = 0;
+  const count = (records) => {
+    for (const r of records) {
+      if (r.type === 'characterData') window.__textNodesChanged++;
+      for (const n of r.removedNodes) if (n.nodeType === 3) window.__textNodesChanged++;
+      for (const n of r.addedNodes) if (n.nodeType === 3) window.__textNodesChanged++;
+    }
+  };
+  const start = () => new MutationObserver(count).observe(document, { subtree: true, childList: true, characterData: true });
+  if (document.documentElement) start(); else document.addEventListener('readystatechange', start, { once: true });
+})();`;
+
+async function launch(port: number, withExtension: boolean): Promise<{ context: BrowserContext; dir: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lga-bench-'));
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--host-resolver-rules=MAP hansard.parliament.uk 127.0.0.1:${port},MAP markjs.test 127.0.0.1:${port},MAP * ~NOTFOUND`,
+    ...(withExtension ? [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`] : []),
+  ];
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args,
+    viewport: { width: 1280, height: 900 },
+  });
+  return { context, dir };
+}
+
+/** Longest renderer main-thread task (ms) between two trace timestamps, from a Chromium trace. */
+async function traced<T>(page: Page, work: () => Promise<T>): Promise<{ result: T; longestTaskMs: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: Array<{ name: string; ph: string; dur?: number; tid: number; pid: number; args?: unknown }> = [];
+  cdp.on('Tracing.dataCollected', (e) => {
+    events.push(...(e.value as unknown as typeof events));
+  });
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline' });
+  const result = await work();
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.end');
+  await done;
+  // The renderer main thread is the one named CrRendererMain.
+  const mains = new Set(
+    events
+      .filter((e) => e.name === 'thread_name' && (e.args as { name?: string })?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  let longest = 0;
+  for (const e of events) {
+    if (e.name === 'RunTask' && e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`))
+      longest = Math.max(longest, (e.dur ?? 0) / 1000);
+  }
+  await cdp.detach();
+  return { result, longestTaskMs: longest };
+}
+
+async function heapUsed(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize;
+}
+
+interface OursRun {
+  wallMs: number;
+  busyMs: number;
+  longestTaskMs: number;
+  textNodesChanged: number;
+  heapAddedKb: number;
+  highlights: number;
+  detected: number;
+}
+
+async function runOurs(port: number): Promise<OursRun> {
+  const { context, dir } = await launch(port, true);
+  try {
+    // A first visit lets the background seed IndexedDB on install; the measured visit is the steady state.
+    const warm = await context.newPage();
+    await warm.goto(`http://hansard.parliament.uk${PAGE_PATH}`, { waitUntil: 'load', timeout: 60_000 });
+    await warm.waitForFunction(() => document.documentElement.dataset.lgaPositions === 'ready', null, {
+      timeout: 60_000,
+    });
+    await warm.close();
+    const page = await context.newPage();
+    await page.addInitScript(MUTATION_COUNTER);
+    const { result, longestTaskMs } = await traced(page, async () => {
+      await page.goto(`http://hansard.parliament.uk${PAGE_PATH}`, { waitUntil: 'load', timeout: 60_000 });
+      await page.waitForFunction(() => document.documentElement.dataset.lgaPositions === 'ready', null, {
+        timeout: 60_000,
+      });
+      return page.evaluate(() => {
+        const start = performance.getEntriesByName('lga:start')[0]?.startTime ?? Number.NaN;
+        const ready = performance.getEntriesByName('lga:ready')[0]?.startTime ?? Number.NaN;
+        const d = document.documentElement.dataset;
+        return {
+          wallMs: ready - start,
+          busyMs: Number(d.lgaBusyMs ?? Number.NaN),
+          highlights: Number(d.lgaReferences ?? 0),
+          detected: Number(d.lgaDetected ?? 0),
+          textNodesChanged: (window as unknown as { __textNodesChanged: number }).__textNodesChanged,
+        };
+      });
+    });
+    // Heap the content script holds: its world's heap now, against the same page without the extension (below).
+    const heap = await heapUsed(page);
+    return { ...result, longestTaskMs, heapAddedKb: heap / 1024 };
+  } finally {
+    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface BaselineRun {
+  heapKb: number;
+  textNodesChanged: number;
+  markjsMs: number;
+  markjsMarks: number;
+  longestTaskMs: number;
+}
+
+async function runMarkjs(port: number): Promise<BaselineRun> {
+  const { context, dir } = await launch(port, false);
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(MUTATION_COUNTER);
+    await page.goto(`http://markjs.test${PAGE_PATH}`, { waitUntil: 'load', timeout: 60_000 });
+    const heap = await heapUsed(page);
+    const before = await page.evaluate(() => (window as unknown as { __textNodesChanged: number }).__textNodesChanged);
+    await page.addScriptTag({ path: MARKJS });
+    const { result, longestTaskMs } = await traced(page, () =>
+      page.evaluate(
+        ({ source, exclude }) =>
+          new Promise<{ ms: number; marks: number }>((resolve) => {
+            const t0 = performance.now();
+            const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp: Function } }).Mark;
+            const roots = document.querySelector('.debate-container, main, #main-content') ?? document.body;
+            new Mark(roots).markRegExp(new RegExp(source, 'gi'), {
+              acrossElements: true,
+              exclude: exclude.map((s: string) => `${s}, ${s} *`),
+              done: (marks: number) => resolve({ ms: performance.now() - t0, marks }),
+            });
+          }),
+        { source: REFERENCE_PHRASE, exclude: SKIP },
+      ),
+    );
+    const after = await page.evaluate(() => (window as unknown as { __textNodesChanged: number }).__textNodesChanged);
+    return {
+      heapKb: heap / 1024,
+      textNodesChanged: after - before,
+      markjsMs: result.ms,
+      markjsMarks: result.marks,
+      longestTaskMs,
+    };
+  } finally {
+    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error('no build: run `npm run build` first');
+  const html = fs.readFileSync(PAGE_FILE);
+  const server = http.createServer((req, res) => {
+    if (req.url?.split('?')[0] === PAGE_PATH) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html);
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  try {
+    const ours: OursRun[] = [];
+    const theirs: BaselineRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      ours.push(await runOurs(port));
+      theirs.push(await runMarkjs(port));
+      const o = ours.at(-1)!;
+      const t = theirs.at(-1)!;
+      console.error(
+        `run ${i + 1}: ours wall=${o.wallMs.toFixed(1)}ms busy=${o.busyMs.toFixed(1)}ms longest=${o.longestTaskMs.toFixed(1)}ms ` +
+          `highlights=${o.highlights} detected=${o.detected} text_nodes_changed=${o.textNodesChanged}; ` +
+          `mark.js ${t.markjsMs.toFixed(1)}ms marks=${t.markjsMarks} longest=${t.longestTaskMs.toFixed(1)}ms text_nodes_changed=${t.textNodesChanged}`,
+      );
+    }
+    const oursMs = median(ours.map((o) => o.busyMs));
+    const wallMs = median(ours.map((o) => o.wallMs));
+    const markjsMs = median(theirs.map((t) => t.markjsMs));
+    const longest = Math.max(...ours.map((o) => o.longestTaskMs));
+    const changed = Math.max(...ours.map((o) => o.textNodesChanged));
+    const heapAdded = median(ours.map((o) => o.heapAddedKb)) - median(theirs.map((t) => t.heapKb));
+    const bundle = fs.readFileSync(path.join(EXT, 'content-scripts/parliament.js'));
+    console.log(
+      `content script: ${(bundle.length / 1024).toFixed(1)} kB, ${(zlib.gzipSync(bundle).length / 1024).toFixed(1)} kB gzip`,
+    );
+    console.log(
+      `ours: main-thread ${oursMs.toFixed(1)} ms in slices, ${wallMs.toFixed(1)} ms wall from start to drawn`,
+    );
+    console.log(`heap added by the extension on the page: ${heapAdded.toFixed(0)} kB (median, against the page alone)`);
+    console.log(
+      `mark.js: ${markjsMs.toFixed(1)} ms, ${median(theirs.map((t) => t.markjsMarks))} marks, ` +
+        `longest task ${Math.max(...theirs.map((t) => t.longestTaskMs)).toFixed(1)} ms, text nodes changed ${median(theirs.map((t) => t.textNodesChanged))}`,
+    );
+    console.log(
+      `bench: ours_ms=${oursMs.toFixed(1)} markjs_ms=${markjsMs.toFixed(1)} ratio=${(markjsMs / oursMs).toFixed(1)} longest_task_ms=${longest.toFixed(1)} text_nodes_changed=${changed}`,
+    );
+  } finally {
+    server.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
