@@ -4,6 +4,7 @@
  * briefing" opens the panel at a briefing.
  */
 import { browser, storage } from '#imports';
+import type { PanelTarget as BackgroundPanelTarget } from '../background/service';
 import type { BackgroundRequest, PageSummary, Reply, ResponseFor, TabRequest } from '../messaging';
 
 /** Thrown when the background answers `{ok: false}` or does not answer at all. */
@@ -64,18 +65,13 @@ export async function activeTab(): Promise<{ id: number; url: string | null } | 
   return { id: tab.id, url: tab.url ?? null };
 }
 
-/** Where the panel should open: written by the background on `openPanel`, read (and watched) by the panel. */
-export interface PanelTarget {
-  briefingId?: string;
-  positionId?: string;
-  /** When the target was set (ms since epoch): the same briefing chosen twice still scrolls the second time. */
-  at: number;
-}
-
 /**
- * `session:` storage: a target belongs to this browser session only. Defined here; the background writes it with
- * the same key (`session:panelTarget`).
+ * Where the panel should open (src/background/service.ts `PanelTarget`: briefingId, positionId, tabId, requestedAt):
+ * the background's platform writes it on `openPanel`; the panel reads it on load and watches it. `session:` storage:
+ * a target belongs to this browser session only. The background should write it through this item (same key).
  */
+export type PanelTarget = BackgroundPanelTarget;
+
 export const panelTargetItem = storage.defineItem<PanelTarget | null>('session:panelTarget', { fallback: null });
 
 function describe(error: unknown): string {

@@ -21,7 +21,7 @@
  *                   [data-testid=search-status] (role=status), [data-testid=search-results] > [data-testid=search-result][data-position-id]
  *                     [data-testid=search-result-bill], [data-testid=search-result-briefing], [data-testid=search-result-excerpt] (<mark> = matched terms),
  *                     [data-testid=search-result-open] button (opens the Bill tab at that briefing)
- *   Panel target    the background writes `session:panelTarget` ({briefingId?, positionId?, at}) on openPanel; the panel
+ *   Panel target    the background writes `session:panelTarget` ({briefingId, positionId, tabId, requestedAt}; item in src/ui/client.ts) on openPanel; the panel
  *                   switches to the Bill tab and scrolls to [data-testid=briefing][data-briefing-id=...].
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -62,10 +62,14 @@ export function App() {
   // A popover's "Read the briefing": show that briefing's bill and scroll to it.
   useEffect(() => {
     if (!storedTarget?.briefingId) return;
-    setTarget(storedTarget);
+    setTarget({
+      briefingId: storedTarget.briefingId,
+      positionId: storedTarget.positionId ?? undefined,
+      at: storedTarget.requestedAt,
+    });
     setChosenBillId(billIdOfBriefing(storedTarget.briefingId));
     setTab('bill');
-  }, [storedTarget?.briefingId, storedTarget?.positionId, storedTarget?.at]);
+  }, [storedTarget?.briefingId, storedTarget?.positionId, storedTarget?.requestedAt]);
 
   const selectedBillId = chosenBillId ?? billIdsOnPage[0] ?? null;
   const billState = useBillBriefings(selectedBillId);
