@@ -65,6 +65,17 @@ describe('accessibility (axe, no layout)', () => {
       ),
     ],
     [
+      'page view, not a parliament page',
+      () => (
+        <PageView
+          state={{ kind: 'not-parliament', url: null }}
+          positions={new Map()}
+          onFocusReference={() => undefined}
+          onStep={() => undefined}
+        />
+      ),
+    ],
+    [
       'search',
       () => <SearchView query="clause" onQuery={() => undefined} state={{ kind: 'idle' }} onOpen={() => undefined} />,
     ],
