@@ -61,6 +61,9 @@ export function stripPrintedLineNumbers(text: string): string {
 const HEADING_LINE =
   /^[ \t]*(New Clause|Clause|New Schedule|Schedule)[ \t]+(\d+[A-Z]{0,3})(?:[ \t]*[:.-][^\n]*)?[ \t]*$/gim;
 
+/** The same, for one line (not global: a global regex's `lastIndex` would leak into the next `matchAll`). */
+const HEADING_ONE_LINE = new RegExp(HEADING_LINE.source, 'i');
+
 const HEADING_KINDS: Readonly<Record<string, ReferenceKind>> = {
   'new clause': 'new-clause',
   clause: 'clause',
@@ -85,8 +88,7 @@ function headingsIn(text: string, extraOffsets: readonly number[]): Heading[] {
   const headings: Heading[] = [];
   const seen = new Set<number>();
   const read = (offset: number, line: string): void => {
-    HEADING_LINE.lastIndex = 0;
-    const m = HEADING_LINE.exec(line);
+    const m = HEADING_ONE_LINE.exec(line);
     if (!m || seen.has(offset)) return;
     seen.add(offset);
     headings.push({

@@ -66,9 +66,26 @@ export function refsOfDocument(doc: Document, url: string | null): RefsOutput {
   };
 }
 
+/**
+ * A saved page as a live happy-dom document: no scripts run, nothing is fetched. Written into the window's own
+ * document (not `DOMParser`): happy-dom's Ranges only work on the window's document, and the scanner's ranges must.
+ */
 export function parseHtml(html: string, url: string | null): Document {
-  const window = new Window({ url: url ?? 'https://localhost/' });
-  return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  const window = new Window({
+    url: url ?? 'https://localhost/',
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      disableComputedStyleRendering: true,
+    },
+  });
+  const doc = window.document as unknown as Document;
+  doc.open();
+  doc.write(html);
+  doc.close();
+  return doc;
 }
 
 function pick(ref: { kind: string; number: string; text: string; start: number; end: number; implicit?: boolean }) {

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { scanSection, scanText, stripPrintedLineNumbers } from '../../../src/annotate/scan';
+import { parseHtml } from '../../../src/cli/refs';
+import type { PageSection } from '../../../src/pages/types';
+
+const describeRef = (r: { kind: string; number: string; text: string; implicit?: boolean }) =>
+  `${r.kind} ${r.number}: ${r.text}${r.implicit ? ' (implicit)' : ''}`;
+
+describe('implicit references from the heading above', () => {
+  it.each([
+    [
+      'PBC clause stand part',
+      'Clause 233\nI beg to move amendment 86.\nQuestion proposed, That the clause stand part of the Bill.',
+      ['clause 233: Clause 233', 'amendment 86: amendment 86', 'clause 233: the clause (implicit)'],
+    ],
+    [
+      'Lords heading with a title',
+      'Clause 38: School uniforms: limits on branded items\nAmendment 1\nQuestion put, That the clause stand part of the Bill.',
+      ['clause 38: Clause 38', 'amendment 1: Amendment 1', 'clause 38: the clause (implicit)'],
+    ],
+    [
+      'new clause read a Second time',
+      'New Clause 18\nCorporate parenting responsibilities\nBrought up, and read the First time.\nI beg to move, That the clause be read a Second time.',
+      ['new-clause 18: New Clause 18', 'new-clause 18: the clause (implicit)'],
+    ],
+    [
+      'the nearest heading wins',
+      'Clause 7\nThat the clause stand part of the Bill.\nClause 8\nThat the clause stand part of the Bill.',
+      [
+        'clause 7: Clause 7',
+        'clause 7: the clause (implicit)',
+        'clause 8: Clause 8',
+        'clause 8: the clause (implicit)',
+      ],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(scanText(text).map(describeRef)).toEqual(expected);
+  });
+
+  it.each([
+    ['no heading above', 'Question proposed, That the clause stand part of the Bill.'],
+    [
+      'a new clause heading does not give `stand part` a clause',
+      'New Clause 4\nThat the clause stand part of the Bill.',
+    ],
+    ['a sentence is not a heading', 'Clause 7 ordered to stand part of the Bill.\nmore on the entire clause'],
+  ])('none when %s', (_name, text) => {
+    expect(scanText(text).filter((r) => r.implicit)).toEqual([]);
+  });
+
+  it('uses the DOM clause headings of a section', () => {
+    const doc = parseHtml(
+      '<div id="s"><div data-tag="hs_8Clause"><p>Clause 7</p></div><div class="debate-item"><p><em>Question proposed, That the clause stand part of the Bill.</em></p></div></div>',
+      null,
+    );
+    const root = doc.getElementById('s') as Element;
+    const section: PageSection = {
+      context: { bill: null, billId: null, house: null, stage: null, stageLabel: null, date: null },
+      roots: [root],
+      clauseHeadings: [root.querySelector('[data-tag]') as Element],
+    };
+    const refs = scanSection(section, 3);
+    const implicit = refs.find((r) => r.implicit);
+    expect(implicit).toMatchObject({ kind: 'clause', number: '7', text: 'the clause', section: 3 });
+    expect(implicit?.range().toString()).toBe('the clause');
+  });
+});
+
+describe('printed line numbers (publications pages)', () => {
+  it.each([
+    ['1 5Corporate parenting principles', '1  Corporate parenting principles'],
+    ['10and well-being', '  and well-being'],
+    ['(d) 15to help those children', '(d)   to help those children'],
+    ['Children and Social Work BillPage 2', '                                   '],
+    ['the 5th day of Report', 'the 5th day of Report'],
+    ['7and is not a printed line number', '7and is not a printed line number'],
+  ])('%s', (text, stripped) => {
+    expect(stripPrintedLineNumbers(text)).toBe(stripped);
+    expect(stripPrintedLineNumbers(text)).toHaveLength(text.length);
+  });
+
+  it('keeps a glued line number out of a reference', () => {
+    const text = 'amendments to Clause 1, page 2, line\n5Corporate parenting';
+    expect(scanText(text, { printedLineNumbers: true }).map(describeRef)).toEqual(['clause 1: Clause 1']);
+  });
+});
