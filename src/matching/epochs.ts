@@ -122,6 +122,9 @@ function printSlots(origin: House): PrintSlot[] {
   return slots;
 }
 
+/** Computed once per house of origin. */
+const PRINT_SLOTS: Record<House, PrintSlot[]> = { commons: printSlots('commons'), lords: printSlots('lords') };
+
 /** The print of `bill` that the given House and stage debate. */
 export function printEpoch(
   bill: Pick<BillRecord, 'originatingHouse'>,
@@ -140,7 +143,7 @@ export function printEpoch(
       reason: stage === null ? 'the stage is not known' : 'the stage is not one that debates a known print',
     };
   }
-  const slot = printSlots(origin).find((s) => s.stages.includes(stage) && (s.house === null || s.house === house));
+  const slot = PRINT_SLOTS[origin].find((s) => s.stages.includes(stage) && (s.house === null || s.house === house));
   if (!slot) {
     return {
       index: null,

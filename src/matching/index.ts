@@ -26,6 +26,7 @@ import type {
 import { lastDate, printEpoch, stageOrder } from './epochs';
 import { briefingLabel, differentThing, formatDate, referenceLabel, stageLabel } from './labels';
 import { type PageStage, pageNamesAnotherBill, resolvePageStage } from './page';
+import { sameStage, stageIsKnown } from './stages';
 
 export {
   firstDate,
@@ -38,6 +39,7 @@ export {
 } from './epochs';
 export { briefingLabel, formatDate, formatDates, stageLabel } from './labels';
 export { billForPage, type PageStage, pageNamesAnotherBill, resolvePageStage } from './page';
+export { briefingsForStage, numberingBriefing, sameStage, stageIsKnown } from './stages';
 
 export interface MatchData {
   bill: BillRecord;
@@ -52,28 +54,9 @@ export function isPrintNumbered(kind: ReferenceKind): boolean {
   return PRINT_NUMBERED.has(kind);
 }
 
-/**
- * The stage whose amendment numbering a House and stage uses. Commons report and third reading are taken together
- * as "remaining stages" on one amendment paper, so all three name the same numbering. Lords report and third
- * reading have separate marshalled lists.
- */
-function amendmentStage(house: House, stage: Stage): Stage {
-  if (house === 'commons' && (stage === 'report' || stage === 'third-reading')) return 'remaining-stages';
-  return stage;
-}
-
-/** True when the House and stage are known well enough to say whose amendment numbers they use. */
-function stageIsKnown(house: House | null, stage: Stage | null): boolean {
-  return house !== null && stage !== null && stage !== 'other';
-}
-
-function sameStage(aHouse: House | null, aStage: Stage | null, b: Briefing): boolean {
-  if (!stageIsKnown(aHouse, aStage) || !stageIsKnown(b.house, b.stage)) return false;
-  return aHouse === b.house && amendmentStage(aHouse!, aStage!) === amendmentStage(b.house!, b.stage!);
-}
-
-function sameNumber(a: Reference, b: Reference): boolean {
-  return a.kind === b.kind && a.number.toUpperCase() === b.number.toUpperCase();
+/** `clause:29`, `amendment:172A`: numbers compare without regard to the case of their letters. */
+export function referenceKey(ref: Reference): string {
+  return `${ref.kind}:${ref.number.toUpperCase()}`;
 }
 
 /** `this page is Lords Report, 18 October 2016 (stage inferred: a briefing names that day)`. */
@@ -81,6 +64,13 @@ function pageLabel(page: PageContext, stage: PageStage): string {
   const date = page.date ? `, ${formatDate(page.date)}` : '';
   const inferred = stage.inferredFrom ? ' (stage inferred: the LGA briefed for that day)' : '';
   return `${stageLabel(stage.house, stage.stage)}${date}${inferred}`;
+}
+
+/** Why the page's stage does not settle the numbering: no stage, no House, or a stage that names no print. */
+function unknownStage(page: PageContext, stage: PageStage): string {
+  if (stage.stage === null) return 'this page does not say which stage it debates';
+  if (stage.house === null) return 'this page does not say which House it is';
+  return `this page's stage (${pageLabel(page, stage)}) does not tell which print it debates`;
 }
 
 interface Judgement {
@@ -107,11 +97,7 @@ function judgePrintNumbered(
     };
   }
   if (pageEpoch.index === null) {
-    const why =
-      stage.stage === null
-        ? 'this page does not say which stage it debates'
-        : `this page's stage (${pageLabel(page, stage)}) does not tell which print it debates`;
-    return { applies: 'other-print', reason: `${numbered}: ${why}, ${mayDiffer}` };
+    return { applies: 'other-print', reason: `${numbered}: ${unknownStage(page, stage)}, ${mayDiffer}` };
   }
   if (briefingEpoch.index === null) {
     return {
@@ -130,7 +116,7 @@ function judgeStageNumbered(ref: Reference, briefing: Briefing, page: PageContex
   if (!stageIsKnown(stage.house, stage.stage)) {
     return {
       applies: 'other-print',
-      reason: `${numbered}: this page does not say which stage it debates, and ${mayDiffer}`,
+      reason: `${numbered}: ${unknownStage(page, stage)}, and ${mayDiffer}`,
     };
   }
   if (!stageIsKnown(briefing.house, briefing.stage)) {
@@ -196,7 +182,7 @@ function compareRanked(a: Ranked, b: Ranked): number {
 export function distinctReferences<R extends Reference>(refs: readonly R[]): Reference[] {
   const seen = new Map<string, Reference>();
   for (const r of refs) {
-    const key = `${r.kind}:${r.number.toUpperCase()}`;
+    const key = referenceKey(r);
     if (!seen.has(key)) seen.set(key, { kind: r.kind, number: r.number });
   }
   return [...seen.values()];
@@ -215,12 +201,25 @@ export function matchReferences(page: PageContext, refs: readonly Reference[], d
   const positions = data.positions.filter((p) => p.billId === bill.id && briefings.has(p.briefingId));
   const stage = resolvePageStage(page, [...briefings.values()]);
 
+  // One pass over the positions' references: key -> each position naming it, with its first matching ref.
+  const byKey = new Map<string, { position: Position; ref: PositionRef }[]>();
+  for (const position of positions) {
+    const keys = new Set<string>();
+    for (const positionRef of position.refs) {
+      const key = referenceKey(positionRef);
+      if (keys.has(key)) continue;
+      keys.add(key);
+      const list = byKey.get(key) ?? [];
+      list.push({ position, ref: positionRef });
+      byKey.set(key, list);
+    }
+  }
+
   return wanted.map((ref) => {
     const matched: Ranked[] = [];
-    for (const position of positions) {
+    for (const { position, ref: positionRef } of byKey.get(referenceKey(ref)) ?? []) {
       const briefing = briefings.get(position.briefingId);
-      const positionRef: PositionRef | undefined = position.refs.find((r) => sameNumber(r, ref));
-      if (!briefing || !positionRef) continue;
+      if (!briefing) continue;
       const judgement = isPrintNumbered(ref.kind)
         ? judgePrintNumbered(ref, briefing, bill, page, stage)
         : judgeStageNumbered(ref, briefing, page, stage);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { billForPage, matchReferences, resolvePageStage } from '../../../src/matching';
+import {
+  billForPage,
+  briefingsForStage,
+  matchReferences,
+  numberingBriefing,
+  resolvePageStage,
+} from '../../../src/matching';
 import type { House, PageContext, Reference, ReferenceKind, ReferenceMatch, Stage } from '../../../src/model';
 import { CSWB, CWSB, cswb, cwsb } from './fixtures';
 
@@ -260,5 +266,53 @@ describe('resolvePageStage', () => {
   it('says in the reason that the stage was inferred', () => {
     const [a7] = matchReferences(page('lords', null, '2016-10-18'), [ref('amendment', '7')], cswb);
     expect(a7?.positions[0]?.reason).toMatch(/this page is Lords Report, 18 October 2016 \(stage inferred/);
+  });
+});
+
+describe('briefingsForStage and numberingBriefing', () => {
+  const dates = (bs: { dates: string[] }[]) => bs.map((b) => b.dates.join('+'));
+
+  it.each([
+    [page('lords', 'committee', '2016-07-04'), ['2016-07-04', '2016-06-27', '2016-07-11']],
+    [page('lords', 'report', '2016-11-08'), ['2016-11-08', '2016-10-18']],
+    [page('lords', null, '2016-10-18'), ['2016-10-18', '2016-11-08']],
+    [page('commons', 'third-reading', null), ['2017-03-07']],
+    [page('commons', 'report', '2016-12-13'), ['2017-03-07']],
+    [page('lords', 'consideration-of-amendments', '2017-04-25'), []],
+    [page(null, null, null), []],
+  ])('%# briefings for %o', (p, expected) => {
+    expect(dates(briefingsForStage(p, cswb.briefings))).toEqual(expected);
+  });
+
+  it.each([
+    [page('lords', 'committee', '2016-07-04'), '2016-07-04'],
+    [page('lords', 'first-reading', null), null], // nothing earlier in the same print
+    [page('commons', 'committee', '2016-12-14'), '2016-12-13'],
+    [page('lords', 'third-reading', '2016-11-23'), '2016-11-23'],
+    [page('lords', null, null), null],
+  ] as const)('%# numbering briefing for %o is %s', (p, expected) => {
+    expect(numberingBriefing(p, cswb.briefings, CSWB)?.dates[0] ?? null).toBe(expected);
+  });
+
+  it('falls back to the nearest earlier briefing of the same print when the page’s stage has none', () => {
+    // CWSB Commons committee: no committee briefing; Second Reading (same print C1) numbers it.
+    expect(numberingBriefing(page('commons', 'committee', '2025-02-11'), cwsb.briefings, CWSB)?.stage).toBe(
+      'second-reading',
+    );
+    // CWSB Commons report: print C2; the Second Reading briefing numbers C1, so none.
+    expect(numberingBriefing(page('commons', 'report', '2025-03-17'), cwsb.briefings, CWSB)).toBeNull();
+  });
+});
+
+describe('reasons when the page lacks its House', () => {
+  it('says the House is missing rather than the stage', () => {
+    const [c29, a7] = matchReferences(
+      page(null, 'report', '2016-10-18'),
+      [ref('clause', '29'), ref('amendment', '7')],
+      cswb,
+    );
+    expect(c29?.positions.every((m) => m.applies === 'other-print')).toBe(true);
+    expect(c29?.positions[0]?.reason).toMatch(/: this page does not say which House it is, so clause 29 may be/);
+    expect(a7?.positions[0]?.reason).toMatch(/: this page does not say which House it is, and numbers restart/);
   });
 });
