@@ -1,3 +1,39 @@
+/**
+ * Wiring only: the service (src/background/service.ts) answers messages; this file connects it to the browser.
+ * Listeners are registered synchronously at start, as MV3 service workers require.
+ */
+
+import { type BrowserApis, createPlatform, wireCommands, wireToolbarButton } from '@/src/background/platform';
+import { createBackgroundService, type MessageSender } from '@/src/background/service';
+import { bundledDataset } from '@/src/dataset';
+import { panelTargetItem } from '@/src/ui/client';
+
 export default defineBackground(() => {
-  // Wired in src/background (store, matching, messaging).
+  // Chrome's sidePanel is not in the polyfill: take it from `chrome` itself. Firefox has sidebarAction instead.
+  const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: BrowserApis['sidePanel'] } }).chrome?.sidePanel;
+  const raw = browser as unknown as Partial<BrowserApis>;
+  const apis: BrowserApis = {
+    action: raw.action,
+    browserAction: raw.browserAction,
+    sidebarAction: raw.sidebarAction,
+    sidePanel: chromeSidePanel,
+    tabs: browser.tabs as unknown as BrowserApis['tabs'],
+    commands: raw.commands,
+  };
+  const service = createBackgroundService({
+    indexedDB: globalThis.indexedDB,
+    dataset: bundledDataset,
+    platform: createPlatform(apis, (target) => panelTargetItem.setValue(target)),
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => service.handle(message, sender));
+  browser.runtime.onInstalled.addListener(() => {
+    void service.ensureSeeded().then(() => service.prepareSearch());
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void service.ensureSeeded();
+  });
+  wireCommands(apis);
+  void wireToolbarButton(apis).catch((error) => console.warn('toolbar button:', error));
+  void service.ready.catch((error) => console.error('background could not start:', error));
 });

@@ -1,0 +1,89 @@
+/**
+ * The browser behind the background service: toolbar badge, side panel (Chrome) or sidebar (Firefox), keyboard
+ * commands. Written against the few API members it uses, so tests hand it plain fakes and both browsers' shapes.
+ *
+ * Chrome MV3 has `action` and `sidePanel`; Firefox MV2 has `browserAction` and `sidebarAction` (WXT's polyfill does
+ * not map `action` onto `browserAction` for MV2, so both are looked for).
+ */
+import type { TabRequest } from '../messaging';
+import type { PanelTarget, Platform } from './service';
+
+type Listener<A extends unknown[]> = { addListener(callback: (...args: A) => unknown): void };
+
+interface ActionApi {
+  setBadgeText(details: { tabId?: number; text: string }): Promise<void> | void;
+  setBadgeBackgroundColor?(details: { color: string }): Promise<void> | void;
+  onClicked?: Listener<[unknown]>;
+}
+
+/** The parts of `browser` (and Chrome's `chrome.sidePanel`) the background uses. */
+export interface BrowserApis {
+  action?: ActionApi;
+  browserAction?: ActionApi;
+  sidebarAction?: { open(): Promise<void>; toggle?(): Promise<void> };
+  sidePanel?: {
+    open(options: { tabId?: number; windowId?: number }): Promise<void>;
+    setPanelBehavior?(behavior: { openPanelOnActionClick: boolean }): Promise<void>;
+  };
+  tabs: {
+    query(query: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number }>>;
+    sendMessage(tabId: number, message: TabRequest): Promise<unknown>;
+  };
+  commands?: { onCommand: Listener<[string]> };
+}
+
+/** LGA brand-ish teal, legible under white badge text. */
+const BADGE_COLOUR = '#00636b';
+
+export function createPlatform(apis: BrowserApis, savePanelTarget: (target: PanelTarget) => Promise<void>): Platform {
+  const action = apis.action ?? apis.browserAction;
+  return {
+    async setBadge(tabId, text) {
+      if (!action) return;
+      await action.setBadgeText({ tabId, text });
+    },
+    // No await before the open call: Chrome honours sidePanel.open() only within the user's gesture.
+    openPanel(tabId, windowId) {
+      if (apis.sidePanel) {
+        if (tabId !== null) return apis.sidePanel.open({ tabId });
+        if (windowId !== null) return apis.sidePanel.open({ windowId });
+        return;
+      }
+      return apis.sidebarAction?.open();
+    },
+    setPanelTarget: savePanelTarget,
+  };
+}
+
+/** The toolbar button opens the panel: by Chrome's panel behaviour, or by toggling Firefox's sidebar on click. */
+export async function wireToolbarButton(apis: BrowserApis): Promise<void> {
+  const action = apis.action ?? apis.browserAction;
+  await action?.setBadgeBackgroundColor?.({ color: BADGE_COLOUR });
+  if (apis.sidePanel?.setPanelBehavior) {
+    await apis.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+    return;
+  }
+  const sidebar = apis.sidebarAction;
+  if (sidebar) action?.onClicked?.addListener(() => (sidebar.toggle ?? sidebar.open).call(sidebar));
+}
+
+export const COMMAND_DIRECTIONS: Record<string, 1 | -1> = { 'next-reference': 1, 'previous-reference': -1 };
+
+/** `next-reference` / `previous-reference` (wxt.config.ts) go to the active tab's content script as `focusStep`. */
+export function wireCommands(apis: BrowserApis): void {
+  apis.commands?.onCommand.addListener((command) => forwardCommand(apis, command));
+}
+
+export async function forwardCommand(apis: BrowserApis, command: string): Promise<boolean> {
+  const direction = COMMAND_DIRECTIONS[command];
+  if (!direction) return false;
+  const [tab] = await apis.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return false;
+  try {
+    await apis.tabs.sendMessage(tab.id, { type: 'focusStep', direction });
+    return true;
+  } catch {
+    // No content script on this tab (not a Parliament page): nothing to step through.
+    return false;
+  }
+}
