@@ -13,7 +13,6 @@
 import type {
   BillRecord,
   Briefing,
-  House,
   MatchedPosition,
   PageContext,
   Position,
@@ -21,7 +20,6 @@ import type {
   Reference,
   ReferenceKind,
   ReferenceMatch,
-  Stage,
 } from '../model';
 import { lastDate, printEpoch, stageOrder } from './epochs';
 import { briefingLabel, differentThing, formatDate, referenceLabel, stageLabel } from './labels';
@@ -78,100 +76,126 @@ interface Judgement {
   reason: string;
 }
 
+/** What one call knows about the page, computed once. */
+interface Scene {
+  page: PageContext;
+  stage: PageStage;
+  stageKnown: boolean;
+  epoch: number | null;
+  step: number;
+  label: string;
+}
+
+/** What one call knows about a briefing, computed once per briefing. */
+interface BriefingView {
+  briefing: Briefing;
+  epoch: number | null;
+  stageKnown: boolean;
+  /** For the page's own House and stage (any of its days). */
+  sameStage: boolean;
+  label: string;
+  /** Sort keys: nearer stage, then the page's own day. */
+  nearness: number;
+  dayFit: number;
+  newest: string;
+}
+
+function sceneOf(page: PageContext, stage: PageStage, bill: BillRecord): Scene {
+  return {
+    page,
+    stage,
+    stageKnown: stageIsKnown(stage.house, stage.stage),
+    epoch: printEpoch(bill, stage.house, stage.stage).index,
+    step: stageOrder(bill, stage.house, stage.stage),
+    label: pageLabel(page, stage),
+  };
+}
+
+/**
+ * Sort keys for a briefing: the page's own stage first, then the nearest earlier stage, then later ones (all equal
+ * when the page's stage is unknown); then the briefing for the page's own day, then those dated before it.
+ */
+function viewOf(briefing: Briefing, scene: Scene, bill: BillRecord): BriefingView {
+  const same = sameStage(scene.stage.house, scene.stage.stage, briefing);
+  const step = stageOrder(bill, briefing.house, briefing.stage);
+  const nearness = !scene.stageKnown
+    ? 0
+    : same
+      ? 0
+      : step <= scene.step
+        ? 1 + (scene.step - step)
+        : 100 + (step - scene.step);
+  const day = scene.page.date;
+  const dayFit = day === null ? 1 : briefing.dates.includes(day) ? 0 : briefing.dates.some((d) => d <= day) ? 1 : 2;
+  return {
+    briefing,
+    epoch: printEpoch(bill, briefing.house, briefing.stage).index,
+    stageKnown: stageIsKnown(briefing.house, briefing.stage),
+    sameStage: same,
+    label: briefingLabel(briefing),
+    nearness,
+    dayFit,
+    newest: lastDate(briefing),
+  };
+}
+
 /** Clause, schedule, part, chapter: the same print, or not. */
-function judgePrintNumbered(
-  ref: Reference,
-  briefing: Briefing,
-  bill: BillRecord,
-  page: PageContext,
-  stage: PageStage,
-): Judgement {
-  const pageEpoch = printEpoch(bill, stage.house, stage.stage);
-  const briefingEpoch = printEpoch(bill, briefing.house, briefing.stage);
-  const numbered = `Numbered for ${briefingLabel(briefing)}`;
+function judgePrintNumbered(ref: Reference, view: BriefingView, scene: Scene): Judgement {
+  if (scene.epoch !== null && view.epoch === scene.epoch) {
+    return { applies: 'applies', reason: `Same print: briefing for ${view.label}; this page is ${scene.label}` };
+  }
+  const numbered = `Numbered for ${view.label}`;
   const mayDiffer = `so ${referenceLabel(ref.kind, ref.number)} may be ${differentThing(ref.kind)}`;
-  if (pageEpoch.index !== null && briefingEpoch.index === pageEpoch.index) {
-    return {
-      applies: 'applies',
-      reason: `Same print: briefing for ${briefingLabel(briefing)}; this page is ${pageLabel(page, stage)}`,
-    };
+  if (scene.epoch === null) {
+    return { applies: 'other-print', reason: `${numbered}: ${unknownStage(scene.page, scene.stage)}, ${mayDiffer}` };
   }
-  if (pageEpoch.index === null) {
-    return { applies: 'other-print', reason: `${numbered}: ${unknownStage(page, stage)}, ${mayDiffer}` };
-  }
-  if (briefingEpoch.index === null) {
+  if (view.epoch === null) {
     return {
       applies: 'other-print',
       reason: `${numbered}: the briefing does not say which stage it was for, ${mayDiffer}`,
     };
   }
-  const which = briefingEpoch.index < pageEpoch.index ? 'a later' : 'an earlier';
+  const which = view.epoch < scene.epoch ? 'a later' : 'an earlier';
   return { applies: 'other-print', reason: `${numbered}: this page debates ${which} print, ${mayDiffer}` };
 }
 
 /** Amendment, new clause, new schedule: the same House and stage, or left out (null). */
-function judgeStageNumbered(ref: Reference, briefing: Briefing, page: PageContext, stage: PageStage): Judgement | null {
-  const numbered = `Numbered for ${briefingLabel(briefing)}`;
+function judgeStageNumbered(ref: Reference, view: BriefingView, scene: Scene): Judgement | null {
+  // From another known stage the same number is another amendment: leave it out before spending any words on it.
+  if (scene.stageKnown && view.stageKnown && !view.sameStage) return null;
+  const numbered = `Numbered for ${view.label}`;
   const mayDiffer = `numbers restart at every stage, so ${referenceLabel(ref.kind, ref.number)} may be ${differentThing(ref.kind)}`;
-  if (!stageIsKnown(stage.house, stage.stage)) {
+  if (!scene.stageKnown) {
     return {
       applies: 'other-print',
-      reason: `${numbered}: ${unknownStage(page, stage)}, and ${mayDiffer}`,
+      reason: `${numbered}: ${unknownStage(scene.page, scene.stage)}, and ${mayDiffer}`,
     };
   }
-  if (!stageIsKnown(briefing.house, briefing.stage)) {
+  if (!view.stageKnown) {
     return {
       applies: 'other-print',
       reason: `${numbered}: the briefing does not say which stage it was for, and ${mayDiffer}`,
     };
   }
-  if (!sameStage(stage.house, stage.stage, briefing)) return null;
-  const sameDay = page.date !== null && briefing.dates.includes(page.date);
-  const days = sameDay || page.date === null ? '' : ' (numbers run through all days of a stage)';
+  const date = scene.page.date;
+  const days = date === null || view.briefing.dates.includes(date) ? '' : ' (numbers run through all days of a stage)';
   return {
     applies: 'applies',
-    reason: `Same House and stage${days}: briefing for ${briefingLabel(briefing)}; this page is ${pageLabel(page, stage)}`,
+    reason: `Same House and stage${days}: briefing for ${view.label}; this page is ${scene.label}`,
   };
 }
 
 interface Ranked extends MatchedPosition {
-  rank: number[];
-  newest: string;
+  view: BriefingView;
 }
 
-/**
- * Sort keys: applies first; then nearer stage (the page's own stage, then the nearest earlier one, then later ones);
- * then the briefing for the page's own day, then those dated before it; then newest.
- */
-function rankOf(
-  match: Omit<MatchedPosition, 'reason'>,
-  bill: BillRecord,
-  page: PageContext,
-  stage: PageStage,
-): number[] {
-  const { briefing } = match;
-  const pageStep = stageOrder(bill, stage.house, stage.stage);
-  const briefingStep = stageOrder(bill, briefing.house, briefing.stage);
-  const stageKnown = stageIsKnown(stage.house, stage.stage);
-  const nearness = !stageKnown
-    ? 0
-    : sameStage(stage.house, stage.stage, briefing)
-      ? 0
-      : briefingStep <= pageStep
-        ? 1 + (pageStep - briefingStep)
-        : 100 + (briefingStep - pageStep);
-  const day = page.date;
-  const dateFit = day === null ? 1 : briefing.dates.includes(day) ? 0 : briefing.dates.some((d) => d <= day) ? 1 : 2;
-  return [match.applies === 'applies' ? 0 : 1, nearness, dateFit];
-}
-
+/** Applies first; then nearer stage; then the page's own day, then earlier days; then newest; then source order. */
 function compareRanked(a: Ranked, b: Ranked): number {
-  for (let i = 0; i < a.rank.length; i++) {
-    const d = (a.rank[i] ?? 0) - (b.rank[i] ?? 0);
-    if (d !== 0) return d;
-  }
   return (
-    b.newest.localeCompare(a.newest) ||
+    (a.applies === 'applies' ? 0 : 1) - (b.applies === 'applies' ? 0 : 1) ||
+    a.view.nearness - b.view.nearness ||
+    a.view.dayFit - b.view.dayFit ||
+    b.view.newest.localeCompare(a.view.newest) ||
     a.briefing.order - b.briefing.order ||
     a.position.line - b.position.line ||
     a.position.id.localeCompare(b.position.id)
@@ -215,19 +239,29 @@ export function matchReferences(page: PageContext, refs: readonly Reference[], d
     }
   }
 
+  const scene = sceneOf(page, stage, bill);
+  const views = new Map<string, BriefingView>();
+  const viewFor = (briefing: Briefing): BriefingView => {
+    let view = views.get(briefing.id);
+    if (!view) {
+      view = viewOf(briefing, scene, bill);
+      views.set(briefing.id, view);
+    }
+    return view;
+  };
+
   return wanted.map((ref) => {
     const matched: Ranked[] = [];
     for (const { position, ref: positionRef } of byKey.get(referenceKey(ref)) ?? []) {
       const briefing = briefings.get(position.briefingId);
       if (!briefing) continue;
+      const view = viewFor(briefing);
       const judgement = isPrintNumbered(ref.kind)
-        ? judgePrintNumbered(ref, briefing, bill, page, stage)
-        : judgeStageNumbered(ref, briefing, page, stage);
-      if (!judgement) continue;
-      const match = { position, briefing, ref: positionRef, ...judgement };
-      matched.push({ ...match, rank: rankOf(match, bill, page, stage), newest: lastDate(briefing) });
+        ? judgePrintNumbered(ref, view, scene)
+        : judgeStageNumbered(ref, view, scene);
+      if (judgement) matched.push({ position, briefing, ref: positionRef, ...judgement, view });
     }
     matched.sort(compareRanked);
-    return { ...ref, positions: matched.map(({ rank: _rank, newest: _newest, ...m }) => m) };
+    return { ...ref, positions: matched.map(({ view: _view, ...m }) => m) };
   });
 }
