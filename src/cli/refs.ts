@@ -19,6 +19,8 @@ export interface RefsOutput {
   page: Pick<PageContext, 'bill' | 'house' | 'stage' | 'date'> | null;
   adapter: string | null;
   sections: Array<PageContext & { index: number }>;
+  /** Why nothing was scanned, when nothing was (a page no adapter understands is left alone). */
+  note?: string;
   references: Array<{
     kind: string;
     number: string;
@@ -52,7 +54,12 @@ export function refsOfText(text: string): RefsOutput {
 
 export function refsOfDocument(doc: Document, url: string | null): RefsOutput {
   const understood = url ? understandPage(doc, url, BILLS) : null;
-  if (!understood) return { page: null, adapter: null, sections: [], references: [] };
+  if (!understood) {
+    const note = url
+      ? `no page adapter understands ${url} (not a page about a bill): left alone`
+      : 'no URL: pass --url';
+    return { page: null, adapter: null, sections: [], note, references: [] };
+  }
   const references: RefsOutput['references'] = [];
   understood.sections.forEach((section, index) => {
     for (const ref of scanSection(section, index)) references.push({ ...pick(ref), section: ref.section });
