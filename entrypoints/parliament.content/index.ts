@@ -2,10 +2,10 @@
  * Content script for Hansard and parliament.uk pages: wiring only. The work is in src/annotate/controller.ts.
  */
 import { createController } from '../../src/annotate/controller';
+import { scanText } from '../../src/annotate/scan';
 import { settingsReader } from '../../src/annotate/settings-reader';
 import type { BackgroundRequest, Reply, ResponseFor, TabRequest } from '../../src/messaging';
 import { understandPage } from '../../src/pages';
-import { findReferences } from '../../src/references';
 
 const TAB_REQUESTS: ReadonlySet<string> = new Set(['pageSummary', 'focusReference', 'focusStep']);
 
@@ -22,7 +22,7 @@ export default defineContentScript({
       getSettings: settings.get,
       watchSettings: settings.watch,
       understand: understandPage,
-      findReferences: (text) => findReferences(text),
+      scanText,
       onTabRequest(handler) {
         const listener = (message: unknown) => {
           const request = message as TabRequest | null;

@@ -327,8 +327,11 @@ describe('hit-testing', () => {
       [entries[1]!.range, [new DOMRect(110, 10, 60, 16)]],
     ]);
     for (const e of entries) vi.spyOn(e.range, 'getClientRects').mockReturnValue(boxes.get(e.range) as never);
-    const doc = document as Document & { caretPositionFromPoint?: unknown };
-    doc.caretPositionFromPoint = (x: number) => ({ offsetNode: x < 200 ? node : document.body, offset: 0 });
+    // happy-dom has no caret API: give the document one for this test.
+    Object.defineProperty(document, 'caretPositionFromPoint', {
+      configurable: true,
+      value: (x: number) => ({ offsetNode: x < 200 ? node : document.body, offset: 0 }),
+    });
     const index = createHitIndex(document, entries);
     expect(index.at(20, 15)?.index).toBe(0);
     expect(index.at(150, 20)?.index).toBe(1);
@@ -338,6 +341,20 @@ describe('hit-testing', () => {
     expect(index.at(20, 60)).toBeNull();
     // A node we do not know.
     expect(index.at(300, 15)).toBeNull();
-    delete doc.caretPositionFromPoint;
+    Reflect.deleteProperty(document, 'caretPositionFromPoint');
+  });
+
+  it('without a caret API, scans the cached boxes', () => {
+    const root = page('<p>Clause 7 and clause 9.</p>');
+    const entries: HighlightEntry[] = [
+      { index: 0, range: rangeOf(root, 'Clause 7'), stance: 'support', applies: true },
+      { index: 1, range: rangeOf(root, 'clause 9'), stance: 'oppose', applies: true },
+    ];
+    vi.spyOn(entries[0]!.range, 'getClientRects').mockReturnValue([new DOMRect(10, 10, 60, 16)] as never);
+    vi.spyOn(entries[1]!.range, 'getClientRects').mockReturnValue([new DOMRect(110, 10, 60, 16)] as never);
+    const index = createHitIndex(document, entries);
+    expect(index.at(20, 15)?.index).toBe(0);
+    expect(index.at(120, 15)?.index).toBe(1);
+    expect(index.at(90, 15)).toBeNull();
   });
 });

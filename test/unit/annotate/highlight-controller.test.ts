@@ -1,0 +1,335 @@
+// @vitest-environment happy-dom
+/**
+ * The content script's controller end to end in happy-dom: real page scanner and text index, a stand-in background,
+ * and a stand-in `CSS.highlights` (happy-dom has none).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type ControllerDeps, createController } from '../../../src/annotate/controller';
+import { WRAP_TAG } from '../../../src/annotate/highlight';
+import { scanText } from '../../../src/annotate/scan';
+import type { BackgroundRequest, PageSummary } from '../../../src/messaging';
+import type { Briefing, MatchedPosition, PageContext, ReferenceMatch } from '../../../src/model';
+import type { Settings } from '../../../src/settings';
+import { HOST_TAG } from '../../../src/ui/popover/host';
+
+const CONTEXT: PageContext = {
+  bill: "Children's Wellbeing and Schools Bill",
+  billId: 'cwsb',
+  house: 'commons',
+  stage: 'committee',
+  stageLabel: 'Fourteenth Sitting',
+  date: '2025-02-11',
+};
+
+const BRIEFING: Briefing = {
+  id: 'cwsb/lga/1',
+  billId: 'cwsb',
+  source: 'lga.txt',
+  heading: 'Committee Stage, House of Commons, 11 February 2025',
+  house: 'commons',
+  stage: 'committee',
+  stageDetail: null,
+  dates: ['2025-02-11'],
+  order: 1,
+  line: 10,
+  userAdded: false,
+};
+
+const POSITION_TEXT = 'We support Clause 7, which puts children first.';
+function clause7(): MatchedPosition {
+  const ref = {
+    kind: 'clause' as const,
+    number: '7',
+    stance: 'support' as const,
+    cue: 'We support',
+    evidence: { start: 0, end: POSITION_TEXT.length },
+    mention: { start: 11, end: 19 },
+  };
+  return {
+    position: {
+      id: 'cwsb/lga/1/0',
+      billId: 'cwsb',
+      briefingId: BRIEFING.id,
+      text: POSITION_TEXT,
+      part: 'key-messages',
+      subheading: null,
+      line: 12,
+      refs: [ref],
+      stance: 'support',
+      cue: 'We support',
+    },
+    briefing: BRIEFING,
+    ref,
+    applies: 'applies',
+    reason: 'same print',
+  };
+}
+
+const SETTINGS: Settings = {
+  disabledSites: [],
+  highlightMode: 'positions',
+  highlightStyle: 'underline',
+  hoverDelayMs: 250,
+};
+
+function fakeHighlights() {
+  const registry = new Map<string, { ranges: Range[] }>();
+  class FakeHighlight {
+    ranges: Range[];
+    constructor(...ranges: Range[]) {
+      this.ranges = ranges;
+    }
+  }
+  vi.stubGlobal('CSS', { highlights: registry });
+  vi.stubGlobal('Highlight', FakeHighlight);
+  return registry;
+}
+
+function setupPage(): HTMLElement {
+  const main = document.createElement('main');
+  const p1 = document.createElement('p');
+  p1.textContent = 'I rise to speak to Clause 7 and its purpose.';
+  const p2 = document.createElement('p');
+  p2.textContent = 'Turning to clause 9, the Minister has said little.';
+  main.append(p1, p2);
+  document.body.append(main);
+  return main;
+}
+
+function deps(overrides: Partial<ControllerDeps> = {}) {
+  const sent: BackgroundRequest[] = [];
+  const send = vi.fn(async (request: BackgroundRequest) => {
+    sent.push(request);
+    switch (request.type) {
+      case 'bills':
+        return { ok: true as const, data: [] };
+      case 'lookup': {
+        const matches: ReferenceMatch[] = request.references.map((r) => ({
+          ...r,
+          positions: r.kind === 'clause' && r.number === '7' ? [clause7()] : [],
+        }));
+        return { ok: true as const, data: { matches, storage: 'memory' as const } };
+      }
+      default:
+        return { ok: true as const, data: null };
+    }
+  });
+  const main = document.querySelector('main')!;
+  const d: ControllerDeps = {
+    doc: document,
+    url: () =>
+      'https://hansard.parliament.uk/Commons/2025-02-11/debates/x/ChildrenSWellbeingAndSchoolsBill(FourteenthSitting)',
+    send: send as unknown as ControllerDeps['send'],
+    getSettings: async () => SETTINGS,
+    understand: () => ({ adapter: 'test', sections: [{ context: CONTEXT, roots: [main], clauseHeadings: [] }] }),
+    scanText,
+    ...overrides,
+  };
+  return { d, sent, send };
+}
+
+async function ready(): Promise<void> {
+  await vi.waitFor(() => expect(document.documentElement.dataset.lgaPositions).toBe('ready'), { timeout: 3000 });
+}
+
+function textSnapshot(root: Node): Array<[Text, string]> {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const out: Array<[Text, string]> = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push([n as Text, (n as Text).data]);
+  return out;
+}
+
+let teardowns: Array<() => void> = [];
+beforeEach(() => {
+  teardowns = [];
+});
+afterEach(() => {
+  for (const t of teardowns) t();
+  vi.unstubAllGlobals();
+  document.body.replaceChildren();
+  document.head.replaceChildren();
+  document.querySelector(HOST_TAG)?.remove();
+  for (const key of Object.keys(document.documentElement.dataset)) delete document.documentElement.dataset[key];
+});
+
+describe('controller', () => {
+  it('draws highlights for references with a position, after one lookup, without changing a text node', async () => {
+    const registry = fakeHighlights();
+    const main = setupPage();
+    const before = textSnapshot(main);
+    const { d, sent } = deps();
+    const controller = createController(d);
+    teardowns.push(controller.teardown);
+    await controller.start();
+    await ready();
+
+    const lookups = sent.filter((r) => r.type === 'lookup');
+    expect(lookups).toHaveLength(1);
+    expect(lookups[0]).toMatchObject({
+      page: CONTEXT,
+      references: [
+        { kind: 'clause', number: '7' },
+        { kind: 'clause', number: '9' },
+      ],
+    });
+    expect([...registry.keys()]).toEqual(['lga-support']);
+    expect(registry.get('lga-support')!.ranges.map((r) => r.toString())).toEqual(['Clause 7']);
+    const el = document.documentElement;
+    expect(el.dataset.lgaReferences).toBe('1');
+    expect(el.dataset.lgaApplies).toBe('1');
+    expect(el.dataset.lgaDetected).toBe('2');
+    expect(el.dataset.lgaMode).toBe('highlight-api');
+    expect(textSnapshot(main)).toEqual(before);
+    expect(main.querySelector(WRAP_TAG)).toBeNull();
+    expect(sent.find((r) => r.type === 'pageSummary')).toEqual({ type: 'pageSummary', applies: 1, total: 1 });
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
+  });
+
+  it('highlightMode all also draws references without a position, in the neutral style', async () => {
+    const registry = fakeHighlights();
+    setupPage();
+    const { d } = deps({ getSettings: async () => ({ ...SETTINGS, highlightMode: 'all' }) });
+    const controller = createController(d);
+    teardowns.push(controller.teardown);
+    await controller.start();
+    await ready();
+    expect(registry.get('lga-detected')!.ranges.map((r) => r.toString())).toEqual(['clause 9']);
+    expect(document.documentElement.dataset.lgaReferences).toBe('2');
+  });
+
+  it('leaves a page no adapter understands untouched', async () => {
+    const registry = fakeHighlights();
+    const main = setupPage();
+    const html = document.documentElement.outerHTML;
+    const { d, sent } = deps({ understand: () => null });
+    const controller = createController(d);
+    teardowns.push(controller.teardown);
+    await controller.start();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent.map((r) => r.type)).toEqual(['bills']);
+    expect(registry.size).toBe(0);
+    expect(document.documentElement.outerHTML).toBe(html);
+    expect(main.querySelector(WRAP_TAG)).toBeNull();
+  });
+
+  it('does nothing at all on a site the reader switched off', async () => {
+    fakeHighlights();
+    setupPage();
+    const { d, sent } = deps({ getSettings: async () => ({ ...SETTINGS, disabledSites: ['hansard.parliament.uk'] }) });
+    const controller = createController(d);
+    teardowns.push(controller.teardown);
+    await controller.start();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent).toEqual([]);
+    expect(document.documentElement.dataset.lgaPositions).toBeUndefined();
+  });
+
+  it('answers the side panel: page summary, focus a reference (popover with focus), Escape closes', async () => {
+    fakeHighlights();
+    setupPage();
+    const { d, send } = deps();
+    const controller = createController(d);
+    teardowns.push(controller.teardown);
+    await controller.start();
+    await ready();
+
+    const summary = controller.handleTabRequest({ type: 'pageSummary' }) as PageSummary;
+    expect(summary.sections).toEqual([CONTEXT]);
+    expect(summary.references).toEqual([
+      {
+        index: 0,
+        kind: 'clause',
+        number: '7',
+        text: 'Clause 7',
+        sectionBill: CONTEXT.bill,
+        stance: 'support',
+        applies: true,
+        positionIds: ['cwsb/lga/1/0'],
+      },
+    ]);
+
+    expect(controller.handleTabRequest({ type: 'focusReference', index: 0 })).toBe(true);
+    const shadow = document.querySelector(HOST_TAG)!.shadowRoot!;
+    const dialog = shadow.querySelector('[role="dialog"]')!;
+    expect(shadow.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe('LGA position: Clause 7');
+    expect(shadow.activeElement).toBe(dialog);
+    expect(dialog.querySelector('mark')?.textContent).toBe('Clause 7');
+
+    // "Read the briefing" sends openPanel inside the click, before any await.
+    send.mockClear();
+    shadow.querySelector<HTMLButtonElement>('[data-testid="lga-read-briefing"]')!.click();
+    expect(send).toHaveBeenCalledWith({ type: 'openPanel', briefingId: BRIEFING.id, positionId: 'cwsb/lga/1/0' });
+
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(shadow.querySelector('[role="dialog"]')).toBeNull();
+  });
+
+  it('steps to the next highlighted reference with Alt+Shift+N', async () => {
+    fakeHighlights();
+    setupPage();
+    const { d } = deps();
+    const controller = createController(d);
+    teardowns.push(controller.teardown);
+    await controller.start();
+    await ready();
+    document.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'N', code: 'KeyN', altKey: true, shiftKey: true, bubbles: true }),
+    );
+    const dialog = document.querySelector(HOST_TAG)!.shadowRoot!.querySelector('[role="dialog"]');
+    expect(dialog).not.toBeNull();
+    expect(controller.handleTabRequest({ type: 'focusStep', direction: 1 })).toBe(true);
+  });
+
+  it('falls back to <lga-ref> wrappers only when the Highlight API is missing', async () => {
+    vi.stubGlobal('CSS', {});
+    vi.stubGlobal('Highlight', undefined);
+    const main = setupPage();
+    const text = main.textContent;
+    const { d } = deps();
+    const controller = createController(d);
+    teardowns.push(controller.teardown);
+    await controller.start();
+    await ready();
+    expect(document.documentElement.dataset.lgaMode).toBe('wrap');
+    expect([...main.querySelectorAll(WRAP_TAG)].map((w) => w.textContent)).toEqual(['Clause 7']);
+    expect(main.textContent).toBe(text);
+    controller.teardown();
+    expect(main.querySelector(WRAP_TAG)).toBeNull();
+    expect(main.textContent).toBe(text);
+  });
+
+  it('tears down cleanly: highlights, stylesheet, shadow host, attributes and listeners', async () => {
+    const registry = fakeHighlights();
+    setupPage();
+    let invalidate: () => void = () => {};
+    const { d } = deps({ onInvalidated: (cb) => (invalidate = cb) });
+    const controller = createController(d);
+    await controller.start();
+    await ready();
+    invalidate();
+    expect(registry.size).toBe(0);
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+    expect(document.head.querySelector('style')).toBeNull();
+    expect(document.documentElement.dataset.lgaPositions).toBeUndefined();
+    // No listener left: the shortcut does nothing.
+    document.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'N', code: 'KeyN', altKey: true, shiftKey: true, bubbles: true }),
+    );
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+  });
+
+  it('picks up late content (debounced MutationObserver)', async () => {
+    const registry = fakeHighlights();
+    const main = setupPage();
+    const { d, sent } = deps();
+    const controller = createController(d);
+    teardowns.push(controller.teardown);
+    await controller.start();
+    await ready();
+    const p = document.createElement('p');
+    p.textContent = 'And Clause 7 again, later.';
+    main.append(p);
+    await vi.waitFor(() => expect(registry.get('lga-support')?.ranges).toHaveLength(2), { timeout: 3000 });
+    expect(sent.filter((r) => r.type === 'lookup')).toHaveLength(2);
+  });
+});
