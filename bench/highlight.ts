@@ -196,7 +196,9 @@ async function runMarkjs(port: number): Promise<BaselineRun> {
         ({ source, exclude }) =>
           new Promise<{ ms: number; marks: number }>((resolve) => {
             const t0 = performance.now();
-            const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp: Function } }).Mark;
+            const Mark = (
+              window as unknown as { Mark: new (el: Element) => { markRegExp: (re: RegExp, options: object) => void } }
+            ).Mark;
             const roots = document.querySelector('.debate-container, main, #main-content') ?? document.body;
             new Mark(roots).markRegExp(new RegExp(source, 'gi'), {
               acrossElements: true,
