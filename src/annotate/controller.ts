@@ -479,6 +479,17 @@ export function createController(deps: ControllerDeps): Controller {
       },
       { passive: true, capture: true },
     );
+    // The system switching light/dark (a page honouring it repaints; we follow it).
+    const media = typeof win.matchMedia === 'function' ? win.matchMedia('(prefers-color-scheme: dark)') : null;
+    if (media) {
+      const rescheme = () => {
+        const scheme = pageScheme(doc);
+        host?.setScheme(scheme);
+        if (settings) highlighter?.restyle(settings.highlightStyle, scheme);
+      };
+      media.addEventListener('change', rescheme);
+      listeners.push(() => media.removeEventListener('change', rescheme));
+    }
     on(win, 'resize', () => {
       hit?.invalidate();
       if (!scrollFrame) scrollFrame = win.requestAnimationFrame(onScroll);
