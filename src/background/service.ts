@@ -10,7 +10,7 @@ import { resolveBill } from '../bills';
 import { compileBriefing, type Diagnostic } from '../briefings';
 import { billForPage, distinctReferences, matchReferences, parliamentaryOrder } from '../matching';
 import type { BackgroundRequest, BackgroundResponses, DatasetStatus, Reply, SearchHit } from '../messaging';
-import type { BillRecord, Dataset, Reference } from '../model';
+import type { BillRecord, Briefing, Dataset, Position, Reference } from '../model';
 import {
   buildSearchIndex,
   loadSearchIndex,
@@ -74,6 +74,12 @@ type Handlers = {
 class UserFacingError extends Error {}
 
 const DEFAULT_SEARCH_LIMIT = 20;
+/** A lookup of more distinct references than this reads the bill's whole data once and keeps it for the next sections. */
+const WHOLE_BILL_READ_FROM = 24;
+/** Bills whose whole data is kept between lookups (a page is about one bill; a few tabs about a few). */
+const BILL_CACHE_SIZE = 4;
+
+type BillData = { briefings: Briefing[]; positions: Position[] };
 
 export function createBackgroundService(options: ServiceOptions): BackgroundService {
   const now = options.now ?? (() => new Date());
@@ -86,6 +92,8 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
 
   let store: DataStore;
   let billsCache: BillRecord[] | null = null;
+  /** Whole-bill data from earlier lookups, newest last; emptied whenever shipped or user data change. */
+  const billDataCache = new Map<string, BillData>();
   let searchCache: { stamp: string; index: MiniSearch<SearchDocument> } | null = null;
   let searchBuilding: Promise<{ stamp: string; index: MiniSearch<SearchDocument> }> | null = null;
 
@@ -99,6 +107,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       return store.seed(bundled());
     } finally {
       billsCache = null;
+      billDataCache.clear();
     }
   }
 
@@ -125,6 +134,26 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
 
   function userDataChanged(): void {
     billsCache = null;
+    billDataCache.clear();
+  }
+
+  /**
+   * The briefings and positions a lookup needs. Few references: one index read per reference. Many (a page scan):
+   * one read of the bill's positions, kept for the page's other sections and later scans.
+   */
+  async function lookupData(billId: string, refs: readonly Reference[]): Promise<BillData> {
+    let whole = billDataCache.get(billId);
+    if (!whole && refs.length <= WHOLE_BILL_READ_FROM) return store.lookupData(billId, refs);
+    if (!whole) {
+      whole = await store.billData(billId);
+      billDataCache.set(billId, whole);
+      if (billDataCache.size > BILL_CACHE_SIZE) billDataCache.delete(billDataCache.keys().next().value as string);
+    }
+    const wanted = new Set(refs.map((ref) => `${ref.kind}|${ref.number.toUpperCase()}`));
+    const positions = whole.positions.filter((p) =>
+      p.refs.some((r) => wanted.has(`${r.kind}|${r.number.toUpperCase()}`)),
+    );
+    return { briefings: whole.briefings, positions };
   }
 
   async function findBill(nameOrId: string): Promise<BillRecord | null> {
@@ -182,7 +211,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       const wanted: Reference[] = distinctReferences(references);
       const bill = billForPage(page, await allBills());
       if (!bill) return { matches: wanted.map((ref) => ({ ...ref, positions: [] })), storage: store.mode };
-      const data = await store.lookupData(bill.id, wanted);
+      const data = await lookupData(bill.id, wanted);
       return { matches: matchReferences(page, wanted, { bill, ...data }), storage: store.mode };
     },
 

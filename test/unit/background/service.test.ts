@@ -147,6 +147,19 @@ describe('lookup', () => {
     expect(committee.matches[0]?.positions.filter((m) => m.applies === 'applies')).toEqual([]);
   });
 
+  it('sees a briefing added after a big page scan (the bill data kept between lookups is dropped)', async () => {
+    const svc = service();
+    const scan = Array.from({ length: 60 }, (_, i) => ({ kind: 'clause', number: String(i + 1) }));
+    const clause44 = async () => {
+      const { matches } = await ok(svc, { type: 'lookup', page: committeeSitting, references: scan });
+      return matches.find((m) => m.number === '44')?.positions.map((m) => m.briefing.userAdded);
+    };
+    expect(await clause44()).toEqual([]);
+    const text = `LGA briefing: Children’s Wellbeing and Schools Bill\n\nCommittee Stage, House of Commons, 11 February 2025\n\nKey messages\n\n  • We support clause 44, which ends forced academisation.\n`;
+    await ok(svc, { type: 'addBriefing', fileName: 'cwsb-committee.txt', text });
+    expect(await clause44()).toEqual([true]);
+  });
+
   it('answers a page about a bill it does not know with every reference and no positions', async () => {
     const svc = service();
     const { matches } = await ok(svc, {
