@@ -7,20 +7,21 @@
  * reads the context; flags given override what it read (a saved page that lacks its date, say).
  */
 import { readFileSync } from 'node:fs';
-import { scanSection, scanText } from '../annotate/scan';
-import { billForPage, matchReferences, resolvePageStage } from '../matching';
+import { billForPage, matchReferences, referenceKey, resolvePageStage } from '../matching';
 import {
   type BillRecord,
   type Dataset,
-  type FoundReference,
   HOUSES,
   type House,
   type MatchedPosition,
   type PageContext,
+  type Reference,
+  type ReferenceKind,
   STAGES,
   type Stage,
 } from '../model';
-import { pageUrlOf, understandPage } from '../pages';
+import { pageUrlOf } from '../pages';
+import { bodyOfText, looksLikeHtml, parseHtml, type RefsOutput, refsOfDocument, refsOfText } from './refs';
 
 export const usage =
   '<file.html|file.txt|-> [--url U] [--house commons|lords] [--stage S] [--date YYYY-MM-DD] [--bill TITLE|ID] [--dataset FILE]';
@@ -71,16 +72,6 @@ function isIsoDay(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-function readInput(input: string): string {
-  try {
-    return readFileSync(input === '-' ? 0 : input, 'utf8');
-  } catch (error) {
-    const why =
-      error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
-    throw new Error(`cannot read ${input === '-' ? 'standard input' : input}: ${why}`);
-  }
-}
-
 /** The dataset to match against: `--dataset FILE` (a compiled dataset JSON), else the bundled one. */
 export async function loadDataset(file?: string): Promise<Dataset> {
   if (!file) {
@@ -109,35 +100,30 @@ export async function loadDataset(file?: string): Promise<Dataset> {
   return data as Dataset;
 }
 
-function looksLikeHtml(input: string, content: string): boolean {
-  if (/\.x?html?$/i.test(input)) return true;
-  if (/\.txt$/i.test(input)) return false;
-  return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(content);
+/** Standard input or a file, as text; a clear error naming the file. */
+async function readInput(input: string): Promise<string> {
+  try {
+    if (input !== '-') return readFileSync(input, 'utf8');
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  } catch (error) {
+    const why =
+      error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
+    throw new Error(`cannot read ${input === '-' ? 'standard input' : input}: ${why}`);
+  }
 }
 
-async function parseHtml(html: string, url: string): Promise<Document> {
-  const { Window } = await import('happy-dom');
-  const window = new Window({
-    url,
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-      navigation: {
-        disableMainFrameNavigation: true,
-        disableChildFrameNavigation: true,
-        disableChildPageNavigation: true,
-      },
-    },
-  });
-  return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-}
-
-/** A section of the input: what it is about and the references found in it. */
+/** One section of the input: what it is about and the references found in it (as the `refs` command gives them). */
 interface ScannedSection {
   context: PageContext;
-  refs: (FoundReference & { implicit?: boolean; root?: number })[];
+  refs: RefsOutput['references'];
+}
+
+interface Scanned {
+  adapter: string | null;
+  sections: ScannedSection[];
+  note?: string;
 }
 
 /** `--bill`: a dataset id, a bills.parliament.uk id (`3909`) or a title in any of its forms. */
@@ -146,6 +132,7 @@ function namedBill(value: string, bills: readonly BillRecord[]): BillRecord | nu
   return billForPage({ billId: value, bill: value }, bills);
 }
 
+/** The section's context with the flags given laid over it, and its bill resolved against the dataset's bills. */
 function withFlags(context: PageContext, flags: AnnotateArgs['flags'], bills: readonly BillRecord[]): PageContext {
   const named = flags.bill ? namedBill(flags.bill, bills) : null;
   if (flags.bill && !named) {
@@ -153,36 +140,54 @@ function withFlags(context: PageContext, flags: AnnotateArgs['flags'], bills: re
       `--bill "${flags.bill}" is not a bill in the dataset (known: ${bills.map((b) => b.title).join('; ')})`,
     );
   }
+  const resolved = named ?? billForPage(context, bills);
   return {
     ...context,
     bill: named ? named.title : context.bill,
-    billId: named ? named.id : (context.billId ?? (context.bill ? (billForPage(context, bills)?.id ?? null) : null)),
+    billId: resolved?.id ?? null,
     house: (flags.house as House | undefined) ?? context.house,
     stage: (flags.stage as Stage | undefined) ?? context.stage,
     date: flags.date ?? context.date,
   };
 }
 
-async function scanInput(args: AnnotateArgs, content: string, bills: readonly BillRecord[]): Promise<ScannedSection[]> {
-  const empty: PageContext = { bill: null, billId: null, house: null, stage: null, stageLabel: null, date: null };
-  if (!looksLikeHtml(args.input, content)) {
+const NO_CONTEXT: PageContext = { bill: null, billId: null, house: null, stage: null, stageLabel: null, date: null };
+
+/** The `refs` command's reading of the input (adapter, sections, references), with the flags laid over each section. */
+function scanInput(args: AnnotateArgs, content: string, bills: readonly BillRecord[]): Scanned {
+  if (!looksLikeHtml(content, args.input)) {
     if (!args.flags.bill) throw new Error(`${args.input}: plain text does not say which bill it is about: give --bill`);
-    return [{ context: withFlags(empty, args.flags, bills), refs: scanText(content) }];
+    return {
+      adapter: null,
+      sections: [{ context: withFlags(NO_CONTEXT, args.flags, bills), refs: refsOfText(content).references }],
+    };
   }
-  const probe = await parseHtml(content, args.flags.url ?? 'https://localhost/');
-  const url = args.flags.url ?? pageUrlOf(probe);
+  const doc = parseHtml(content, args.flags.url ?? null);
+  const url = args.flags.url ?? pageUrlOf(doc);
   if (!url) throw new Error(`${args.input}: the page does not say its URL (no og:url or canonical link): give --url`);
-  const doc = args.flags.url ? probe : await parseHtml(content, url);
-  const understood = understandPage(doc, url, bills);
-  if (!understood || understood.sections.length === 0) {
-    if (!args.flags.bill) throw new Error(`${args.input}: no page adapter reads ${url} as a page about a bill`);
-    // Not a page kind we know, but the caller named the bill: scan the whole body as one section.
-    return [{ context: withFlags(empty, args.flags, bills), refs: scanText(doc.body?.textContent ?? '') }];
+  const read = refsOfDocument(doc, url);
+  if (read.sections.length === 0) {
+    // No adapter reads this page as one about a bill. Left alone, unless the caller names the bill: then the whole
+    // body is one section.
+    if (!args.flags.bill) return { adapter: null, sections: [], note: read.note ?? `nothing to annotate on ${url}` };
+    const text = bodyOfText(doc.body?.textContent ?? '');
+    return {
+      adapter: null,
+      sections: [{ context: withFlags(NO_CONTEXT, args.flags, bills), refs: refsOfText(text).references }],
+    };
   }
-  return understood.sections.map((section, n) => ({
-    context: withFlags(section.context, args.flags, bills),
-    refs: scanSection(section, n).map(({ range: _range, section: _section, ...ref }) => ref),
-  }));
+  return {
+    adapter: read.adapter,
+    sections: read.sections.map(({ index, ...context }) => ({
+      context: withFlags(context, args.flags, bills),
+      refs: read.references.filter((r) => r.section === index),
+    })),
+  };
+}
+
+/** The `refs` output spells kinds as strings; they come from the one grammar, so they are reference kinds. */
+function asReference(ref: { kind: string; number: string }): Reference {
+  return { kind: ref.kind as ReferenceKind, number: ref.number };
 }
 
 function positionOut(m: MatchedPosition) {
@@ -201,7 +206,7 @@ function positionOut(m: MatchedPosition) {
   };
 }
 
-/** Match one section's references against its bill; the page as shown, with any inferred stage. */
+/** Match one section's references against its bill; the section's page as shown, with any inferred stage. */
 function annotateSection(section: ScannedSection, dataset: Dataset) {
   const bill = billForPage(section.context, dataset.bills);
   const briefings = bill ? dataset.briefings.filter((b) => b.billId === bill.id) : [];
@@ -213,22 +218,16 @@ function annotateSection(section: ScannedSection, dataset: Dataset) {
     ...(bill ? {} : { note: 'the page’s bill is not in the dataset: no positions to show' }),
   };
   const matches = bill
-    ? matchReferences(section.context, section.refs, {
+    ? matchReferences(section.context, section.refs.map(asReference), {
         bill,
         briefings,
         positions: dataset.positions.filter((p) => p.billId === bill.id),
       })
     : [];
-  const byKey = new Map(matches.map((m) => [`${m.kind}:${m.number.toUpperCase()}`, m.positions]));
+  const byKey = new Map(matches.map((m) => [referenceKey(m), m.positions]));
   const references = section.refs.map((ref) => ({
-    kind: ref.kind,
-    number: ref.number,
-    text: ref.text,
-    start: ref.start,
-    end: ref.end,
-    ...(ref.root !== undefined ? { root: ref.root } : {}),
-    ...(ref.implicit ? { implicit: true } : {}),
-    positions: (byKey.get(`${ref.kind}:${ref.number.toUpperCase()}`) ?? []).map(positionOut),
+    ...ref,
+    positions: (byKey.get(referenceKey(asReference(ref))) ?? []).map(positionOut),
   }));
   return { page, references };
 }
@@ -236,16 +235,16 @@ function annotateSection(section: ScannedSection, dataset: Dataset) {
 export async function run(argv: string[]): Promise<unknown> {
   const args = parseArgs(argv);
   const dataset = await loadDataset(args.flags.dataset);
-  const content = readInput(args.input);
-  const sections = (await scanInput(args, content, dataset.bills)).map((s) => annotateSection(s, dataset));
-  const [first] = sections;
-  if (!first) throw new Error(`${args.input}: nothing to annotate`);
-  if (sections.length === 1) return first;
-  // A whole-day Hansard page holds several debates, each with its own bill and stage: `page` is the first, every
-  // section's page is in `sections`, and each reference says which section it was found in.
+  const content = await readInput(args.input);
+  const scanned = scanInput(args, content, dataset.bills);
+  const sections = scanned.sections.map((s) => annotateSection(s, dataset));
+  // Like `refs`: `page` is the first section's; a whole-day Hansard page holds several debates, each with its own
+  // bill and stage, listed in `sections`; each reference names the section it was found in.
   return {
-    page: first.page,
-    sections: sections.map((s) => s.page),
-    references: sections.flatMap((s, n) => s.references.map((r) => ({ ...r, section: n }))),
+    page: sections[0]?.page ?? null,
+    adapter: scanned.adapter,
+    sections: sections.map((s, index) => ({ index, ...s.page })),
+    ...(scanned.note ? { note: scanned.note } : {}),
+    references: sections.flatMap((s) => s.references),
   };
 }

@@ -10,7 +10,13 @@ import { parseArgs, run } from '../../../src/cli/annotate';
 import { compiledSeeds, debateText } from './seeds';
 
 interface Out {
-  page: { bill: string | null; billId: string | null; house: string | null; stage: string | null; date: string | null };
+  page: {
+    bill: string | null;
+    billId: string | null;
+    house: string | null;
+    stage: string | null;
+    date: string | null;
+  } | null;
   references: {
     kind: string;
     number: string;
@@ -126,16 +132,47 @@ describe('annotate on saved pages (page adapter, scanner, matcher)', () => {
 
   it('lets flags override what the page says', async () => {
     const out = await annotate(path.join(pagesDir, 'csw16-lords-report-2016-10-18.html'), '--stage', 'committee');
-    expect(out.page.stage).toBe('committee');
+    expect(out.page?.stage).toBe('committee');
     expect(lines(out)).toContain('amendment 7: -');
     expect(lines(out)).toContain('clause 1: applies second-reading 2016-06-14');
+  });
+});
+
+describe('annotate on pages no adapter reads', () => {
+  const html =
+    '<!doctype html><html><head><meta property="og:url" content="https://example.org/news"></head><body><p>We welcome clause 29.</p></body></html>';
+
+  it('leaves the page alone and says why', async () => {
+    const out = (await annotate(textFile('news.html', html))) as Out & { note?: string };
+    expect(out.page).toBeNull();
+    expect(out.references).toEqual([]);
+    expect(out.note).toMatch(/example\.org/);
+  });
+
+  it('reads the whole body when the caller names the bill and context', async () => {
+    const out = await annotate(
+      textFile('news2.html', html),
+      '--bill',
+      'Children and Social Work Bill',
+      '--house',
+      'lords',
+      '--stage',
+      'report',
+    );
+    expect(lines(out)).toEqual([
+      'clause 29: applies report 2016-11-08, applies report 2016-10-18, other-print third-reading 2016-11-23',
+    ]);
   });
 });
 
 describe('annotate on text (flags give the context)', () => {
   it('a real Lords Report excerpt: clause 28 and amendment 52 have no LGA position; the offsets point at the text', async () => {
     const text = debateText('csw16-lords-report-day2-2016-11-08-hansard-details.txt');
-    const file = textFile('lords-report.txt', text);
+    // The corpus file itself: its provenance header is left out, so offsets are into the page text.
+    const file = path.resolve(
+      import.meta.dirname,
+      '../../../../shared/corpus/debate-text/csw16-lords-report-day2-2016-11-08-hansard-details.txt',
+    );
     const out = await annotate(
       file,
       '--bill',
@@ -182,7 +219,7 @@ describe('annotate on text (flags give the context)', () => {
   it('takes a bills.parliament.uk id for --bill', async () => {
     const file = textFile('clause7.txt', 'Clause 7 is about staying close support.');
     const out = await annotate(file, '--bill', '3909', '--house', 'commons', '--stage', 'committee');
-    expect(out.page.billId).toBe('childrens-wellbeing-and-schools-bill');
+    expect(out.page?.billId).toBe('childrens-wellbeing-and-schools-bill');
     expect(lines(out)).toEqual(['clause 7: applies second-reading 2025-01-08, applies second-reading 2025-01-08']);
   });
 });
