@@ -27,7 +27,7 @@ export default defineContentScript({
         const listener = (message: unknown) => {
           const request = message as TabRequest | null;
           if (!request || typeof request !== 'object' || !TAB_REQUESTS.has(request.type)) return undefined;
-          return Promise.resolve({ ok: true, data: handler(request) ?? null });
+          return Promise.resolve(handler(request)).then((data) => ({ ok: true, data: data ?? null }));
         };
         browser.runtime.onMessage.addListener(listener);
         return () => browser.runtime.onMessage.removeListener(listener);

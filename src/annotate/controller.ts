@@ -618,20 +618,30 @@ export function createController(deps: ControllerDeps): Controller {
     void deps.send({ type: 'pageSummary', applies, total }).catch(() => {});
   }
 
+  /** The run in progress (or the last one): the side panel's page summary waits for it. */
+  let running: Promise<void> = Promise.resolve();
+
   async function refresh(): Promise<void> {
     if (torn) return;
     reset();
-    try {
-      await go();
-    } catch (error) {
-      log('annotating the page failed', error);
+    running = go().catch((error) => log('annotating the page failed', error));
+    await running;
+  }
+
+  /** The summary once the page's highlights are drawn (a panel asking mid-scan would see no references). */
+  async function settledSummary(): Promise<PageSummary | null> {
+    let seen: Promise<void> | null = null;
+    while (seen !== running) {
+      seen = running;
+      await seen;
     }
+    return controller.summary;
   }
 
   function handleTabRequest(request: TabRequest): unknown {
     switch (request.type) {
       case 'pageSummary':
-        return controller.summary;
+        return settledSummary();
       case 'focusReference':
         return focusMark(request.index, true);
       case 'focusStep':

@@ -233,7 +233,7 @@ describe('controller', () => {
     await controller.start();
     await ready();
 
-    const summary = controller.handleTabRequest({ type: 'pageSummary' }) as PageSummary;
+    const summary = (await controller.handleTabRequest({ type: 'pageSummary' })) as PageSummary;
     expect(summary.sections).toEqual([CONTEXT]);
     expect(summary.references).toEqual([
       {
@@ -262,6 +262,19 @@ describe('controller', () => {
 
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(shadow.querySelector('[role="dialog"]')).toBeNull();
+  });
+
+  it('a page summary asked while the page is still being scanned waits for the references', async () => {
+    fakeHighlights();
+    setupPage();
+    const { d } = deps();
+    const controller = createController(d);
+    teardowns.push(controller.teardown);
+    const started = controller.start();
+    const early = controller.handleTabRequest({ type: 'pageSummary' }) as Promise<PageSummary | null>;
+    await started;
+    const summary = await early;
+    expect(summary?.references.map((r) => `${r.kind} ${r.number}`)).toEqual(['clause 7']);
   });
 
   it('steps to the next highlighted reference with Alt+Shift+N', async () => {
