@@ -3,6 +3,7 @@
  * extension (.output/chrome-mv3, .output/firefox-mv2), with the fixture server answering for the parliament hosts.
  *
  *   node test/e2e/run.mjs [--browser chromium|firefox] [name filter]
+ *   E2E_OUTPUT_DIR=/path/to/.output   tests another build than the project's .output/
  *
  * Screenshots go to test/e2e/out/. The last line is `e2e: N passed, N failed`; the exit code is non-zero on any failure.
  */
@@ -19,9 +20,11 @@ import { OUT_DIR } from './lib/tab.mjs';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SPEC_DIR = path.join(import.meta.dirname, 'specs');
 const SPEC_TIMEOUT_MS = 60_000;
+/** The built extension: `.output/` of the project, or another build's (E2E_OUTPUT_DIR) to test a clean checkout. */
+const OUTPUT = path.resolve(process.env.E2E_OUTPUT_DIR ?? path.join(ROOT, '.output'));
 const BROWSERS = {
-  chromium: { launch: launchChromium, extensionDir: path.join(ROOT, '.output', 'chrome-mv3') },
-  firefox: { launch: launchFirefox, extensionDir: path.join(ROOT, '.output', 'firefox-mv2') },
+  chromium: { launch: launchChromium, extensionDir: path.join(OUTPUT, 'chrome-mv3') },
+  firefox: { launch: launchFirefox, extensionDir: path.join(OUTPUT, 'firefox-mv2') },
 };
 
 const { values: options, positionals } = parseArgs({
@@ -143,8 +146,10 @@ async function runBrowser(name, specs, server, results) {
       }
     } catch (e) {
       error = e;
-      const last = opened.at(-1);
-      if (last) await last.screenshot(`FAILED-${spec.name.replace(/\W+/g, '-')}`).catch(() => {});
+      // Every tab the spec opened, as it was when the spec failed.
+      for (const [i, tab] of opened.entries()) {
+        await tab.screenshot(`FAILED-${spec.name.replace(/\W+/g, '-').slice(0, 60)}-${i}`).catch(() => {});
+      }
     }
     for (const tab of opened.splice(0)) await tab.close();
     const ms = Date.now() - t0;

@@ -28,6 +28,10 @@ class ChromiumTab extends Tab {
   evaluate(fn, arg) {
     return this.page.evaluate(fn, arg);
   }
+  /** Evaluates a script's source text as an expression (CDP: not subject to the page's CSP). */
+  evaluateExpression(expression) {
+    return this.page.evaluate(expression);
+  }
   async mouseMove(x, y) {
     await this.page.mouse.move(x, y);
   }

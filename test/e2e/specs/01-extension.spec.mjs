@@ -11,7 +11,7 @@ export default [
           undefined,
           { what: `${page} to load` },
         );
-        assert.equal(state.title, 'LGA positions', `${page} title`);
+        assert.match(state.title, /^LGA positions/, `${page} title`);
         assert.ok(state.hasApp, `${page} has its app root`);
         assert.deepEqual(tab.extensionErrors(), [], `${page} logged no extension errors`);
       }

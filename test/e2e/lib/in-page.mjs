@@ -1,0 +1,143 @@
+/**
+ * Functions that run inside a page (passed to `tab.evaluate`/`tab.waitFor`): each must be self-contained, since
+ * the drivers send its source text, not a closure.
+ */
+
+/** The content script's state attributes on `<html>` once its scan is drawn, else null. */
+export function readyState() {
+  const d = document.documentElement.dataset;
+  if (d.lgaPositions !== 'ready') return null;
+  return {
+    references: Number(d.lgaReferences),
+    applies: Number(d.lgaApplies),
+    detected: Number(d.lgaDetected),
+    mode: d.lgaMode ?? null,
+  };
+}
+
+/**
+ * The box of the `nth` occurrence of `text` inside the elements matching `selector` (viewport coordinates), after
+ * scrolling it to the middle of the screen. The text must sit in one text node (true of the fixtures' references).
+ */
+export function textBox({ selector, text, nth = 0 }) {
+  let seen = 0;
+  for (const el of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      let at = node.data.indexOf(text);
+      while (at !== -1) {
+        if (seen++ === nth) {
+          node.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + text.length);
+          const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        }
+        at = node.data.indexOf(text, at + 1);
+      }
+    }
+  }
+  return null;
+}
+
+/** What the popover shows, read from its open shadow root; null when no dialog is open. */
+export function popoverState() {
+  const host = document.querySelector('lga-positions-root');
+  const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
+  if (!dialog) return null;
+  const style = getComputedStyle(dialog);
+  if (style.display === 'none' || style.visibility === 'hidden') return null;
+  const labelledBy = dialog.getAttribute('aria-labelledby');
+  const name =
+    dialog.getAttribute('aria-label') ??
+    (labelledBy ? host.shadowRoot.getElementById(labelledBy)?.textContent?.trim() : null) ??
+    null;
+  const positions = [...dialog.querySelectorAll('[data-testid="lga-position"]')].map((p) => ({
+    applies: p.dataset.applies,
+    text: p.textContent.replace(/\s+/g, ' ').trim(),
+    warning: p.querySelector('[data-testid="lga-other-print"]')?.textContent?.trim() ?? null,
+  }));
+  const box = dialog.getBoundingClientRect();
+  const active = host.shadowRoot.activeElement;
+  const schemeRoot = host.shadowRoot.querySelector('.lga-root');
+  return {
+    name,
+    scheme: schemeRoot?.classList.contains('lga-dark')
+      ? 'dark'
+      : schemeRoot?.classList.contains('lga-light')
+        ? 'light'
+        : null,
+    background: getComputedStyle(dialog).backgroundColor,
+    text: dialog.textContent.replace(/\s+/g, ' ').trim(),
+    positions,
+    box: { x: box.x, y: box.y, width: box.width, height: box.height },
+    focusInside: !!active && dialog.contains(active),
+  };
+}
+
+/** True when the popover is absent or closed. */
+export function popoverClosed() {
+  const host = document.querySelector('lga-positions-root');
+  const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
+  if (!dialog) return true;
+  const style = getComputedStyle(dialog);
+  return style.display === 'none' || style.visibility === 'hidden';
+}
+
+/**
+ * Every text node's data under <body> in document order (scripts and styles included, <noscript> skipped: a live
+ * page with scripting parses it as raw text, DOMParser as elements). With `html`, the same list for that markup
+ * parsed by DOMParser, so a test can compare the live page with the page as served.
+ */
+export function textNodeDigest(html) {
+  const collect = (body) => {
+    const out = [];
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+      acceptNode: (n) =>
+        n.nodeType === 1 && n.localName === 'noscript' ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    });
+    let elements = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeType === 3) out.push(n.data);
+      else elements++;
+    }
+    return { texts: out, elements };
+  };
+  const live = collect(document.body);
+  const served = html ? collect(new DOMParser().parseFromString(html, 'text/html').body) : null;
+  let firstDifference = null;
+  if (served) {
+    const n = Math.max(live.texts.length, served.texts.length);
+    for (let i = 0; i < n; i++) {
+      if (live.texts[i] !== served.texts[i]) {
+        firstDifference = { index: i, live: live.texts[i]?.slice(0, 120), served: served.texts[i]?.slice(0, 120) };
+        break;
+      }
+    }
+  }
+  return {
+    textNodes: live.texts.length,
+    elements: live.elements,
+    characters: live.texts.reduce((sum, t) => sum + t.length, 0),
+    servedTextNodes: served?.texts.length ?? null,
+    servedElements: served?.elements ?? null,
+    firstDifference,
+  };
+}
+
+/** What the extension added to the page: its shadow host (and whether it holds anything) and wrappers. */
+export function extensionFootprint() {
+  const host = document.querySelector('lga-positions-root');
+  const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
+  return {
+    host: !!host,
+    dialog: !!dialog,
+    wrappers: document.querySelectorAll('lga-ref').length,
+    highlights:
+      typeof CSS !== 'undefined' && CSS.highlights
+        ? [...CSS.highlights.keys()].filter((k) => k.startsWith('lga-'))
+        : [],
+    dataset: Object.fromEntries(Object.entries(document.documentElement.dataset).filter(([k]) => k.startsWith('lga'))),
+  };
+}

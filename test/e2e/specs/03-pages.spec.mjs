@@ -1,0 +1,193 @@
+/**
+ * Reading Hansard with the LGA's positions overlaid (issue 5, "Real browser tests"): fixture pages written after
+ * the real markup, served as hansard.parliament.uk, and the real 2.7 MB Commons day.
+ */
+import {
+  extensionFootprint,
+  popoverClosed,
+  popoverState,
+  readyState,
+  textBox,
+  textNodeDigest,
+} from '../lib/in-page.mjs';
+
+const STANCE_WORDS = /Supports with reservations|Supports|Concerned|Opposes|No stance stated/;
+const SPEECH = '.contribution .content p.hs_Para';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function openAndWait(b, pageId) {
+  const tab = await b.open(pageId);
+  await tab.bringToFront();
+  const ready = await tab.waitFor(readyState, undefined, { timeout: 15_000, what: 'the content script to draw' });
+  return { tab, ready };
+}
+
+/** Rests the pointer on the `nth` occurrence of `text` in a speech and waits for the popover. */
+async function hoverReference(tab, text, nth = 0) {
+  const box = await tab.evaluate(textBox, { selector: SPEECH, text, nth });
+  if (!box) throw new Error(`"${text}" not found in the page's speeches`);
+  await tab.mouseMove(5, 5); // start outside any reference, so the move below is an entry
+  await sleep(50);
+  await tab.hoverRect(box);
+  const popover = await tab.waitFor(popoverState, undefined, { timeout: 5_000, what: `the popover for ${text}` });
+  return { box, popover };
+}
+
+/** Moves the pointer off the reference and waits for the popover to close (about 300 ms after leaving). */
+async function leave(tab) {
+  await tab.mouseMove(5, 5);
+  await tab.waitFor(popoverClosed, undefined, { timeout: 5_000, what: 'the popover to close after leaving' });
+}
+
+const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+export default [
+  {
+    name: 'CWSB committee sitting: hovering Clause 7 opens the LGA position; Escape closes; Alt+Shift+N reaches it',
+    async run(b, assert) {
+      const { tab, ready } = await openAndWait(b, 'cwsbCommittee');
+      assert.ok(ready.applies >= 1, `a highlight that applies (state ${JSON.stringify(ready)})`);
+
+      const { box, popover } = await hoverReference(tab, 'Clause 7');
+      assert.equal(popover.name, 'LGA position: Clause 7');
+      assert.ok(popover.positions.length >= 1, 'at least one position shown');
+      assert.equal(popover.positions[0].applies, 'applies', 'the applicable position comes first');
+      assert.match(popover.text, /care leavers/, "the LGA's words on clause 7");
+      assert.match(popover.text, STANCE_WORDS, 'the stance in words');
+      assert.match(popover.text, /Second Reading/, "the briefing's stage");
+      assert.equal(popover.positions[0].warning, null, 'no other-print warning on a position that applies');
+      assert.ok(
+        !overlaps(popover.box, box),
+        `the popover ${JSON.stringify(popover.box)} leaves ${JSON.stringify(box)} visible`,
+      );
+      await tab.screenshot('popover-cwsb-clause-7-light');
+
+      await tab.press('Escape');
+      await tab.waitFor(popoverClosed, undefined, { timeout: 3_000, what: 'Escape to close the popover' });
+
+      // Dark mode: this page follows the system's colour scheme, and the popover follows the page.
+      await tab.colorScheme('dark');
+      try {
+        const dark = await hoverReference(tab, 'Clause 7');
+        assert.equal(dark.popover.name, 'LGA position: Clause 7');
+        assert.equal(
+          dark.popover.scheme,
+          'dark',
+          `a dark popover on a dark page (background ${dark.popover.background})`,
+        );
+        assert.notEqual(dark.popover.background, popover.background, 'its background changed with the scheme');
+        await tab.screenshot('popover-cwsb-clause-7-dark');
+        await leave(tab);
+      } finally {
+        await tab.colorScheme('light');
+      }
+
+      // Keyboard: the in-page shortcut steps to the next highlighted reference and moves focus into its popover.
+      await tab.evaluate(() => window.scrollTo(0, 0));
+      await tab.press('Alt+Shift+N');
+      const byKey = await tab.waitFor(popoverState, undefined, {
+        timeout: 3_000,
+        what: 'Alt+Shift+N to open a popover',
+      });
+      assert.equal(byKey.name, 'LGA position: Clause 7');
+      assert.ok(byKey.focusInside, 'focus moved into the popover');
+      await tab.press('Escape');
+      await tab.waitFor(popoverClosed, undefined, { timeout: 3_000, what: 'Escape to close the keyboard popover' });
+      assert.deepEqual(tab.extensionErrors(), []);
+    },
+  },
+  {
+    name: 'CSWB Lords Report 18 October 2016: amendment 7 and clause 29 get the Report-stage positions',
+    async run(b, assert) {
+      const { tab, ready } = await openAndWait(b, 'cswbLordsReport');
+      assert.ok(
+        ready.applies >= 2,
+        `amendment 7 and clause 29 highlighted as applying (state ${JSON.stringify(ready)})`,
+      );
+
+      const amendment = (await hoverReference(tab, 'Amendment 7')).popover;
+      assert.equal(amendment.name, 'LGA position: Amendment 7');
+      assert.equal(amendment.positions[0].applies, 'applies');
+      assert.match(amendment.positions[0].text, /House of Lords Report stage.*18 October 2016/);
+      assert.match(amendment.positions[0].text, /duties to co-operate/);
+      assert.ok(
+        amendment.positions.every((p) => p.applies === 'applies' || /Amendments are renumbered/.test(p.warning ?? '')),
+        'any amendment 7 of another stage carries the renumbering warning',
+      );
+      await tab.screenshot('popover-cswb-amendment-7-light');
+      await leave(tab);
+
+      const clause = (await hoverReference(tab, 'clause 29')).popover;
+      assert.equal(clause.name, 'LGA position: Clause 29');
+      assert.equal(clause.positions[0].applies, 'applies');
+      assert.match(clause.positions[0].text, /House of Lords Report stage/);
+      assert.match(clause.text, /clause 29/);
+      for (const p of clause.positions.filter((x) => x.applies !== 'applies')) {
+        assert.match(p.warning ?? '', /may be a different clause/, 'other-print positions carry the warning');
+      }
+      await leave(tab);
+      assert.deepEqual(tab.extensionErrors(), []);
+    },
+  },
+  {
+    name: 'CWSB Lords Third Reading: seed clause numbers shown only as other-print, with the warning',
+    async run(b, assert) {
+      const { tab, ready } = await openAndWait(b, 'cwsbLordsThirdReading');
+      assert.equal(ready.applies, 0, `nothing applies on a later print (state ${JSON.stringify(ready)})`);
+      assert.ok(ready.references >= 2, 'clause 7 and clause 23 are still highlighted, as other-print');
+      for (const [text, name] of [
+        ['Clause 7', 'LGA position: Clause 7'],
+        ['Clause 23', 'LGA position: Clause 23'],
+      ]) {
+        const { popover } = await hoverReference(tab, text);
+        assert.equal(popover.name, name);
+        assert.ok(popover.positions.length > 0);
+        for (const p of popover.positions) {
+          assert.equal(p.applies, 'other-print', `${text}: ${p.text.slice(0, 80)}`);
+          assert.match(p.warning ?? '', /Numbered for .*may be a different clause here/);
+        }
+        if (text === 'Clause 23') await tab.screenshot('popover-cwsb-clause-23-other-print');
+        await leave(tab);
+      }
+      assert.deepEqual(tab.extensionErrors(), []);
+    },
+  },
+  {
+    name: 'a page of an unknown bill is left untouched',
+    async run(b, assert) {
+      const tab = await b.open('unknownBill');
+      await tab.bringToFront();
+      // The content script marks a page it scanned as ready; a page it does not claim gets no attribute at all.
+      // Either way give it the time a scan takes, then check that nothing changed.
+      const ready = await tab.waitFor(readyState, undefined, { timeout: 3_000 }).catch(() => null);
+      if (ready) assert.equal(ready.references, 0, `no highlight (state ${JSON.stringify(ready)})`);
+      const footprint = await tab.evaluate(extensionFootprint);
+      assert.equal(footprint.wrappers, 0, 'no wrapped reference');
+      assert.equal(footprint.dialog, false, 'no popover');
+      const box = await tab.evaluate(textBox, { selector: SPEECH, text: 'Clause 7' });
+      await tab.hoverRect(box);
+      await sleep(600);
+      assert.ok(await tab.evaluate(popoverClosed), 'hovering "Clause 7" opens nothing');
+      const digest = await tab.evaluate(textNodeDigest, b.pageHtml('unknownBill'));
+      assert.equal(digest.firstDifference, null, 'every text node as served');
+      assert.equal(digest.elements, digest.servedElements, 'no element added to or removed from <body>');
+      assert.deepEqual(tab.extensionErrors(), []);
+    },
+  },
+  {
+    name: 'the real 2.7 MB Commons day loads: no error, no text node changed',
+    async run(b, assert) {
+      const tab = await b.open('realCommonsDay');
+      await tab.bringToFront();
+      // The whole-day page is one the adapter claims (its sections name their bills): the scan must finish.
+      const ready = await tab.waitFor(readyState, undefined, { timeout: 30_000, what: 'the scan of the real page' });
+      assert.ok(ready.detected > 0, `references detected on the real page (state ${JSON.stringify(ready)})`);
+      const digest = await tab.evaluate(textNodeDigest, b.pageHtml('realCommonsDay'));
+      assert.ok(digest.textNodes > 10_000, `the whole page is there (${digest.textNodes} text nodes)`);
+      assert.equal(digest.textNodes, digest.servedTextNodes, 'as many text nodes as served');
+      assert.equal(digest.firstDifference, null, 'every text node as served');
+      assert.equal(digest.elements, digest.servedElements, 'no element added to or removed from <body>');
+      assert.deepEqual(tab.extensionErrors(), [], 'the extension raised no error');
+    },
+  },
+];

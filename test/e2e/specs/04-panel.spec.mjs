@@ -1,0 +1,226 @@
+/**
+ * The side panel (issue 6, "Must show"): opened as a tab next to a fixture page, it lists the positions for the
+ * page's references and opens their popovers in the page; the bill view lists the Children and Social Work Bill's
+ * briefings in parliamentary order; search finds "corporate parenting" in both seed bills; axe finds no serious or
+ * critical violation.
+ */
+import { seriousViolations } from '../lib/axe.mjs';
+import { popoverState, readyState } from '../lib/in-page.mjs';
+
+const PANEL_SIZE = { width: 400, height: 900 };
+
+/** The panel's tab list, and which tab is shown. */
+function showPanelTab(id) {
+  const tab = document.getElementById(`tab-${id}`);
+  if (!tab) return null;
+  tab.click();
+  const panel = document.getElementById(`panel-${id}`);
+  return tab.getAttribute('aria-selected') === 'true' && panel && !panel.hidden;
+}
+
+/** The panel's "On this page" list, once it shows some reference with its position's words. */
+function pageRefs() {
+  const refs = [...document.querySelectorAll('[data-testid="page-ref"]')];
+  if (!refs.some((r) => r.querySelector('[data-testid="page-ref-position"] [data-testid="lga-excerpt"]'))) return null;
+  return {
+    bills: [...document.querySelectorAll('[data-testid="page-bill"]')].map((e) => e.textContent.trim()),
+    stages: [...document.querySelectorAll('[data-testid="page-stage"]')].map((e) => e.textContent.trim()),
+    dates: [...document.querySelectorAll('[data-testid="page-date"]')].map((e) => e.textContent.trim()),
+    refs: refs.map((r) => ({
+      kind: r.dataset.kind,
+      number: r.dataset.number,
+      stance: r.querySelector('[data-testid="stance"]')?.dataset.stance ?? null,
+      stanceWords: r.querySelector('.lga-stance-words')?.textContent.trim() ?? null,
+      text: r.textContent.replace(/\s+/g, ' ').trim(),
+      words: [...r.querySelectorAll('[data-testid="page-ref-position"] [data-testid="lga-excerpt"]')].map((e) =>
+        e.textContent.replace(/\s+/g, ' ').trim(),
+      ),
+      otherPrint: !!r.querySelector('[data-testid="page-ref-other-print"]'),
+    })),
+  };
+}
+
+function chooseRef({ kind, number }) {
+  const ref = document.querySelector(`[data-testid="page-ref"][data-kind="${kind}"][data-number="${number}"]`);
+  const button = ref?.querySelector('[data-testid="page-ref-focus"]');
+  if (!button) return false;
+  button.click();
+  return true;
+}
+
+function selectBill(billId) {
+  const select = document.getElementById('bill-select');
+  if (!select || ![...select.options].some((o) => o.value === billId)) return false;
+  select.value = billId;
+  select.dispatchEvent(new Event('input', { bubbles: true }));
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  return true;
+}
+
+function billBriefings() {
+  const items = [...document.querySelectorAll('[data-testid="bill-briefings"] [data-testid="briefing"]')];
+  if (!items.length) return null;
+  return items.map((b) => ({
+    id: b.dataset.briefingId,
+    label: b.querySelector('[data-testid="briefing-label"]')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
+    positions: b.querySelectorAll('[data-testid="briefing-position"]').length,
+  }));
+}
+
+function focusSearch() {
+  const input = document.querySelector('input[role="searchbox"], input[type="search"]');
+  if (!input) return null;
+  input.focus();
+  const label =
+    input.getAttribute('aria-label') ??
+    (input.id ? document.querySelector(`label[for="${input.id}"]`)?.textContent.trim() : null);
+  // <input type=search> without a list has the implicit ARIA role searchbox.
+  const role = input.getAttribute('role') ?? (input.type === 'search' && !input.list ? 'searchbox' : input.type);
+  return { focused: document.activeElement === input, label, role };
+}
+
+function searchResults() {
+  const results = [...document.querySelectorAll('[data-testid="search-result"]')];
+  if (!results.length) return null;
+  return results.map((r) => ({
+    bill: r.querySelector('[data-testid="search-result-bill"]')?.textContent.trim() ?? '',
+    marked: [...r.querySelectorAll('[data-testid="search-result-excerpt"] mark')].map((m) =>
+      m.textContent.toLowerCase(),
+    ),
+  }));
+}
+
+/** The Children and Social Work Bill [HL] began in the Lords: its stages in parliamentary order, as the seed dates them. */
+const CSWB_ORDER = [
+  ['Lords', /Second Reading/, '14 June 2016'],
+  ['Lords', /Committee/, '27 June 2016'],
+  ['Lords', /Committee/, '4 July 2016'],
+  ['Lords', /Committee/, '11 July 2016'],
+  ['Lords', /Report/, '18 October 2016'],
+  ['Lords', /Report/, '8 November 2016'],
+  ['Lords', /Third Reading/, '23 November 2016'],
+  ['Commons', /Second Reading/, '5 December 2016'],
+  ['Commons', /Committee/, '13 December 2016'],
+  ['Commons', /Remaining Stages/, '7 March 2017'],
+];
+
+async function openPanel(b) {
+  const panel = await b.extensionPage('sidepanel.html');
+  await panel.setViewport(PANEL_SIZE.width, PANEL_SIZE.height);
+  return panel;
+}
+
+export default [
+  {
+    name: 'side panel lists the page references with positions; choosing one opens its popover in the page',
+    async run(b, assert) {
+      const panel = await openPanel(b);
+      const page = await b.open('cwsbCommittee');
+      await page.bringToFront(); // the panel follows the active tab
+      await page.waitFor(readyState, undefined, { timeout: 15_000, what: 'the content script to draw' });
+      await panel.evaluate(showPanelTab, 'page');
+      const listed = await panel.waitFor(pageRefs, undefined, {
+        timeout: 15_000,
+        what: 'the panel to list the references',
+      });
+      assert.ok(
+        listed.bills.some((t) => /Children.s Wellbeing and Schools Bill/.test(t)),
+        `bill: ${listed.bills}`,
+      );
+      assert.ok(
+        listed.dates.some((t) => /11 February 2025/.test(t)),
+        `date: ${listed.dates}`,
+      );
+      const clause7 = listed.refs.find((r) => r.kind === 'clause' && r.number === '7');
+      assert.ok(clause7, `clause 7 listed among ${JSON.stringify(listed.refs.map((r) => `${r.kind} ${r.number}`))}`);
+      assert.ok(clause7.stance && clause7.stanceWords, 'its stance, in words');
+      assert.ok(
+        clause7.words.some((w) => /care leavers/.test(w)),
+        `the position's words: ${clause7.words}`,
+      );
+      assert.equal(clause7.otherPrint, false);
+      assert.ok(!listed.refs.some((r) => r.number === '8'), 'clause 8 (no position) is not listed');
+
+      await panel.screenshot('panel-page-light');
+      await panel.colorScheme('dark');
+      await panel.screenshot('panel-page-dark');
+      await panel.colorScheme('light');
+
+      assert.ok(await panel.evaluate(chooseRef, { kind: 'clause', number: '7' }), 'clause 7 has a focus button');
+      const popover = await page.waitFor(popoverState, undefined, { timeout: 5_000, what: 'the popover in the page' });
+      assert.equal(popover.name, 'LGA position: Clause 7');
+      await page.screenshot('popover-from-panel');
+    },
+  },
+  {
+    name: "side panel bill view lists the Children and Social Work Bill's briefings in parliamentary order",
+    async run(b, assert) {
+      const bills = await b.message({ type: 'bills' });
+      const cswb = bills.find((x) => x.title === 'Children and Social Work Bill');
+      assert.ok(cswb, `the bill is in ${bills.map((x) => x.title)}`);
+      const panel = await openPanel(b);
+      await panel.waitFor(showPanelTab, 'bill', { what: 'the Bill tab' });
+      await panel.waitFor(selectBill, cswb.id, { what: 'the bill in the bill picker' });
+      const briefings = await panel.waitFor(billBriefings, undefined, { what: 'the bill briefings' });
+      const shipped = briefings.filter((x) => !x.id.startsWith('user:'));
+      assert.equal(shipped.length, CSWB_ORDER.length, `briefings: ${shipped.map((x) => x.label).join(' | ')}`);
+      CSWB_ORDER.forEach(([house, stage, date], i) => {
+        const label = shipped[i].label;
+        assert.ok(
+          label.includes(house) && stage.test(label) && label.includes(date),
+          `#${i + 1} ${label}: want ${house} ${stage} ${date}`,
+        );
+        assert.ok(shipped[i].positions > 0, `${label} shows its positions`);
+      });
+      await panel.screenshot('panel-bill-light');
+      await panel.colorScheme('dark');
+      await panel.screenshot('panel-bill-dark');
+      await panel.colorScheme('light');
+    },
+  },
+  {
+    name: 'side panel search: "corporate parenting" finds positions of both seed bills',
+    async run(b, assert) {
+      const panel = await openPanel(b);
+      await panel.bringToFront();
+      await panel.waitFor(showPanelTab, 'search', { what: 'the Search tab' });
+      const box = await panel.waitFor(focusSearch, undefined, { what: 'the search box' });
+      assert.equal(box.role, 'searchbox');
+      assert.equal(box.label, 'Search briefings');
+      await panel.type('corporate parenting');
+      const results = await panel.waitFor(searchResults, undefined, { what: 'search results as you type' });
+      const billsFound = new Set(results.map((r) => r.bill));
+      assert.ok(
+        [...billsFound].some((t) => /Children and Social Work Bill/.test(t)),
+        `bills: ${[...billsFound]}`,
+      );
+      assert.ok(
+        [...billsFound].some((t) => /Children.s Wellbeing and Schools Bill/.test(t)),
+        `bills: ${[...billsFound]}`,
+      );
+      assert.ok(
+        results.some((r) => r.marked.some((m) => /corporate|parenting/.test(m))),
+        'the matched words are marked',
+      );
+      await panel.screenshot('panel-search-light');
+    },
+  },
+  {
+    name: 'axe-core: no serious or critical violations in the side panel (each view) and the options page',
+    async run(b, assert) {
+      const panel = await openPanel(b);
+      const found = [];
+      for (const view of ['page', 'bill', 'search']) {
+        await panel.waitFor(showPanelTab, view, { what: `the ${view} tab` });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        for (const v of await seriousViolations(panel)) found.push({ page: `sidepanel/${view}`, ...v });
+      }
+      const options = await b.extensionPage('options.html');
+      await options.waitFor(() => document.querySelector('[data-testid="settings"]') !== null, undefined, {
+        what: 'the options page',
+      });
+      for (const v of await seriousViolations(options)) found.push({ page: 'options', ...v });
+      assert.deepEqual(found, [], JSON.stringify(found, null, 1));
+    },
+  },
+];

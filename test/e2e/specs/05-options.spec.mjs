@@ -1,0 +1,125 @@
+/**
+ * The options page (issue 6, "Must show"): a briefing added from text makes its positions appear on a fixture
+ * page; a broken briefing shows its errors with lines and stores nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { popoverState, readyState, textBox } from '../lib/in-page.mjs';
+
+const FIXTURES = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'e2e');
+const RENTERS = fs.readFileSync(path.join(FIXTURES, 'user-briefing-renters-rights-bill.txt'), 'utf8');
+const BROKEN = fs.readFileSync(path.join(FIXTURES, 'user-briefing-broken.txt'), 'utf8');
+
+/** Puts text into the briefing box as a paste would (one input event). */
+function pasteBriefing(text) {
+  const area = document.querySelector('[data-testid="briefing-text"]');
+  if (!area) return false;
+  area.focus();
+  area.value = text;
+  area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  return true;
+}
+
+/** The preview once it shows what `want` asks for (`bill`, or `errors`); null before. */
+function preview(want) {
+  const root = document.querySelector('[data-testid="briefing-preview"]');
+  if (!root) return null;
+  const save = document.querySelector('[data-testid="briefing-save"]');
+  const shown = {
+    bill: root.querySelector('[data-testid="preview-bill"]')?.textContent.trim() ?? null,
+    counts: root.querySelector('[data-testid="preview-counts"]')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+    sections: root.querySelectorAll('[data-testid="preview-section"]').length,
+    errors: [...root.querySelectorAll('[data-testid="preview-error"]')].map((e) => ({
+      line: e.dataset.line,
+      text: e.textContent.trim(),
+    })),
+    saveDisabled: save ? save.disabled : null,
+  };
+  return (want === 'bill' ? shown.bill : shown.errors.length > 0) ? shown : null;
+}
+
+/** The user briefings listed, once there are more than `atLeast`. */
+function userBriefings(atLeast) {
+  const listed = {
+    sources: [...document.querySelectorAll('[data-testid="user-briefing"]')].map((e) => e.dataset.source),
+    empty: !!document.querySelector('[data-testid="user-briefings-empty"]'),
+    message: document.querySelector('[data-testid="briefing-save-message"]')?.textContent.trim() ?? '',
+  };
+  return listed.sources.length > atLeast ? listed : null;
+}
+
+async function openOptions(b) {
+  const options = await b.extensionPage('options.html');
+  await options.waitFor(() => !!document.querySelector('[data-testid="briefing-text"]'), undefined, {
+    what: 'the add-briefing form',
+  });
+  return options;
+}
+
+export default [
+  {
+    name: 'options: a briefing added from text makes its positions appear on a fixture page',
+    async run(b, assert) {
+      const before = await b.message({ type: 'status' });
+      const options = await openOptions(b);
+      let added = [];
+      try {
+        await options.evaluate(pasteBriefing, RENTERS);
+        const shown = await options.waitFor(preview, 'bill', {
+          what: 'the preview of the pasted briefing',
+        });
+        assert.match(shown.bill, /Renters.? Rights Bill/);
+        assert.deepEqual(shown.errors, []);
+        assert.equal(shown.saveDisabled, false);
+        await options.screenshot('options-preview-light');
+        await options.evaluate(() => document.querySelector('[data-testid="briefing-save"]').click());
+        const stored = await options.waitFor(userBriefings, before.counts.userBriefings, {
+          what: 'the saved briefing to be listed',
+        });
+        added = stored.sources;
+        const after = await b.message({ type: 'status' });
+        assert.equal(after.counts.userBriefings, before.counts.userBriefings + 1, 'one user briefing stored');
+
+        const page = await b.open('unknownBill');
+        await page.bringToFront();
+        const ready = await page.waitFor(readyState, undefined, {
+          timeout: 15_000,
+          what: 'the content script to draw',
+        });
+        assert.ok(ready.applies >= 1, `the added positions are highlighted (state ${JSON.stringify(ready)})`);
+        const box = await page.evaluate(textBox, { selector: '.contribution .content p.hs_Para', text: 'Clause 7' });
+        await page.hoverRect(box);
+        const popover = await page.waitFor(popoverState, undefined, { timeout: 5_000, what: 'the popover' });
+        assert.equal(popover.name, 'LGA position: Clause 7');
+        assert.match(popover.text, /clear written terms/, "the added briefing's words");
+        assert.equal(popover.positions[0].applies, 'applies', 'Commons committee is in the Second Reading print');
+        await page.screenshot('popover-user-briefing');
+      } finally {
+        for (const source of added) await b.message({ type: 'removeBriefing', source }).catch(() => {});
+      }
+      const cleaned = await b.message({ type: 'status' });
+      assert.equal(cleaned.counts.userBriefings, before.counts.userBriefings, 'removed again');
+    },
+  },
+  {
+    name: 'options: a broken briefing shows its errors with lines and stores nothing',
+    async run(b, assert) {
+      const before = await b.message({ type: 'status' });
+      const options = await openOptions(b);
+      await options.evaluate(pasteBriefing, BROKEN);
+      const shown = await options.waitFor(preview, 'errors', {
+        what: 'the errors of the broken briefing',
+      });
+      assert.equal(shown.errors[0].line, '1', `errors: ${JSON.stringify(shown.errors)}`);
+      assert.match(shown.errors[0].text, /title|bill/i);
+      assert.equal(shown.saveDisabled, true, 'save is disabled while there are errors');
+      await options.screenshot('options-broken-briefing');
+      // Even a click on the disabled button must store nothing.
+      await options.evaluate(() => document.querySelector('[data-testid="briefing-save"]')?.click());
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const after = await b.message({ type: 'status' });
+      assert.equal(after.counts.userBriefings, before.counts.userBriefings, 'nothing stored');
+      assert.equal(after.counts.positions, before.counts.positions, 'no position added');
+    },
+  },
+];
