@@ -84,6 +84,7 @@ interface Scene {
   epoch: number | null;
   step: number;
   label: string;
+  originKnown: boolean;
 }
 
 /** What one call knows about a briefing, computed once per briefing. */
@@ -108,6 +109,7 @@ function sceneOf(page: PageContext, stage: PageStage, bill: BillRecord): Scene {
     epoch: printEpoch(bill, stage.house, stage.stage).index,
     step: stageOrder(bill, stage.house, stage.stage),
     label: pageLabel(page, stage),
+    originKnown: bill.originatingHouse !== null,
   };
 }
 
@@ -156,7 +158,10 @@ function judgePrintNumbered(ref: Reference, view: BriefingView, scene: Scene): J
     };
   }
   const which = view.epoch < scene.epoch ? 'a later' : 'an earlier';
-  return { applies: 'other-print', reason: `${numbered}: this page debates ${which} print, ${mayDiffer}` };
+  // Whether prints compare equal never depends on the house of origin (each print belongs to one House's stages),
+  // but which one comes first does: say so when it was assumed.
+  const assumed = scene.originKnown ? '' : ' (the bill’s house of origin is not known: assumed to be the Commons)';
+  return { applies: 'other-print', reason: `${numbered}: this page debates ${which} print${assumed}, ${mayDiffer}` };
 }
 
 /** Amendment, new clause, new schedule: the same House and stage, or left out (null). */

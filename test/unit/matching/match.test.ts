@@ -316,3 +316,18 @@ describe('reasons when the page lacks its House', () => {
     expect(a7?.positions[0]?.reason).toMatch(/: this page does not say which House it is, and numbers restart/);
   });
 });
+
+describe('a bill whose house of origin is unknown', () => {
+  const unknownOrigin = { ...cswb, bill: { ...CSWB, originatingHouse: null } };
+
+  it('still keeps prints apart by House and stage, and says which order it assumed', () => {
+    const [c29] = matchReferences(page('commons', 'committee', '2016-12-13'), [ref('clause', '29')], unknownOrigin);
+    expect(c29?.positions.every((m) => m.applies === 'other-print')).toBe(true);
+    // Assumed to start in the Commons, the Lords prints come after Commons committee.
+    expect(c29?.positions[0]?.reason).toMatch(
+      /this page debates an earlier print \(the bill’s house of origin is not known: assumed to be the Commons\)/,
+    );
+    const [same] = matchReferences(page('lords', 'report', '2016-11-08'), [ref('clause', '29')], unknownOrigin);
+    expect(same?.positions.filter((m) => m.applies === 'applies')).toHaveLength(2);
+  });
+});
