@@ -2,7 +2,7 @@
  * The real-browser test runner: every spec in test/e2e/specs/ runs in Chromium and in Firefox ESR against the built
  * extension (.output/chrome-mv3, .output/firefox-mv2), with the fixture server answering for the parliament hosts.
  *
- *   node test/e2e/run.mjs [--browser chromium|firefox] [name filter]
+ *   node test/e2e/run.mjs [--browser chromium|firefox] [name filter ...]
  *   E2E_OUTPUT_DIR=/path/to/.output   tests another build than the project's .output/
  *
  * Screenshots go to test/e2e/out/. The last line is `e2e: N passed, N failed`; the exit code is non-zero on any failure.
@@ -32,7 +32,7 @@ const { values: options, positionals } = parseArgs({
   allowPositionals: true,
 });
 const browserNames = options.browser ?? Object.keys(BROWSERS);
-const filter = positionals[0] ?? '';
+const filters = positionals;
 
 async function loadSpecs() {
   const files = fs
@@ -44,7 +44,7 @@ async function loadSpecs() {
     const mod = await import(path.join(SPEC_DIR, file));
     for (const spec of mod.default) specs.push({ ...spec, file });
   }
-  return specs.filter((s) => `${s.file} ${s.name}`.includes(filter));
+  return specs.filter((s) => !filters.length || filters.some((f) => `${s.file} ${s.name}`.includes(f)));
 }
 
 const withTimeout = (promise, ms, what) => {
@@ -170,7 +170,7 @@ const specs = await loadSpecs();
 const server = await startFixtureServer(routes());
 const results = [];
 try {
-  for (const name of browserNames) {
+  for (const name of specs.length ? browserNames : []) {
     if (!BROWSERS[name]) throw new Error(`unknown browser ${name} (chromium, firefox)`);
     await runBrowser(
       name,
@@ -182,18 +182,19 @@ try {
 } finally {
   await server.close();
 }
-const count = (kind) => server.log.filter((e) => e.kind === kind).length;
+const count = (kind) => server.log.filter((e) => e.kind === kind && !e.expected).length;
 console.log(
   `requests: ${count('page')} fixture pages, ${count('page-resource')} named by the pages themselves (refused), ` +
-    `${count('favicon')} favicon probes, ${count('browser')} to the browsers' own services (refused), ${count('unexpected')} unexpected`,
+    `${count('favicon')} favicon probes, ${count('browser')} to the browsers' own services (refused), ` +
+    `${server.log.filter((e) => e.expected).length} provoked by the guard's own test, ${count('unexpected')} unexpected`,
 );
 // A stray request outside any spec (at start-up or shut-down) fails the run too: nothing may leave the machine.
-const strayOutsideSpecs = server.log.filter((e) => e.kind === 'unexpected' && !e.flagged);
+const strayOutsideSpecs = server.log.filter((e) => e.kind === 'unexpected' && !e.flagged && !e.expected);
 for (const e of strayOutsideSpecs)
   console.log(`FAIL unexpected request outside the specs: ${e.method} ${e.host}${e.path}`);
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed + (specs.length === 0 ? 1 : 0) + (strayOutsideSpecs.length ? 1 : 0);
-if (specs.length === 0) console.log(`no specs match "${filter}"`);
+if (specs.length === 0) console.log(`no specs match ${filters.join(' or ')}`);
 console.log(`e2e run took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 console.log(`e2e: ${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

@@ -31,4 +31,31 @@ export default [
       assert.ok(served.length > 0, 'the fixture server answered for hansard.parliament.uk');
     },
   },
+  {
+    name: 'the network guard sees a request to any other host (and refuses it)',
+    async run(b, assert) {
+      const t0 = Date.now();
+      const tab = await b.open('cwsbCommittee');
+      // Made by the page here, on purpose: the extension itself must never do this.
+      const outcome = await tab.evaluate(async () => {
+        const results = [];
+        for (const url of ['http://lga-e2e-canary.invalid/ping', 'https://lga-e2e-canary.invalid/ping']) {
+          try {
+            const r = await fetch(url, { mode: 'no-cors', cache: 'no-store' });
+            results.push(`${url}: ${r.type} ${r.status}`);
+          } catch (error) {
+            results.push(`${url}: ${error.name}`);
+          }
+        }
+        return results;
+      });
+      const seen = b.server.unexpectedSince(t0).filter((e) => e.host.startsWith('lga-e2e-canary.invalid'));
+      for (const e of seen) e.expected = true;
+      assert.deepEqual(
+        seen.map((e) => `${e.method} ${e.host}${e.path}`).sort(),
+        ['CONNECT lga-e2e-canary.invalid:443', 'GET lga-e2e-canary.invalid/ping'],
+        `the guard logged both (page saw: ${outcome})`,
+      );
+    },
+  },
 ];

@@ -190,4 +190,31 @@ export default [
       assert.deepEqual(tab.extensionErrors(), [], 'the extension raised no error');
     },
   },
+  {
+    name: 'the toolbar badge shows how many highlighted references have a position that applies',
+    async run(b, assert) {
+      const cases = [];
+      for (const pageId of ['cwsbCommittee', 'cwsbLordsThirdReading']) {
+        const { ready } = await openAndWait(b, pageId);
+        cases.push({ url: b.pageUrl(pageId), want: ready.applies > 0 ? String(ready.applies) : '' });
+      }
+      assert.notEqual(cases[0].want, '', 'the committee sitting has positions that apply');
+      const ext = await b.extensionPage('options.html');
+      for (const { url, want } of cases) {
+        const badge = await ext.waitFor(
+          async ({ url, want }) => {
+            const api = globalThis.browser ?? globalThis.chrome;
+            const action = api.action ?? api.browserAction;
+            const tab = (await api.tabs.query({})).find((t) => t.url === url);
+            if (!tab) return null;
+            const text = await action.getBadgeText({ tabId: tab.id });
+            return text === want ? { text } : null;
+          },
+          { url, want },
+          { what: `the badge of ${url} to read "${want}"` },
+        );
+        assert.equal(badge.text, want);
+      }
+    },
+  },
 ];
