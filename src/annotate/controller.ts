@@ -6,7 +6,8 @@
  * What tests (test/e2e) can rely on:
  * - `document.documentElement.dataset.lgaPositions === 'ready'` once every section's highlights are drawn, with
  *   `data-lga-references` (highlighted marks), `data-lga-applies` (marks with a position that applies to this print),
- *   `data-lga-detected` (every reference the scanner found) and `data-lga-mode` (`highlight-api` or `wrap`).
+ *   `data-lga-detected` (every reference the scanner found), `data-lga-mode` (`highlight-api` or `wrap`) and
+ *   `data-lga-busy-ms` (main-thread time of the run); `performance` marks `lga:start` and `lga:ready` for the bench.
  *   A page no adapter understands (or a site switched off) is left untouched: no attribute at all.
  * - The popover: `lga-positions-root` (also `[data-testid="lga-positions-root"]`) appended to `<html>`, with an open
  *   shadow root holding `[role="dialog"]` named `LGA position: Clause 7` (`[data-testid="lga-popover"]`); each
@@ -144,6 +145,16 @@ export function createController(deps: ControllerDeps): Controller {
   let inPopover = false;
   let cleanups: Array<() => void> = [];
   let torn = false;
+  /** Main-thread time spent by this run (slices and the synchronous steps between them), for the benchmark. */
+  let busyMs = 0;
+  function timed<T>(work: () => T): T {
+    const t0 = now();
+    try {
+      return work();
+    } finally {
+      busyMs += now() - t0;
+    }
+  }
   const listeners: Array<() => void> = [];
 
   function on<K extends keyof DocumentEventMap>(
@@ -166,7 +177,7 @@ export function createController(deps: ControllerDeps): Controller {
       mark: section.clauseHeadings.filter((heading) => root.contains(heading)),
     });
     return new Promise((resolve) => {
-      const slice = () => {
+      const work = () => {
         if (token !== run) return resolve(null);
         const until = now() + SLICE_MS;
         try {
@@ -179,6 +190,7 @@ export function createController(deps: ControllerDeps): Controller {
         }
         idle(win, slice);
       };
+      const slice = () => timed(work);
       slice();
     });
   }
@@ -192,7 +204,7 @@ export function createController(deps: ControllerDeps): Controller {
     const found: FoundReference[] = [];
     let next = 0;
     return new Promise((resolve) => {
-      const slice = () => {
+      const work = () => {
         if (token !== run) return resolve(null);
         const until = now() + SLICE_MS;
         while (next < chunks.length && now() < until) {
@@ -218,6 +230,7 @@ export function createController(deps: ControllerDeps): Controller {
         if (next >= chunks.length) resolve(found);
         else idle(win, slice);
       };
+      const slice = () => timed(work);
       slice();
     });
   }
@@ -286,6 +299,8 @@ export function createController(deps: ControllerDeps): Controller {
     const drawn = marks.filter((m) => m.matches.length > 0);
     const el = doc.documentElement;
     el.dataset.lgaPositions = 'ready';
+    el.dataset.lgaBusyMs = busyMs.toFixed(1);
+    performance.mark?.('lga:ready');
     el.dataset.lgaReferences = String(settings?.highlightMode === 'all' ? marks.length : drawn.length);
     el.dataset.lgaApplies = String(drawn.filter((m) => m.applies).length);
     el.dataset.lgaDetected = String(detected);
@@ -294,7 +309,8 @@ export function createController(deps: ControllerDeps): Controller {
 
   function clearReady(): void {
     const el = doc.documentElement;
-    for (const key of ['lgaPositions', 'lgaReferences', 'lgaApplies', 'lgaDetected', 'lgaMode']) delete el.dataset[key];
+    for (const key of ['lgaPositions', 'lgaReferences', 'lgaApplies', 'lgaDetected', 'lgaMode', 'lgaBusyMs'])
+      delete el.dataset[key];
   }
 
   // ------------------------------------------------------------------------------------------- popover
@@ -508,6 +524,7 @@ export function createController(deps: ControllerDeps): Controller {
     references = [];
     sections = [];
     detected = 0;
+    busyMs = 0;
     hit = null;
     pointerOver = null;
     inPopover = false;
@@ -529,6 +546,7 @@ export function createController(deps: ControllerDeps): Controller {
     const billsReply = await deps.send({ type: 'bills' });
     if (token !== run) return;
     const bills = billsReply?.ok ? billsReply.data : [];
+    const t0 = now();
     let understanding: PageUnderstanding | null = null;
     try {
       understanding = deps.understand(doc, url, bills);
@@ -545,6 +563,7 @@ export function createController(deps: ControllerDeps): Controller {
       understanding.sections.map((s, i) => ({ ...s, i })),
       win.innerHeight,
     );
+    busyMs += now() - t0;
     for (const section of order) {
       const found: Array<{ ref: FoundReference; index: TextIndex }> = [];
       for (const root of section.roots) {
@@ -565,6 +584,7 @@ export function createController(deps: ControllerDeps): Controller {
         return new Map<string, ReferenceMatch>();
       });
       if (token !== run) return;
+      const t1 = now();
       // Marks per root index (offsets belong to one index).
       const byIndex = new Map<TextIndex, FoundReference[]>();
       for (const f of found) {
@@ -594,24 +614,29 @@ export function createController(deps: ControllerDeps): Controller {
         }
       }
       redraw();
+      busyMs += now() - t1;
     }
     if (token !== run) return;
+    const t2 = now();
     // Page order for stepping and the side panel (viewport-first scanning drew them out of order). A popover opened
     // while later sections were scanning would point at a renumbered mark: close it first.
-    if (understanding.sections.length > 1) hover?.escape();
-    marks.sort((a, b) => {
-      try {
-        return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
-      } catch {
-        return 0;
-      }
-    });
-    marks.forEach((m, i) => {
-      m.index = i;
-    });
-    redraw();
+    if (order.some((section, k) => section.i !== k)) {
+      hover?.escape();
+      marks.sort((a, b) => {
+        try {
+          return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+        } catch {
+          return 0;
+        }
+      });
+      marks.forEach((m, i) => {
+        m.index = i;
+      });
+      redraw();
+    }
     summarise();
     if (marks.some((m) => m.matches.length > 0)) ensureHost();
+    busyMs += now() - t2;
     setReady();
     const applies = marks.filter((m) => m.applies).length;
     const total = marks.filter((m) => m.matches.length > 0).length;
@@ -675,6 +700,7 @@ export function createController(deps: ControllerDeps): Controller {
       return { url: deps.url(), sections, references };
     },
     async start() {
+      performance.mark?.('lga:start');
       if (deps.onTabRequest) cleanups.push(deps.onTabRequest(handleTabRequest));
       if (deps.watchSettings) {
         cleanups.push(
