@@ -141,3 +141,24 @@ export function extensionFootprint() {
     dataset: Object.fromEntries(Object.entries(document.documentElement.dataset).filter(([k]) => k.startsWith('lga'))),
   };
 }
+
+/** The box of an element inside the popover's shadow root (viewport coordinates), or null. */
+export function popoverElementBox(selector) {
+  const el = document.querySelector('lga-positions-root')?.shadowRoot?.querySelector(selector);
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return r.width && r.height ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+}
+
+/** Where the page's own content sits: to tell that opening the popover shifted nothing. */
+export function layoutProbe() {
+  const paras = [...document.querySelectorAll('.contribution .content p.hs_Para')].slice(0, 3);
+  return {
+    scrollHeight: document.documentElement.scrollHeight,
+    scrollWidth: document.documentElement.scrollWidth,
+    boxes: paras.map((p) => {
+      const r = p.getBoundingClientRect();
+      return [Math.round(r.x), Math.round(r.y + window.scrollY), Math.round(r.width), Math.round(r.height)];
+    }),
+  };
+}

@@ -4,7 +4,9 @@
  */
 import {
   extensionFootprint,
+  layoutProbe,
   popoverClosed,
+  popoverElementBox,
   popoverState,
   readyState,
   textBox,
@@ -215,6 +217,59 @@ export default [
         );
         assert.equal(badge.text, want);
       }
+    },
+  },
+  {
+    name: 'popover: no layout shift, stays open with the pointer inside, pins on click, closes on scroll away',
+    async run(b, assert) {
+      const { tab } = await openAndWait(b, 'cwsbCommittee');
+      const before = await tab.evaluate(layoutProbe);
+      const { box, popover } = await hoverReference(tab, 'Clause 7');
+      assert.deepEqual(await tab.evaluate(layoutProbe), before, 'opening the popover moved nothing on the page');
+
+      // From the reference into the popover: it stays open well past the close delay.
+      await tab.hoverRect(popover.box);
+      await sleep(800);
+      assert.ok(await tab.evaluate(popoverState), 'open while the pointer is inside');
+      await leave(tab);
+
+      // A click pins it: leaving no longer closes it; Escape does.
+      await tab.click(box.x + box.width / 2, box.y + box.height / 2);
+      await tab.waitFor(popoverState, undefined, { timeout: 3_000, what: 'the popover to open on click' });
+      await tab.mouseMove(1090, 690);
+      await sleep(800);
+      assert.ok(await tab.evaluate(popoverState), 'a pinned popover stays open after the pointer leaves');
+      await tab.press('Escape');
+      await tab.waitFor(popoverClosed, undefined, { timeout: 3_000, what: 'Escape to close the pinned popover' });
+
+      // Scrolling the reference out of view closes it.
+      await tab.setViewport(1100, 320);
+      await hoverReference(tab, 'Clause 7');
+      await tab.evaluate(() => window.scrollBy(0, 600));
+      await tab.waitFor(popoverClosed, undefined, { timeout: 3_000, what: 'the popover to close on scroll away' });
+      assert.deepEqual(tab.extensionErrors(), []);
+    },
+  },
+  {
+    name: "popover's Read the briefing opens the side panel at that briefing",
+    async run(b, assert) {
+      const { tab } = await openAndWait(b, 'cwsbCommittee');
+      await hoverReference(tab, 'Clause 7');
+      const button = await tab.evaluate(popoverElementBox, '[data-testid="lga-read-briefing"]');
+      assert.ok(button, 'the popover has a Read the briefing button');
+      await tab.click(button.x + button.width / 2, button.y + button.height / 2); // a real click: a user gesture
+      const panel = await b.extensionPage('sidepanel.html');
+      const target = await panel.waitFor(
+        () => {
+          const el = document.querySelector('[data-testid="briefing"].is-target');
+          const tab = document.getElementById('tab-bill');
+          return el && tab?.getAttribute('aria-selected') === 'true' ? { id: el.dataset.briefingId } : null;
+        },
+        undefined,
+        { what: 'the panel to open the Bill view at the briefing' },
+      );
+      assert.match(target.id, /^childrens-wellbeing-and-schools-bill\//, `briefing ${target.id}`);
+      assert.deepEqual(tab.extensionErrors(), []);
     },
   },
 ];
