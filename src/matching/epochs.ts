@@ -38,6 +38,8 @@ export function houseOfOrigin(bill: Pick<BillRecord, 'originatingHouse'>): House
  * are the ones that debate it. `first` is true for the House of origin.
  */
 function printsInHouse(house: House, first: boolean, origin: House): { stages: Stage[]; description: string }[] {
+  // The second House starts from a fresh print of the bill as it left the first ("as brought from the Lords"), then
+  // works through the same reprints as if it were the house of origin.
   const introduced = first
     ? `the bill as introduced in the ${HOUSE_NAME[house]}`
     : `the bill as brought from the ${HOUSE_NAME[origin]}`;

@@ -57,7 +57,7 @@ export function referenceKey(ref: Reference): string {
   return `${ref.kind}:${ref.number.toUpperCase()}`;
 }
 
-/** `this page is Lords Report, 18 October 2016 (stage inferred: a briefing names that day)`. */
+/** `Lords Report, 18 October 2016 (stage inferred: the LGA briefed for that day)`: the page, as reasons name it. */
 function pageLabel(page: PageContext, stage: PageStage): string {
   const date = page.date ? `, ${formatDate(page.date)}` : '';
   const inferred = stage.inferredFrom ? ' (stage inferred: the LGA briefed for that day)' : '';
