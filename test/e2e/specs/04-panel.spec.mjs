@@ -206,20 +206,30 @@ export default [
     },
   },
   {
-    name: 'axe-core: no serious or critical violations in the side panel (each view) and the options page',
+    name: 'axe-core: no serious or critical violations in the side panel (each view) and the options page, light and dark',
     async run(b, assert) {
       const panel = await openPanel(b);
-      const found = [];
-      for (const view of ['page', 'bill', 'search']) {
-        await panel.waitFor(showPanelTab, view, { what: `the ${view} tab` });
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        for (const v of await seriousViolations(panel)) found.push({ page: `sidepanel/${view}`, ...v });
-      }
       const options = await b.extensionPage('options.html');
       await options.waitFor(() => document.querySelector('[data-testid="settings"]') !== null, undefined, {
         what: 'the options page',
       });
-      for (const v of await seriousViolations(options)) found.push({ page: 'options', ...v });
+      const found = [];
+      try {
+        for (const scheme of ['light', 'dark']) {
+          await panel.colorScheme(scheme);
+          await options.colorScheme(scheme);
+          for (const view of ['page', 'bill', 'search']) {
+            await panel.waitFor(showPanelTab, view, { what: `the ${view} tab` });
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            for (const v of await seriousViolations(panel)) found.push({ page: `sidepanel/${view} (${scheme})`, ...v });
+          }
+          for (const v of await seriousViolations(options)) found.push({ page: `options (${scheme})`, ...v });
+          await options.screenshot(`options-${scheme}`);
+        }
+      } finally {
+        await panel.colorScheme('light');
+        await options.colorScheme('light');
+      }
       assert.deepEqual(found, [], JSON.stringify(found, null, 1));
     },
   },
