@@ -37,7 +37,7 @@ import { createTextIndexBuilder, type TextIndex } from './text-index';
 /** Work per idle slice: well under a frame, so no task comes near 50 ms. */
 const SLICE_MS = 8;
 /** Nodes the text index visits between clock checks. */
-const NODES_PER_CHECK = 300;
+const NODES_PER_CHECK = 100;
 /**
  * Text scanned in one call. The grammar reads about 40 characters per microsecond (a 424,000-character Hansard day in
  * 10-16 ms), so a whole root is one call; only longer texts are cut, at block boundaries (an implicit `the clause`
