@@ -7,9 +7,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ControllerDeps, createController } from '../../../src/annotate/controller';
 import { WRAP_TAG } from '../../../src/annotate/highlight';
 import { scanText } from '../../../src/annotate/scan';
+import { CONTENT_DEFAULTS, settingsReader, withDefaults } from '../../../src/annotate/settings-reader';
 import type { BackgroundRequest, PageSummary } from '../../../src/messaging';
 import type { Briefing, MatchedPosition, PageContext, ReferenceMatch } from '../../../src/model';
-import type { Settings } from '../../../src/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings';
 import { HOST_TAG } from '../../../src/ui/popover/host';
 
 const CONTEXT: PageContext = {
@@ -344,5 +345,47 @@ describe('controller', () => {
     main.append(p);
     await vi.waitFor(() => expect(registry.get('lga-support')?.ranges).toHaveLength(2), { timeout: 3000 });
     expect(sent.filter((r) => r.type === 'lookup')).toHaveLength(2);
+  });
+});
+
+describe('settings as the content script reads them', () => {
+  it('has the same defaults as src/settings.ts', () => {
+    expect(CONTENT_DEFAULTS).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it.each([
+    [undefined, DEFAULT_SETTINGS],
+    [{ highlightMode: 'all' }, { ...DEFAULT_SETTINGS, highlightMode: 'all' }],
+    [{ hoverDelayMs: 'soon', highlightStyle: 'neon' }, DEFAULT_SETTINGS],
+    [
+      { hoverDelayMs: 99999, disabledSites: ['bills.parliament.uk'] },
+      { ...DEFAULT_SETTINGS, hoverDelayMs: 2000, disabledSites: ['bills.parliament.uk'] },
+    ],
+  ])('withDefaults(%j)', (stored, expected) => {
+    expect(withDefaults(stored)).toEqual(expected);
+  });
+
+  it('reads and watches the `settings` key of storage.local', async () => {
+    let listener: ((changes: Record<string, { newValue?: unknown }>, area: string) => void) | null = null;
+    const reader = settingsReader({
+      local: { get: async (key: string) => ({ [key]: { highlightStyle: 'background' } }) },
+      onChanged: {
+        addListener: (cb) => {
+          listener = cb;
+        },
+        removeListener: () => {
+          listener = null;
+        },
+      },
+    });
+    expect((await reader.get()).highlightStyle).toBe('background');
+    const seen: Settings[] = [];
+    const stop = reader.watch((next) => seen.push(next));
+    listener!({ settings: { newValue: { highlightMode: 'all' } } }, 'local');
+    listener!({ settings: { newValue: { highlightMode: 'positions' } } }, 'sync');
+    listener!({ other: { newValue: 1 } }, 'local');
+    expect(seen.map((x) => x.highlightMode)).toEqual(['all']);
+    stop();
+    expect(listener).toBeNull();
   });
 });
