@@ -1,0 +1,78 @@
+/**
+ * What the extension shows in a real browser is what `npm run cli -- annotate` says it would show on the same page
+ * (architecture.md: "annotate: what the extension would show on that page"). For each fixture page, the references
+ * with positions the content script reports (its page summary, as the side panel reads it) must equal the CLI's.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PAGES } from '../lib/fixtures.mjs';
+import { readyState } from '../lib/in-page.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const PAGE_IDS = ['cwsbCommittee', 'cswbLordsReport', 'cwsbLordsThirdReading', 'unknownBill'];
+
+/** `kind number "text" applies|other-print ×positions`, one line per reference with positions. */
+const line = (kind, number, text, applies, count) => `${kind} ${number} "${text}" ${applies} ×${count}`;
+
+let cliAnswers;
+/** The CLI's view of every fixture page, computed once for both browsers (4 processes in parallel). */
+function cliViews() {
+  cliAnswers ??= Promise.all(
+    PAGE_IDS.map(async (id) => {
+      const page = PAGES[id];
+      const { stdout } = await promisify(execFile)(
+        TSX,
+        ['src/cli.ts', 'annotate', page.file, '--url', `https://${page.host}${page.path}`],
+        { cwd: ROOT, maxBuffer: 16 << 20 },
+      );
+      const out = JSON.parse(stdout);
+      const lines = out.references
+        .filter((r) => r.positions?.length)
+        .map((r) =>
+          line(
+            r.kind,
+            r.number,
+            r.text,
+            r.positions.some((p) => p.applies === 'applies') ? 'applies' : 'other-print',
+            r.positions.length,
+          ),
+        );
+      return [id, lines.sort()];
+    }),
+  ).then((entries) => Object.fromEntries(entries));
+  return cliAnswers;
+}
+
+/** Asks a tab's content script for its page summary, from an extension page (as the side panel does). */
+async function pageSummaryOf({ url }) {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const tab = (await api.tabs.query({})).find((t) => t.url === url);
+  if (!tab) return null;
+  const answer = await api.tabs.sendMessage(tab.id, { type: 'pageSummary' });
+  return answer && typeof answer === 'object' && 'ok' in answer ? (answer.ok ? answer.data : null) : answer;
+}
+
+export default [
+  {
+    name: 'the extension shows on each fixture page what the annotate CLI says it would',
+    async run(b, assert) {
+      const cli = await cliViews();
+      const ext = await b.extensionPage('options.html');
+      for (const id of PAGE_IDS) {
+        const tab = await b.open(id);
+        await tab
+          .waitFor(readyState, undefined, { timeout: 15_000, what: `the content script on ${id}` })
+          .catch(() => {});
+        const summary = await ext.evaluate(pageSummaryOf, { url: b.pageUrl(id) });
+        const shown = (summary?.references ?? [])
+          .map((r) => line(r.kind, r.number, r.text, r.applies ? 'applies' : 'other-print', r.positionIds.length))
+          .sort();
+        assert.deepEqual(shown, cli[id], `${id}: browser (actual) vs annotate CLI (expected)`);
+        await tab.close();
+      }
+      assert.ok(cli.cwsbCommittee.length > 0 && cli.cswbLordsReport.length > 0, 'the comparison is not vacuous');
+    },
+  },
+];
