@@ -2,22 +2,8 @@
  * Plain-words labels for briefings: `Lords Report, 18 October 2016` and
  * `LGA briefing for House of Lords Report stage, 18 October 2016`. Pure, no DOM.
  */
+import { formatDate as matchingFormatDate } from '../../matching/labels';
 import type { Briefing, House, Reference, ReferenceKind, Stage } from '../../model';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export const HOUSE_SHORT: Readonly<Record<House, string>> = { commons: 'Commons', lords: 'Lords' };
 export const HOUSE_LONG: Readonly<Record<House, string>> = { commons: 'House of Commons', lords: 'House of Lords' };
@@ -34,28 +20,8 @@ export const STAGE_LABEL: Readonly<Record<Stage, string>> = {
   other: 'Other stage',
 };
 
-interface ParsedDate {
-  year: string;
-  month: number | null;
-  day: number | null;
-}
-
-function parseIsoDate(iso: string): ParsedDate | null {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso.trim());
-  if (!m) return null;
-  const month = m[2] ? Number(m[2]) : null;
-  if (month !== null && (month < 1 || month > 12)) return null;
-  return { year: m[1]!, month, day: m[3] ? Number(m[3]) : null };
-}
-
-/** `2016-10-18` -> `18 October 2016`; `2016-10` -> `October 2016`; anything else is returned as written. */
-export function formatDate(iso: string): string {
-  const d = parseIsoDate(iso);
-  if (!d) return iso;
-  if (d.month === null) return d.year;
-  const month = MONTHS[d.month - 1]!;
-  return d.day === null ? `${month} ${d.year}` : `${d.day} ${month} ${d.year}`;
-}
+/** `2016-10-18` -> `18 October 2016`; `2016-10` -> `October 2016`; anything else as written (the matcher's words). */
+export const formatDate = matchingFormatDate;
 
 function joinWords(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
@@ -66,15 +32,14 @@ function joinWords(items: readonly string[]): string {
  * Several dates, shortened where they share month and year: `8 and 10 November 2016`; otherwise each in full.
  */
 export function formatDates(isoDates: readonly string[]): string {
-  const parsed = isoDates.map(parseIsoDate);
+  const full = /^(\d{4})-(\d{2})-(\d{2})$/;
+  const parsed = isoDates.map((iso) => full.exec(iso));
   const first = parsed[0];
-  const sameMonth =
-    parsed.length > 1 &&
-    first &&
-    first.day !== null &&
-    parsed.every((d) => d && d.day !== null && d.month === first.month && d.year === first.year);
-  if (sameMonth && first && first.month !== null) {
-    return `${joinWords(parsed.map((d) => String(d!.day)))} ${MONTHS[first.month - 1]} ${first.year}`;
+  const sameMonth = parsed.length > 1 && !!first && parsed.every((m) => m && m[1] === first[1] && m[2] === first[2]);
+  if (sameMonth && formatDate(isoDates[0]!) !== isoDates[0]) {
+    const last = formatDate(isoDates[isoDates.length - 1]!); // `15 November 2016`
+    const monthYear = last.slice(last.indexOf(' ') + 1);
+    return `${joinWords(parsed.map((m) => String(Number(m![3]))))} ${monthYear}`;
   }
   return joinWords(isoDates.map(formatDate));
 }
