@@ -45,6 +45,8 @@ const NODES_PER_CHECK = 100;
  */
 const CHARS_PER_CHUNK = 250_000;
 const MUTATION_DEBOUNCE_MS = 600;
+/** How many times late content may make us look again at a page no adapter understood. */
+const MAX_LATE_RETRIES = 3;
 
 export interface ControllerDeps {
   doc: Document;
@@ -135,6 +137,10 @@ export function createController(deps: ControllerDeps): Controller {
   let marks: Mark[] = [];
   let detected = 0;
   let sections: PageContext[] = [];
+  /** The elements scanned by the last run: later mutations matter only inside (or around) them. */
+  let scannedRoots: Element[] = [];
+  /** Retries for a page the adapters did not (yet) understand: late content may still bring the debate. */
+  let lateRetries = 0;
   let references: PageReferenceSummary[] = [];
   let observer: MutationObserver | null = null;
   let mutationTimer: number | null = null;
@@ -315,15 +321,15 @@ export function createController(deps: ControllerDeps): Controller {
 
   // ------------------------------------------------------------------------------------------- popover
 
+  /**
+   * The box the popover must not cover: the whole reference vertically (it may wrap onto two lines), its first line's
+   * left edge horizontally (where the reader's eye is).
+   */
   function markRect(mark: Mark): DOMRect | null {
-    const rects = mark.range.getClientRects();
-    const first = rects[0];
-    if (!first) {
-      const r = mark.range.getBoundingClientRect();
-      return r.width || r.height ? r : null;
-    }
-    // The line the reader is on: the first box (a reference broken over two lines keeps its popover at its start).
-    return first;
+    const whole = mark.range.getBoundingClientRect();
+    if (!whole.width && !whole.height) return null;
+    const first = mark.range.getClientRects()[0];
+    return first ? new DOMRect(first.left, whole.top, whole.right - first.left, whole.height) : whole;
   }
 
   function openPopover(index: number, reason: 'hover' | 'click' | 'keyboard'): void {
@@ -446,9 +452,12 @@ export function createController(deps: ControllerDeps): Controller {
 
   /** Late content worth a rescan: text added or changed outside our own elements. */
   function changedText(records: MutationRecord[]): boolean {
+    const relevant = (target: Node) =>
+      !scannedRoots.length || scannedRoots.some((root) => root.contains(target) || target.contains(root));
     return records.some(
       (r) =>
         !isOurs(r.target) &&
+        relevant(r.target) &&
         (r.type === 'characterData' ||
           [...r.addedNodes, ...r.removedNodes].some((n) => !isOurs(n) && (n.textContent ?? '').trim().length > 0)),
     );
@@ -523,6 +532,7 @@ export function createController(deps: ControllerDeps): Controller {
     marks = [];
     references = [];
     sections = [];
+    scannedRoots = [];
     detected = 0;
     busyMs = 0;
     hit = null;
@@ -553,7 +563,13 @@ export function createController(deps: ControllerDeps): Controller {
     } catch (error) {
       log('page adapter failed', error);
     }
-    if (!understanding?.sections.length) return;
+    if (!understanding?.sections.length) {
+      // Nothing to annotate (yet): watch a little while for late content, without touching the page.
+      if (lateRetries++ < MAX_LATE_RETRIES) observe();
+      else observer?.disconnect();
+      return;
+    }
+    scannedRoots = understanding.sections.flatMap((section) => section.roots);
 
     sections = understanding.sections.map((s) => s.context);
     highlighter = createHighlighter(doc, { style: settings.highlightStyle, scheme: pageScheme(doc) });
@@ -720,7 +736,10 @@ export function createController(deps: ControllerDeps): Controller {
           }),
         );
       }
-      deps.onLocationChange?.(() => void refresh());
+      deps.onLocationChange?.(() => {
+        lateRetries = 0;
+        void refresh();
+      });
       deps.onInvalidated?.(teardown);
       await refresh();
     },

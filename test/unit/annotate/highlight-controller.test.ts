@@ -348,6 +348,47 @@ describe('controller', () => {
   });
 });
 
+describe('late content', () => {
+  it('ignores changes outside the scanned roots (a ticking clock in the page header)', async () => {
+    fakeHighlights();
+    setupPage();
+    const clock = document.createElement('span');
+    clock.textContent = '10:00';
+    document.body.prepend(clock);
+    const { d, sent } = deps();
+    const controller = createController(d);
+    teardowns.push(controller.teardown);
+    await controller.start();
+    await ready();
+    clock.textContent = '10:01';
+    clock.append(document.createTextNode(' and Clause 7'));
+    await new Promise((r) => setTimeout(r, 900));
+    expect(sent.filter((r) => r.type === 'lookup')).toHaveLength(1);
+  });
+
+  it('looks again when late content arrives on a page not understood yet, a few times at most', async () => {
+    const registry = fakeHighlights();
+    setupPage();
+    let understood = false;
+    const main = document.querySelector('main')!;
+    const { d, sent } = deps({
+      understand: () =>
+        understood ? { adapter: 'test', sections: [{ context: CONTEXT, roots: [main], clauseHeadings: [] }] } : null,
+    });
+    const controller = createController(d);
+    teardowns.push(controller.teardown);
+    await controller.start();
+    expect(document.documentElement.dataset.lgaPositions).toBeUndefined();
+    understood = true;
+    const p = document.createElement('p');
+    p.textContent = 'The debate arrives late.';
+    main.append(p);
+    await ready();
+    expect(registry.get('lga-support')?.ranges.map((r) => r.toString())).toEqual(['Clause 7']);
+    expect(sent.filter((r) => r.type === 'bills')).toHaveLength(2);
+  });
+});
+
 describe('settings as the content script reads them', () => {
   it('has the same defaults as src/settings.ts', () => {
     expect(CONTENT_DEFAULTS).toEqual(DEFAULT_SETTINGS);
