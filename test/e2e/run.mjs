@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './lib/chromium.mjs';
 import { launchFirefox } from './lib/firefox.mjs';
-import { pageHtml, pageUrl, routes } from './lib/fixtures.mjs';
+import { PAGES, pageHtml, pageUrl, routes } from './lib/fixtures.mjs';
 import { startFixtureServer } from './lib/server.mjs';
 import { OUT_DIR } from './lib/tab.mjs';
 
@@ -68,6 +68,7 @@ function specApi(browser, server, opened) {
     server,
     pageUrl,
     pageHtml,
+    hasPage: (id) => id in PAGES,
     async open(pageId) {
       const tab = await browser.newTab(pageUrl(pageId));
       opened.push(tab);

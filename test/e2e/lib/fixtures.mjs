@@ -43,6 +43,25 @@ export const PAGES = {
   },
 };
 
+/**
+ * The page adapters' own fixtures (test/fixtures/pages/, the pages engineer's), served at the URL each declares in
+ * its `og:url` or canonical link: the browsers then run on the same markup the unit tests read.
+ */
+const ADAPTER_FIXTURES = path.join(ROOT, 'test', 'fixtures', 'pages');
+if (fs.existsSync(ADAPTER_FIXTURES)) {
+  for (const name of fs.readdirSync(ADAPTER_FIXTURES).sort()) {
+    if (!name.endsWith('.html')) continue;
+    const file = path.join(ADAPTER_FIXTURES, name);
+    const html = fs.readFileSync(file, 'utf8');
+    const declared =
+      html.match(/<meta content="(https:\/\/[^"]+)" property="og:url"/)?.[1] ??
+      html.match(/<link rel="canonical" href="(https:\/\/[^"]+)"/)?.[1];
+    if (!declared) continue;
+    const url = new URL(declared); // percent-encodes the curly apostrophes of Hansard slugs
+    PAGES[`pages/${name.replace(/\.html$/, '')}`] = { host: url.hostname, path: url.pathname, file };
+  }
+}
+
 export function pageUrl(id) {
   const page = PAGES[id];
   if (!page) throw new Error(`no fixture page ${id}`);
