@@ -86,7 +86,10 @@ function specApi(browser, server, opened) {
     },
     /** Sends a background request from an extension page, as the side panel does; returns `data` or throws. */
     async message(request) {
-      messenger ??= browser.newExtensionTab('options.html');
+      messenger ??= browser.newExtensionTab('options.html').catch((error) => {
+        messenger = null; // try again next time (the extension may be reloading)
+        throw error;
+      });
       const tab = await messenger;
       const reply = await tab.evaluate(
         (msg) => (globalThis.browser ?? globalThis.chrome).runtime.sendMessage(msg),
@@ -95,6 +98,26 @@ function specApi(browser, server, opened) {
       if (!reply || typeof reply !== 'object') throw new Error(`background gave no reply to ${request.type}: ${reply}`);
       if (!reply.ok) throw new Error(`background refused ${request.type}: ${reply.error}`);
       return reply.data;
+    },
+    /**
+     * Reloads the extension (as an update does). Resolves true once its background answers again, false when it
+     * did not come back (Chromium does not reload an extension loaded from the command line: it only unloads it).
+     * The browser closes the extension's pages; the message page is opened anew.
+     */
+    async reloadExtension() {
+      const tab = await (messenger ?? browser.newExtensionTab('options.html'));
+      await tab.evaluate(() => {
+        setTimeout(() => (globalThis.browser ?? globalThis.chrome).runtime.reload(), 50);
+      });
+      messenger = null;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return api
+        .messageUntil({ type: 'status' }, (s) => s.counts.positions > 0, {
+          timeout: 8_000,
+          what: 'the reloaded extension',
+        })
+        .then(() => true)
+        .catch(() => false);
     },
     /** Polls the background until `predicate(data)` holds for the reply to `request`. */
     async messageUntil(request, predicate, { timeout = 15_000, what = request.type } = {}) {
@@ -106,6 +129,8 @@ function specApi(browser, server, opened) {
           if (predicate(last)) return last;
         } catch (error) {
           last = error.message;
+          // The message page may have gone with a reloading extension: open it again.
+          if (/closed|discarded|no such frame|context/i.test(last)) messenger = null;
         }
         if (Date.now() > deadline)
           throw new Error(`timed out waiting for ${what}; last reply: ${JSON.stringify(last)}`);
