@@ -278,4 +278,66 @@ export default [
       assert.deepEqual(tab.extensionErrors(), []);
     },
   },
+  {
+    name: 'late content and in-page navigation are picked up',
+    async run(b, assert) {
+      const { tab, ready } = await openAndWait(b, 'cwsbCommittee');
+      // Late content: a speech arrives after the scan, naming Clause 23 (a position in the same print).
+      await tab.evaluate(() => {
+        const content = document.querySelectorAll('.contribution .content')[1];
+        const p = document.createElement('p');
+        p.className = 'hs_Para';
+        p.textContent =
+          'Clause 23 limits the number of branded items of school uniform, which councils have long asked for.';
+        content.append(p);
+      });
+      const later = await tab.waitFor(
+        (before) => {
+          const d = document.documentElement.dataset;
+          return d.lgaPositions === 'ready' && Number(d.lgaReferences) > before ? Number(d.lgaReferences) : null;
+        },
+        ready.references,
+        { timeout: 5_000, what: 'the late paragraph to be highlighted' },
+      );
+      assert.equal(later, ready.references + 1);
+      const { popover } = await hoverReference(tab, 'Clause 23');
+      assert.equal(popover.name, 'LGA position: Clause 23');
+      assert.equal(popover.positions[0].applies, 'applies');
+      await leave(tab);
+
+      // In-page navigation (history.pushState, as a single-page site does) to the Lords Third Reading: the page is
+      // read again with its new URL and content, where the seed clause numbers no longer apply.
+      await tab.evaluate(
+        ({ html, path }) => {
+          const next = new DOMParser().parseFromString(html, 'text/html');
+          history.pushState({}, '', path);
+          document.title = next.title;
+          document.body.replaceWith(document.adoptNode(next.body));
+        },
+        {
+          html: b.pageHtml('cwsbLordsThirdReading'),
+          path: b.pageUrl('cwsbLordsThirdReading').replace(/^http:\/\/[^/]+/, ''),
+        },
+      );
+      const after = await tab.waitFor(
+        () => {
+          const d = document.documentElement.dataset;
+          return d.lgaPositions === 'ready' &&
+            /Third Reading/.test(document.body.textContent) &&
+            Number(d.lgaApplies) === 0
+            ? { references: Number(d.lgaReferences), applies: Number(d.lgaApplies) }
+            : null;
+        },
+        undefined,
+        { timeout: 8_000, what: 'the navigated page to be read as the Lords Third Reading' },
+      );
+      assert.ok(
+        after.references >= 2,
+        `clause 7 and clause 23 still highlighted, as other-print (${JSON.stringify(after)})`,
+      );
+      const moved = await hoverReference(tab, 'Clause 23');
+      assert.ok(moved.popover.positions.every((p) => p.applies === 'other-print'));
+      assert.deepEqual(tab.extensionErrors(), []);
+    },
+  },
 ];
