@@ -122,4 +122,58 @@ export default [
       assert.equal(after.counts.positions, before.counts.positions, 'no position added');
     },
   },
+  {
+    name: 'options: settings reach an open page without reload (every reference; site switched off and on)',
+    async run(b, assert) {
+      const page = await b.open('cwsbCommittee');
+      await page.bringToFront();
+      const first = await page.waitFor(readyState, undefined, { timeout: 15_000, what: 'the content script to draw' });
+      assert.ok(first.detected > first.references, `references without a position exist (${JSON.stringify(first)})`);
+      const options = await openOptions(b);
+      const click = (testid) =>
+        options.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.click() ?? null, testid);
+      const state = () => page.evaluate(readyState);
+      try {
+        await options.waitFor((id) => !!document.querySelector(`[data-testid="${id}"]`), 'mode-all', {
+          what: 'the mode radios',
+        });
+        await click('mode-all');
+        // Every detected reference drawn: more marks than those with a position (a phrase can hold several numbers).
+        const all = await page.waitFor(
+          (fewer) => {
+            const d = document.documentElement.dataset;
+            return d.lgaPositions === 'ready' && Number(d.lgaReferences) > fewer ? Number(d.lgaReferences) : null;
+          },
+          first.references,
+          { timeout: 5_000, what: 'every detected reference to be highlighted' },
+        );
+        assert.ok(all <= first.detected, `${all} marks for ${first.detected} references`);
+        await page.screenshot('mode-all-references');
+        await click('mode-positions');
+        await page.waitFor(
+          (want) => document.documentElement.dataset.lgaReferences === String(want),
+          first.references,
+          { timeout: 5_000, what: 'only references with positions again' },
+        );
+
+        await click('site-hansard.parliament.uk');
+        await page.waitFor(
+          () => !document.documentElement.dataset.lgaPositions && !document.querySelector('lga-positions-root [role]'),
+          undefined,
+          { timeout: 5_000, what: 'the page to be cleared when its site is switched off' },
+        );
+        assert.equal(await state(), null);
+        await click('site-hansard.parliament.uk');
+        const back = await page.waitFor(readyState, undefined, { timeout: 5_000, what: 'the page to be read again' });
+        assert.equal(back.references, first.references);
+      } finally {
+        // Leave the defaults for the specs that follow.
+        await options.evaluate(() => {
+          const box = document.querySelector('[data-testid="site-hansard.parliament.uk"]');
+          if (box && !box.checked) box.click();
+          document.querySelector('[data-testid="mode-positions"]')?.click();
+        });
+      }
+    },
+  },
 ];
