@@ -7,6 +7,9 @@ import { settingsReader } from '../../src/annotate/settings-reader';
 import type { BackgroundRequest, Reply, ResponseFor, TabRequest } from '../../src/messaging';
 import { understandPage } from '../../src/pages';
 
+// The highlight styles, injected by the browser from the manifest before the page is built (see src/annotate/highlight.ts).
+import './highlights.css';
+
 const TAB_REQUESTS: ReadonlySet<string> = new Set(['pageSummary', 'focusReference', 'focusStep']);
 
 export default defineContentScript({

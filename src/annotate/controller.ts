@@ -28,7 +28,7 @@ import type { PageSection, PageUnderstanding } from '../pages/types';
 import type { Settings } from '../settings';
 import { createPopoverHost, HOST_TAG, type PopoverHost } from '../ui/popover/host';
 import { pageScheme } from '../ui/popover/scheme';
-import { createHighlighter, type HighlightEntry, type Highlighter, STYLE_ELEMENT_ID, WRAP_TAG } from './highlight';
+import { createHighlighter, type HighlightEntry, type Highlighter, WRAP_TAG } from './highlight';
 import { createHitIndex, type HitIndex } from './hit-test';
 import { createHoverController, DEFAULT_CLOSE_DELAY_MS, type HoverController } from './hover';
 import { blockChunks, groupIntoMarks, lookOf, mergeMatches } from './marks';
@@ -108,7 +108,7 @@ function isOurs(node: Node | null): boolean {
   for (let n: Node | null = node; n; n = n.parentNode) {
     if (n.nodeType !== 1) continue;
     const el = n as Element;
-    if (el.localName === HOST_TAG || el.localName === WRAP_TAG || el.id === STYLE_ELEMENT_ID) return true;
+    if (el.localName === HOST_TAG || el.localName === WRAP_TAG) return true;
   }
   return false;
 }

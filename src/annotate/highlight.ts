@@ -3,17 +3,22 @@
  *
  * Where the CSS Custom Highlight API exists (Chrome 105+, Firefox 140+, Safari 17.2+) every reference is a Range
  * added to one `Highlight` per look (`lga-support`, `lga-support-other`, …, `lga-detected`), registered in
- * `CSS.highlights` and styled by one `<style>` element holding only `::highlight(lga-…)` rules: no text node of the
- * page changes. Where it is missing, each reference is wrapped in `<lga-ref>` elements (a name no page CSS targets):
- * the only case where we split the page's text nodes, and `clear()` puts them back.
+ * `CSS.highlights`: no text node of the page changes. Where it is missing, each reference is wrapped in `<lga-ref>`
+ * elements (a name no page CSS targets): the only case where we split the page's text nodes, and `clear()` puts
+ * them back.
+ *
+ * The styles are one static stylesheet (`contentCss()`, shipped as entrypoints/parliament.content/highlights.css)
+ * that the browser injects from the manifest before the page is built. Adding a `<style>` element later, even one of
+ * `::highlight()` rules only, makes the browser recompute the style of every element: 120-210 ms on the 2.7 MB
+ * Hansard page. So every variant has its own name (`lga-support-other-bg-dark`) and switching the colour scheme or
+ * the highlight style only re-registers highlights under other names.
  */
-import type { Stance } from '../model';
+import { STANCES, type Stance } from '../model';
 import type { HighlightStyle } from '../settings';
 import { type ColourScheme, STANCE_COLOUR, STANCE_TINT } from '../ui/shared/stance';
 
 export const HIGHLIGHT_PREFIX = 'lga-';
 export const WRAP_TAG = 'lga-ref';
-export const STYLE_ELEMENT_ID = 'lga-positions-highlight-style';
 
 /** What one highlighted reference looks like; decided from what the background said of it. */
 export interface HighlightLook {
@@ -29,27 +34,54 @@ export interface HighlightEntry extends HighlightLook {
   range: Range;
 }
 
-/** The highlight name of a look: `lga-support`, `lga-support-other`, `lga-detected`. */
-export function highlightName(look: HighlightLook): string {
-  if (!look.stance) return `${HIGHLIGHT_PREFIX}detected`;
-  return `${HIGHLIGHT_PREFIX}${look.stance}${look.applies ? '' : '-other'}`;
+/** How highlights are drawn on this page: the user's style and the page's colour scheme. */
+export interface HighlightVariant {
+  style: HighlightStyle;
+  scheme: ColourScheme;
 }
 
-/** Every highlight name, in a fixed order (so the stylesheet is stable and stances paint predictably). */
-export function allHighlightNames(): string[] {
-  const names: string[] = [];
-  for (const stance of ['support', 'mixed', 'concern', 'oppose', 'neutral'] as const) {
-    names.push(highlightName({ stance, applies: true }), highlightName({ stance, applies: false }));
-  }
-  names.push(highlightName({ stance: null, applies: false }));
-  return names;
+const DEFAULT_VARIANT: HighlightVariant = { style: 'underline', scheme: 'light' };
+const VARIANTS: readonly HighlightVariant[] = [
+  { style: 'underline', scheme: 'light' },
+  { style: 'background', scheme: 'light' },
+  { style: 'underline', scheme: 'dark' },
+  { style: 'background', scheme: 'dark' },
+];
+
+function variantSuffix(variant: HighlightVariant): string {
+  return `${variant.style === 'background' ? '-bg' : ''}${variant.scheme === 'dark' ? '-dark' : ''}`;
+}
+
+/**
+ * The highlight name of a look: `lga-support`, `lga-support-other`, `lga-detected`; other variants add `-bg`
+ * (background style) and `-dark` (dark page).
+ */
+export function highlightName(look: HighlightLook, variant: HighlightVariant = DEFAULT_VARIANT): string {
+  const base = look.stance ? `${look.stance}${look.applies ? '' : '-other'}` : 'detected';
+  return `${HIGHLIGHT_PREFIX}${base}${variantSuffix(variant)}`;
+}
+
+/** The highlight marking the reference whose popover is open. */
+export function activeName(variant: HighlightVariant = DEFAULT_VARIANT): string {
+  return `${HIGHLIGHT_PREFIX}active${variant.scheme === 'dark' ? '-dark' : ''}`;
+}
+
+/** Every look, in a fixed order (so the stylesheet is stable and stances paint predictably). */
+export function allLooks(): HighlightLook[] {
+  const looks: HighlightLook[] = [];
+  for (const stance of STANCES) looks.push({ stance, applies: true }, { stance, applies: false });
+  looks.push({ stance: null, applies: false });
+  return looks;
 }
 
 /** Entries grouped by highlight name; entries keep their order. */
-export function groupByLook<T extends HighlightLook>(entries: readonly T[]): Map<string, T[]> {
+export function groupByLook<T extends HighlightLook>(
+  entries: readonly T[],
+  variant: HighlightVariant = DEFAULT_VARIANT,
+): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const entry of entries) {
-    const name = highlightName(entry);
+    const name = highlightName(entry, variant);
     const list = groups.get(name);
     if (list) list.push(entry);
     else groups.set(name, [entry]);
@@ -61,46 +93,56 @@ export function groupByLook<T extends HighlightLook>(entries: readonly T[]): Map
  * The declarations for one look. Applies: solid underline (+ tint in `background` style). Other print: dashed
  * underline, lighter tint: "this may be a different provision". Detected without a position: neutral dotted.
  */
-export function lookDeclarations(look: HighlightLook, style: HighlightStyle, scheme: ColourScheme): string {
+export function lookDeclarations(look: HighlightLook, variant: HighlightVariant): string[] {
   const stance = look.stance ?? 'neutral';
-  const colour = STANCE_COLOUR[scheme][stance];
-  const tint = STANCE_TINT[scheme][stance];
-  if (!look.stance) {
-    return `text-decoration: underline dotted ${colour} 1px;`;
-  }
+  const colour = STANCE_COLOUR[variant.scheme][stance];
+  const tint = STANCE_TINT[variant.scheme][stance];
+  if (!look.stance) return [`text-decoration: underline dotted ${colour} 1px`];
   const line = look.applies ? 'solid' : 'dashed';
   const thickness = look.applies ? '2px' : '1.5px';
-  const background = style === 'background' ? `background-color: ${look.applies ? tint : 'transparent'};` : '';
-  return `text-decoration: underline ${line} ${colour} ${thickness}; ${background}`.trim();
+  const decoration = `text-decoration: underline ${line} ${colour} ${thickness}`;
+  return variant.style === 'background' && look.applies ? [decoration, `background-color: ${tint}`] : [decoration];
 }
 
-function looksFor(names: readonly string[]): Array<[string, HighlightLook]> {
-  return names.map((name) => {
-    const rest = name.slice(HIGHLIGHT_PREFIX.length);
-    if (rest === 'detected') return [name, { stance: null, applies: false }];
-    const other = rest.endsWith('-other');
-    return [name, { stance: (other ? rest.slice(0, -'-other'.length) : rest) as Stance, applies: !other }];
-  });
+/** One rule, laid out as the project's formatter (biome) writes CSS, so the generated file passes `biome check`. */
+function rule(selector: string, declarations: readonly string[]): string {
+  return `${selector} {\n${declarations.map((d) => `  ${d};\n`).join('')}}`;
 }
 
-/** The stylesheet for the Highlight API: only `::highlight()` rules (they change no text node and no layout). */
-export function highlightCss(style: HighlightStyle, scheme: ColourScheme): string {
-  return looksFor(allHighlightNames())
-    .map(([name, look]) => `::highlight(${name}) { ${lookDeclarations(look, style, scheme)} }`)
-    .join('\n');
-}
+const ACTIVE_BACKGROUND: Readonly<Record<ColourScheme, string>> = {
+  light: 'rgba(31, 95, 191, 0.18)',
+  dark: 'rgba(138, 180, 248, 0.35)',
+};
 
-/** The stylesheet for the fallback: rules for our own element only (`lga-ref[data-lga-look=…]`). */
-export function wrapCss(style: HighlightStyle, scheme: ColourScheme): string {
-  const rules = looksFor(allHighlightNames()).map(
-    ([name, look]) => `${WRAP_TAG}[data-lga-look="${name}"] { ${lookDeclarations(look, style, scheme)} }`,
-  );
-  // Inline, inherit everything: the element must not change the page's layout.
-  rules.unshift(`${WRAP_TAG} { display: inline; font: inherit; color: inherit; cursor: help; }`);
-  rules.push(
-    `${WRAP_TAG}[data-lga-active] { outline: 2px solid ${STANCE_COLOUR[scheme].mixed}; outline-offset: 1px; border-radius: 2px; }`,
-  );
-  return rules.join('\n');
+/**
+ * The content script's whole stylesheet: `::highlight()` rules for every look and variant, and the same looks for
+ * the `<lga-ref>` fallback. Static: it is written to entrypoints/parliament.content/highlights.css (a unit test keeps
+ * the file equal to this) and injected by the browser from the manifest.
+ */
+export function contentCss(): string {
+  const rules: string[] = [
+    '/* Generated from src/annotate/highlight.ts contentCss(): do not edit (test/unit/annotate/highlight.test.ts). */',
+  ];
+  for (const variant of VARIANTS) {
+    for (const look of allLooks()) {
+      rules.push(rule(`::highlight(${highlightName(look, variant)})`, lookDeclarations(look, variant)));
+    }
+  }
+  for (const scheme of ['light', 'dark'] as const) {
+    const name = activeName({ style: 'underline', scheme });
+    rules.push(rule(`::highlight(${name})`, [`background-color: ${ACTIVE_BACKGROUND[scheme]}`]));
+  }
+  // Fallback: our own element only. Inline and inheriting everything: it must not change the page's layout.
+  rules.push(rule(WRAP_TAG, ['display: inline', 'font: inherit', 'color: inherit']));
+  for (const variant of VARIANTS) {
+    for (const look of allLooks()) {
+      rules.push(rule(`${WRAP_TAG}[data-lga-look="${highlightName(look, variant)}"]`, lookDeclarations(look, variant)));
+    }
+  }
+  for (const scheme of ['light', 'dark'] as const) {
+    rules.push(rule(`${WRAP_TAG}[data-lga-active="${scheme}"]`, [`background-color: ${ACTIVE_BACKGROUND[scheme]}`]));
+  }
+  return `${rules.join('\n')}\n`;
 }
 
 /** The CSS Custom Highlight API where usable: both `CSS.highlights` and the `Highlight` constructor. */
@@ -130,42 +172,50 @@ export interface Highlighter {
   /** Marks one entry as the active one (the popover's); null clears. */
   setActive(entry: HighlightEntry | null): void;
   restyle(style: HighlightStyle, scheme: ColourScheme): void;
-  /** Removes every highlight, wrapper and our stylesheet. */
+  /** Removes every highlight and wrapper. */
   clear(): void;
   /** Text nodes we created by splitting (0 in highlight-api mode). */
   readonly textNodesChanged: number;
 }
 
-const ACTIVE_NAME = `${HIGHLIGHT_PREFIX}active`;
-
 export function createHighlighter(doc: Document, options: HighlighterOptions): Highlighter {
   const win = doc.defaultView as (Window & typeof globalThis) | null;
   const api = options.api !== undefined ? options.api : win ? highlightApiOf(win) : null;
-  let style = options.style;
-  let scheme = options.scheme;
-  let styleEl: HTMLStyleElement | null = null;
+  let variant: HighlightVariant = { style: options.style, scheme: options.scheme };
   let registered: string[] = [];
+  /** What is drawn, for re-registering under another variant's names. */
+  let drawn: HighlightEntry[] = [];
+  let active: HighlightEntry | null = null;
   /** Wrap mode: the wrappers of each drawn reference, keyed by the range we made around them. */
-  const wrapped = new Map<Range, HTMLElement[]>();
+  const wrapped = new Map<Range, { wrappers: HTMLElement[]; look: HighlightLook }>();
   let activeWrappers: HTMLElement[] = [];
   let changed = 0;
-
-  function ensureStyle(): void {
-    const css = api ? highlightCss(style, scheme) : wrapCss(style, scheme);
-    if (!styleEl?.isConnected) {
-      styleEl = doc.createElement('style');
-      styleEl.id = STYLE_ELEMENT_ID;
-      (doc.head ?? doc.documentElement).append(styleEl);
-    }
-    const active = scheme === 'dark' ? 'rgba(138, 180, 248, 0.35)' : 'rgba(31, 95, 191, 0.18)';
-    styleEl.textContent = `${css}\n::highlight(${ACTIVE_NAME}) { background-color: ${active}; }`;
-  }
 
   function clearApi(): void {
     if (!api) return;
     for (const name of registered) api.registry.delete(name);
-    api.registry.delete(ACTIVE_NAME);
     registered = [];
+  }
+
+  function registerApi(): void {
+    if (!api) return;
+    clearApi();
+    for (const [name, group] of groupByLook(drawn, variant)) {
+      api.registry.set(name, api.create(group.map((e) => e.range)));
+      registered.push(name);
+    }
+    registerActive();
+  }
+
+  /** Only the active highlight changes when a popover opens or closes: the others stay registered. */
+  function registerActive(): void {
+    if (!api) return;
+    for (const scheme of ['light', 'dark'] as const) api.registry.delete(activeName({ style: variant.style, scheme }));
+    registered = registered.filter((name) => !name.startsWith(activeName({ style: 'underline', scheme: 'light' })));
+    if (!active) return;
+    const name = activeName(variant);
+    api.registry.set(name, api.create([active.range]));
+    registered.push(name);
   }
 
   function unwrap(wrappers: readonly HTMLElement[]): void {
@@ -182,7 +232,7 @@ export function createHighlighter(doc: Document, options: HighlighterOptions): H
   }
 
   function unwrapAll(): void {
-    unwrap([...wrapped.values()].flat());
+    unwrap([...wrapped.values()].flatMap((w) => w.wrappers));
     wrapped.clear();
     activeWrappers = [];
     changed = 0;
@@ -214,32 +264,41 @@ export function createHighlighter(doc: Document, options: HighlighterOptions): H
     return made;
   }
 
+  function restyleWrappers(): void {
+    for (const { wrappers, look } of wrapped.values()) {
+      const name = highlightName(look, variant);
+      for (const w of wrappers) if (w.dataset.lgaLook !== name) w.dataset.lgaLook = name;
+    }
+    for (const w of activeWrappers) w.dataset.lgaActive = variant.scheme;
+  }
+
   function drawWrapped(entries: readonly HighlightEntry[]): HighlightEntry[] {
     const keep = new Set(entries.map((e) => e.range));
     const gone = [...wrapped.keys()].filter((range) => !keep.has(range));
     for (const range of gone) {
-      unwrap(wrapped.get(range)!);
+      unwrap(wrapped.get(range)!.wrappers);
       wrapped.delete(range);
     }
     // Wrap from the end of the document backwards, so splitting one reference's text never moves an earlier one.
     const fresh = entries.filter((e) => !wrapped.has(e.range)).sort((a, b) => compareRanges(b.range, a.range));
     const remade = new Map<HighlightEntry, Range>();
     for (const entry of fresh) {
-      const made = wrapRange(entry.range, highlightName(entry));
+      const made = wrapRange(entry.range, highlightName(entry, variant));
       const first = made[0];
       const last = made[made.length - 1];
       if (!first || !last) continue;
       const range = doc.createRange();
       range.setStartBefore(first);
       range.setEndAfter(last);
-      wrapped.set(range, made);
+      wrapped.set(range, { wrappers: made, look: entry });
       remade.set(entry, range);
     }
     // A look may have changed for a kept entry (mode or lookup): restyle its wrappers.
     for (const entry of entries) {
-      const wrappers = wrapped.get(entry.range);
-      if (wrappers) for (const w of wrappers) w.dataset.lgaLook = highlightName(entry);
+      const kept = wrapped.get(entry.range);
+      if (kept) kept.look = entry;
     }
+    restyleWrappers();
     return entries.flatMap((e) => {
       if (wrapped.has(e.range)) return [e];
       const range = remade.get(e);
@@ -253,35 +312,33 @@ export function createHighlighter(doc: Document, options: HighlighterOptions): H
       return changed;
     },
     draw(entries) {
-      ensureStyle();
       if (!api) return drawWrapped(entries);
-      clearApi();
-      for (const [name, group] of groupByLook(entries)) {
-        api.registry.set(name, api.create(group.map((e) => e.range)));
-        registered.push(name);
-      }
+      drawn = [...entries];
+      if (active && !drawn.includes(active)) active = null;
+      registerApi();
       return [...entries];
     },
     setActive(entry) {
+      active = entry;
       if (api) {
-        api.registry.delete(ACTIVE_NAME);
-        if (entry) api.registry.set(ACTIVE_NAME, api.create([entry.range]));
+        registerActive();
         return;
       }
       for (const w of activeWrappers) delete w.dataset.lgaActive;
-      activeWrappers = entry ? (wrapped.get(entry.range) ?? []) : [];
-      for (const w of activeWrappers) w.dataset.lgaActive = '';
+      activeWrappers = entry ? (wrapped.get(entry.range)?.wrappers ?? []) : [];
+      for (const w of activeWrappers) w.dataset.lgaActive = variant.scheme;
     },
-    restyle(nextStyle, nextScheme) {
-      style = nextStyle;
-      scheme = nextScheme;
-      if (styleEl) ensureStyle();
+    restyle(style, scheme) {
+      if (style === variant.style && scheme === variant.scheme) return;
+      variant = { style, scheme };
+      if (api) registerApi();
+      else restyleWrappers();
     },
     clear() {
+      drawn = [];
+      active = null;
       clearApi();
       unwrapAll();
-      styleEl?.remove();
-      styleEl = null;
     },
   };
 }

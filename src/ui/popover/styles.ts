@@ -6,12 +6,14 @@ export const popoverCss = `
 .lga-root {
   --lga-bg: #ffffff; --lga-fg: #1b1b1f; --lga-muted: #50545c; --lga-border: #c9ccd1;
   --lga-warn-bg: #fff4e0; --lga-warn-fg: #6b3a00; --lga-accent: #1f5fbf; --lga-shadow: rgba(0, 0, 0, 0.18);
+  color-scheme: light;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
   color: var(--lga-fg);
 }
 .lga-root.lga-dark {
   --lga-bg: #23252a; --lga-fg: #ececef; --lga-muted: #b8bcc4; --lga-border: #4a4e57;
   --lga-warn-bg: #3d2e14; --lga-warn-fg: #ffd9a0; --lga-accent: #8ab4f8; --lga-shadow: rgba(0, 0, 0, 0.5);
+  color-scheme: dark;
 }
 .lga-popover {
   position: fixed; box-sizing: border-box; width: min(420px, calc(100vw - 16px));

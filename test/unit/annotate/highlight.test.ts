@@ -1,16 +1,19 @@
 // @vitest-environment happy-dom
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  allHighlightNames,
+  activeName,
+  allLooks,
+  contentCss,
   createHighlighter,
   groupByLook,
   type HighlightApi,
   type HighlightEntry,
   highlightApiOf,
-  highlightCss,
   highlightName,
   WRAP_TAG,
-  wrapCss,
 } from '../../../src/annotate/highlight';
 import { createHitIndex } from '../../../src/annotate/hit-test';
 import { blockChunks, groupIntoMarks, lookOf, mergeMatches } from '../../../src/annotate/marks';
@@ -87,33 +90,63 @@ describe('highlight names and grouping', () => {
     expect(groups.get('lga-support')!.map((e) => e.index)).toEqual([0, 2]);
   });
 
-  it('the highlight stylesheet holds only ::highlight rules, one per look', () => {
-    const css = highlightCss('underline', 'light');
-    const rules = css.split('\n');
-    expect(rules).toHaveLength(allHighlightNames().length);
-    for (const rule of rules) expect(rule).toMatch(/^::highlight\(lga-[a-z-]+\) \{ [^{}]+ \}$/);
+  it.each([
+    [{ style: 'underline', scheme: 'light' }, 'lga-support-other'],
+    [{ style: 'background', scheme: 'light' }, 'lga-support-other-bg'],
+    [{ style: 'underline', scheme: 'dark' }, 'lga-support-other-dark'],
+    [{ style: 'background', scheme: 'dark' }, 'lga-support-other-bg-dark'],
+  ] as const)('variant %j names the look %s', (variant, name) => {
+    expect(highlightName({ stance: 'support', applies: false }, variant)).toBe(name);
+  });
+});
+
+describe('the content stylesheet', () => {
+  const css = contentCss();
+  // One rule per `selector {…}` block (the file is laid out one declaration per line).
+  const rules = [...css.matchAll(/^([^\s{][^{\n]*) \{\n((?: {2}[^\n]+\n)+)\}$/gm)].map(
+    (m) => `${m[1]} { ${m[2]!.trim().replace(/\n\s*/g, ' ')} }`,
+  );
+  const highlightRules = rules.filter((r) => r.startsWith('::highlight('));
+  const ruleFor = (name: string) => highlightRules.find((r) => r.startsWith(`::highlight(${name})`)) ?? '';
+
+  it('is the file the manifest injects (regenerate with the command below if this fails)', () => {
+    // npx tsx -e "import('./src/annotate/highlight.ts').then((m) => process.stdout.write(m.contentCss()))" > entrypoints/parliament.content/highlights.css
+    const file = path.resolve(import.meta.dirname, '../../../entrypoints/parliament.content/highlights.css');
+    expect(readFileSync(file, 'utf8')).toBe(css);
+  });
+
+  it('is made of whole rules only, after its header comment', () => {
+    const blocks = css.split('\n}\n').length - 1;
+    expect(rules).toHaveLength(blocks);
+    expect(css.startsWith('/* Generated')).toBe(true);
+  });
+
+  it('targets only highlights named lga-… and our own element', () => {
+    for (const rule of rules)
+      expect(rule).toMatch(/^(::highlight\(lga-[a-z-]+\)|lga-ref(\[data-lga-[a-z]+(="[a-z-]+")?\])?) \{ [^{}]+ \}$/);
+  });
+
+  it('has a rule for every look in every variant, and the active highlight per scheme', () => {
+    for (const style of ['underline', 'background'] as const) {
+      for (const scheme of ['light', 'dark'] as const) {
+        for (const look of allLooks()) expect(ruleFor(highlightName(look, { style, scheme }))).not.toBe('');
+        expect(ruleFor(activeName({ style, scheme }))).toMatch(/background-color/);
+      }
+    }
   });
 
   it.each([
-    ['lga-support', /underline solid/],
+    ['lga-support', /underline solid #17692f 2px/],
     ['lga-support-other', /underline dashed/],
     ['lga-detected', /underline dotted/],
-  ])('%s is drawn %s (applies vs other print vs detected differ by line, not colour alone)', (name, pattern) => {
-    const rule = highlightCss('underline', 'light')
-      .split('\n')
-      .find((r) => r.startsWith(`::highlight(${name})`))!;
-    expect(rule).toMatch(pattern);
+    ['lga-support-dark', /underline solid #6fd38f/],
+    ['lga-support-bg', /background-color: rgba\(/],
+  ])('%s is drawn %s (applies, other print and detected differ by line, not colour alone)', (name, pattern) => {
+    expect(ruleFor(name)).toMatch(pattern);
   });
 
-  it('background style tints applicable highlights', () => {
-    const rule = highlightCss('background', 'dark')
-      .split('\n')
-      .find((r) => r.startsWith('::highlight(lga-support)'))!;
-    expect(rule).toMatch(/background-color: rgba\(/);
-  });
-
-  it('the fallback stylesheet targets only our own element', () => {
-    for (const rule of wrapCss('underline', 'light').split('\n')) expect(rule.startsWith(WRAP_TAG)).toBe(true);
+  it('the background style tints only positions that apply', () => {
+    expect(ruleFor('lga-support-other-bg')).not.toMatch(/background-color/);
   });
 });
 
@@ -148,14 +181,29 @@ describe('createHighlighter with the Custom Highlight API', () => {
     expect(textNodes(root).map((n) => n.data)).toEqual(beforeData);
     expect(observer.takeRecords()).toEqual([]);
     expect(h.textNodesChanged).toBe(0);
-    expect(document.head.querySelector('style')?.textContent).toContain('::highlight(lga-support)');
+    expect(document.querySelector('style')).toBeNull();
 
     h.setActive(entries[1]!);
     expect(registry.get('lga-active')!.ranges).toEqual([entries[1]!.range]);
+    expect(registry.get('lga-support')!.ranges).toEqual([entries[0]!.range, entries[2]!.range]);
+    h.setActive(null);
+    expect(registry.has('lga-active')).toBe(false);
 
     h.clear();
     expect(registry.size).toBe(0);
-    expect(document.head.querySelector('style')).toBeNull();
+  });
+
+  it('switching to a dark page or the background style re-registers under the variant names, touching no DOM', () => {
+    const root = page('<p>Clause 7 and clause 9.</p>');
+    const { api, registry } = fakeApi();
+    const h = createHighlighter(document, { style: 'underline', scheme: 'light', api });
+    const entry: HighlightEntry = { index: 0, range: rangeOf(root, 'Clause 7'), stance: 'oppose', applies: false };
+    h.draw([entry]);
+    h.setActive(entry);
+    const html = document.documentElement.outerHTML;
+    h.restyle('background', 'dark');
+    expect([...registry.keys()].sort()).toEqual(['lga-active-dark', 'lga-oppose-other-bg-dark']);
+    expect(document.documentElement.outerHTML).toBe(html);
   });
 
   it('a redraw replaces the previous highlights', () => {
@@ -186,7 +234,9 @@ describe('createHighlighter fallback (no Custom Highlight API)', () => {
     expect(h.textNodesChanged).toBeGreaterThan(0);
 
     h.setActive(drawn[1]!);
-    expect(wrappers[1]!.hasAttribute('data-lga-active')).toBe(true);
+    expect(wrappers[1]!.getAttribute('data-lga-active')).toBe('light');
+    h.restyle('underline', 'dark');
+    expect(wrappers.map((w) => w.getAttribute('data-lga-look'))).toEqual(['lga-support-dark', 'lga-oppose-other-dark']);
 
     h.clear();
     expect(root.querySelector(WRAP_TAG)).toBeNull();
