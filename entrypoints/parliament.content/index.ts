@@ -37,8 +37,12 @@ export default defineContentScript({
       },
       onLocationChange: (callback) => ctx.addEventListener(window, 'wxt:locationchange', callback),
       onInvalidated: (callback) => ctx.onInvalidated(callback),
+      isAlive: () => ctx.isValid,
       log: (message, error) => console.debug(`[LGA positions] ${message}`, error ?? ''),
     });
     void controller.start();
+    // Chrome leaves an orphaned content script running when the extension is updated or removed: WXT notices on its
+    // own timers, so keep one slow one going (it runs nothing; the check is the point).
+    ctx.setInterval(() => {}, 2000);
   },
 });

@@ -28,7 +28,7 @@ import type { PageSection, PageUnderstanding } from '../pages/types';
 import type { Settings } from '../settings';
 import { createPopoverHost, HOST_TAG, type PopoverHost } from '../ui/popover/host';
 import { pageScheme } from '../ui/popover/scheme';
-import { createHighlighter, type HighlightEntry, type Highlighter, WRAP_TAG } from './highlight';
+import { createHighlighter, HIGHLIGHT_PREFIX, type HighlightEntry, type Highlighter, WRAP_TAG } from './highlight';
 import { createHitIndex, type HitIndex } from './hit-test';
 import { createHoverController, DEFAULT_CLOSE_DELAY_MS, type HoverController } from './hover';
 import { blockChunks, groupIntoMarks, lookOf, mergeMatches } from './marks';
@@ -67,6 +67,11 @@ export interface ControllerDeps {
   onLocationChange?(callback: () => void): void;
   /** Called with the teardown function (WXT's `ctx.onInvalidated`). */
   onInvalidated?(callback: () => void): void;
+  /**
+   * False once the extension is gone (updated, reloaded or removed) while the page stays open. Checked on input, so
+   * an orphaned content script notices as soon as the reader moves and tears down.
+   */
+  isAlive?(): boolean;
   /** Errors are reported, never thrown into the page. */
   log?(message: string, error?: unknown): void;
 }
@@ -111,6 +116,31 @@ function isOurs(node: Node | null): boolean {
     if (el.localName === HOST_TAG || el.localName === WRAP_TAG) return true;
   }
   return false;
+}
+
+/**
+ * What an earlier instance of this content script may have left: after an extension update Firefox injects the new
+ * script while the old one's code can no longer run to clean up. Removes our popover hosts, unwraps fallback
+ * wrappers, unregisters our highlights and our attributes on `<html>`.
+ */
+export function removeLeftovers(doc: Document): void {
+  for (const host of doc.querySelectorAll(HOST_TAG)) host.remove();
+  const parents = new Set<Node>();
+  for (const wrapper of doc.querySelectorAll(WRAP_TAG)) {
+    const parent = wrapper.parentNode;
+    if (!parent) continue;
+    while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
+    wrapper.remove();
+    parents.add(parent);
+  }
+  for (const parent of parents) parent.normalize();
+  const registry = (doc.defaultView as unknown as { CSS?: { highlights?: Map<string, unknown> } } | null)?.CSS
+    ?.highlights;
+  if (registry && typeof registry.keys === 'function') {
+    for (const name of [...registry.keys()]) if (name.startsWith(HIGHLIGHT_PREFIX)) registry.delete(name);
+  }
+  const data = doc.documentElement.dataset;
+  for (const key of Object.keys(data)) if (key.startsWith('lga')) delete data[key];
 }
 
 /** Sections whose roots are on screen first; the rest in page order. */
@@ -169,7 +199,13 @@ export function createController(deps: ControllerDeps): Controller {
     handler: (event: DocumentEventMap[K]) => void,
     options?: AddEventListenerOptions,
   ): void {
-    const h = handler as EventListener;
+    const h = ((event: DocumentEventMap[K]) => {
+      if (deps.isAlive && !deps.isAlive()) {
+        teardown();
+        return;
+      }
+      handler(event);
+    }) as EventListener;
     target.addEventListener(type, h, options);
     listeners.push(() => target.removeEventListener(type, h, options));
   }
@@ -717,6 +753,7 @@ export function createController(deps: ControllerDeps): Controller {
     },
     async start() {
       performance.mark?.('lga:start');
+      removeLeftovers(doc);
       if (deps.onTabRequest) cleanups.push(deps.onTabRequest(handleTabRequest));
       if (deps.watchSettings) {
         cleanups.push(

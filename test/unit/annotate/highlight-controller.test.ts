@@ -4,7 +4,7 @@
  * and a stand-in `CSS.highlights` (happy-dom has none).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type ControllerDeps, createController } from '../../../src/annotate/controller';
+import { type ControllerDeps, createController, removeLeftovers } from '../../../src/annotate/controller';
 import { WRAP_TAG } from '../../../src/annotate/highlight';
 import { scanText } from '../../../src/annotate/scan';
 import { CONTENT_DEFAULTS, settingsReader, withDefaults } from '../../../src/annotate/settings-reader';
@@ -345,6 +345,62 @@ describe('controller', () => {
     main.append(p);
     await vi.waitFor(() => expect(registry.get('lga-support')?.ranges).toHaveLength(2), { timeout: 3000 });
     expect(sent.filter((r) => r.type === 'lookup')).toHaveLength(2);
+  });
+});
+
+describe('extension updates', () => {
+  it('an orphaned instance tears down at the first input once the extension is gone', async () => {
+    const registry = fakeHighlights();
+    setupPage();
+    let alive = true;
+    const { d } = deps({ isAlive: () => alive });
+    const controller = createController(d);
+    teardowns.push(controller.teardown);
+    await controller.start();
+    await ready();
+    controller.focusMark(0);
+    expect(document.querySelector(HOST_TAG)).not.toBeNull();
+    alive = false;
+    document.dispatchEvent(new PointerEvent('pointermove', { clientX: 5, clientY: 5, bubbles: true }));
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+    expect(registry.size).toBe(0);
+    expect(document.documentElement.dataset.lgaPositions).toBeUndefined();
+  });
+
+  it('a new instance removes what a dead one left (hosts, wrappers, highlights, attributes)', async () => {
+    const registry = fakeHighlights();
+    const main = setupPage();
+    const text = main.textContent;
+    // The dead instance's leftovers.
+    const stale = document.createElement(HOST_TAG);
+    document.documentElement.append(stale);
+    const p = main.querySelector('p')!;
+    const node = p.firstChild as Text;
+    const rest = node.splitText(19);
+    rest.splitText(8);
+    const wrapper = document.createElement(WRAP_TAG);
+    p.insertBefore(wrapper, rest);
+    wrapper.append(rest);
+    registry.set('lga-support', { ranges: [] });
+    registry.set('page-own', { ranges: [] });
+    document.documentElement.dataset.lgaPositions = 'ready';
+
+    removeLeftovers(document);
+    expect(document.querySelector(HOST_TAG)).toBeNull();
+    expect(main.querySelector(WRAP_TAG)).toBeNull();
+    expect(p.childNodes).toHaveLength(1);
+    expect(main.textContent).toBe(text);
+    expect([...registry.keys()]).toEqual(['page-own']);
+    expect(document.documentElement.dataset.lgaPositions).toBeUndefined();
+
+    // And a controller starting on such a page ends with exactly one host.
+    document.documentElement.append(document.createElement(HOST_TAG));
+    const { d } = deps();
+    const controller = createController(d);
+    teardowns.push(controller.teardown);
+    await controller.start();
+    await ready();
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
   });
 });
 
