@@ -53,6 +53,9 @@ function cliViews() {
   return cliAnswers;
 }
 
+// Started when the runner loads the specs, so the CLI works while the first browser starts and runs.
+cliViews().catch(() => {});
+
 /** Asks a tab's content script for its page summary, from an extension page (as the side panel does). */
 async function pageSummaryOf({ url }) {
   const api = globalThis.browser ?? globalThis.chrome;
