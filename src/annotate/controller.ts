@@ -28,7 +28,14 @@ import type { PageSection, PageUnderstanding } from '../pages/types';
 import type { Settings } from '../settings';
 import { createPopoverHost, HOST_TAG, type PopoverHost } from '../ui/popover/host';
 import { pageScheme } from '../ui/popover/scheme';
-import { createHighlighter, HIGHLIGHT_PREFIX, type HighlightEntry, type Highlighter, WRAP_TAG } from './highlight';
+import {
+  allHighlightNames,
+  createHighlighter,
+  type HighlightEntry,
+  type Highlighter,
+  highlightApiOf,
+  WRAP_TAG,
+} from './highlight';
 import { createHitIndex, type HitIndex } from './hit-test';
 import { createHoverController, DEFAULT_CLOSE_DELAY_MS, type HoverController } from './hover';
 import { blockChunks, groupIntoMarks, lookOf, mergeMatches } from './marks';
@@ -134,11 +141,8 @@ export function removeLeftovers(doc: Document): void {
     parents.add(parent);
   }
   for (const parent of parents) parent.normalize();
-  const registry = (doc.defaultView as unknown as { CSS?: { highlights?: Map<string, unknown> } } | null)?.CSS
-    ?.highlights;
-  if (registry && typeof registry.keys === 'function') {
-    for (const name of [...registry.keys()]) if (name.startsWith(HIGHLIGHT_PREFIX)) registry.delete(name);
-  }
+  const api = doc.defaultView ? highlightApiOf(doc.defaultView as Window & typeof globalThis) : null;
+  if (api) for (const name of allHighlightNames()) api.registry.delete(name);
   const data = doc.documentElement.dataset;
   for (const key of Object.keys(data)) if (key.startsWith('lga')) delete data[key];
 }
@@ -753,7 +757,11 @@ export function createController(deps: ControllerDeps): Controller {
     },
     async start() {
       performance.mark?.('lga:start');
-      removeLeftovers(doc);
+      try {
+        removeLeftovers(doc);
+      } catch (error) {
+        log('could not remove an earlier instance', error);
+      }
       if (deps.onTabRequest) cleanups.push(deps.onTabRequest(handleTabRequest));
       if (deps.watchSettings) {
         cleanups.push(

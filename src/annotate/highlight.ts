@@ -74,6 +74,14 @@ export function allLooks(): HighlightLook[] {
   return looks;
 }
 
+/** Every highlight name this module can register (to remove a dead instance's highlights without iterating the
+ * registry, which Firefox's content-script view of the page does not allow). */
+export function allHighlightNames(): string[] {
+  const names = VARIANTS.flatMap((variant) => allLooks().map((look) => highlightName(look, variant)));
+  names.push(activeName({ style: 'underline', scheme: 'light' }), activeName({ style: 'underline', scheme: 'dark' }));
+  return names;
+}
+
 /** Entries grouped by highlight name; entries keep their order. */
 export function groupByLook<T extends HighlightLook>(
   entries: readonly T[],
