@@ -37,7 +37,13 @@ export default defineContentScript({
       },
       onLocationChange: (callback) => ctx.addEventListener(window, 'wxt:locationchange', callback),
       onInvalidated: (callback) => ctx.onInvalidated(callback),
-      isAlive: () => ctx.isValid,
+      isAlive: () => {
+        try {
+          return ctx.isValid;
+        } catch {
+          return false; // a dead extension context may throw rather than answer
+        }
+      },
       log: (message, error) => console.debug(`[LGA positions] ${message}`, error ?? ''),
     });
     void controller.start();
