@@ -55,7 +55,10 @@ function median(values: number[]): number {
 }
 
 /** Counts text nodes changed: character data edits, and text nodes removed from or added to the page. */
-const MUTATION_COUNTER = `(() => {
+// tsx compiles this file with esbuild's keepNames, which wraps functions in `__name(...)`; the functions handed to
+// page.evaluate are serialised with those calls in them, so the page needs the helper too.
+const MUTATION_COUNTER = `window.__name = (f) => f;
+(() => {
   window.__textNodesChanged = 0;
   const count = (records) => {
     for (const r of records) {
