@@ -19,6 +19,35 @@ class ChromiumTab extends Tab {
         this.errors.push({ text: `${m.text()} @ ${m.location()?.url ?? ''}`, source: 'console' });
     });
   }
+  /**
+   * Listens to the page's every JavaScript world through CDP: exceptions and console errors in the extension's
+   * isolated world (its content script) are the extension's, whatever their text.
+   */
+  async attach() {
+    const session = await this.page.context().newCDPSession(this.page);
+    const extensionWorlds = new Set();
+    session.on('Runtime.executionContextCreated', ({ context }) => {
+      if (context.origin?.startsWith(this.browser.extensionOrigin)) {
+        extensionWorlds.add(context.id);
+      }
+    });
+    session.on('Runtime.exceptionThrown', ({ exceptionDetails: d }) => {
+      if (extensionWorlds.has(d.executionContextId)) {
+        this.errors.push({
+          text: `${d.exception?.description ?? d.text}`,
+          source: 'content-script',
+          fromExtension: true,
+        });
+      }
+    });
+    session.on('Runtime.consoleAPICalled', ({ type, args, executionContextId }) => {
+      if (type === 'error' && extensionWorlds.has(executionContextId)) {
+        const text = args.map((a) => a.value ?? a.description ?? '').join(' ');
+        this.errors.push({ text, source: 'content-script console', fromExtension: true });
+      }
+    });
+    await session.send('Runtime.enable');
+  }
   url() {
     return this.page.url();
   }
@@ -96,6 +125,7 @@ export async function launchChromium({ extensionDir, proxyPort }) {
     extensionOrigin: origin,
     async newTab(url) {
       const tab = new ChromiumTab(await context.newPage(), this);
+      await tab.attach();
       await tab.goto(url);
       return tab;
     },

@@ -272,8 +272,17 @@ export async function launchFirefox({ extensionDir, proxyPort }) {
     const tab = tabsByContext.get(entry.source?.context);
     const where = entry.stackTrace?.callFrames?.map((f) => f.url).join(' ') ?? '';
     const text = `${entry.text} ${where}`.trim();
-    if (tab) tab.errors.push({ text, source: entry.type });
-    else unattributedErrors.push(text);
+    if (!tab) {
+      unattributedErrors.push(text);
+      return;
+    }
+    // Firefox reports a content script's errors against the page's own window realm, so tell them apart by their
+    // stack: the page's errors carry frames of its own scripts; the content script's carry moz-extension:// frames,
+    // or none at all when privileged code (an Xray wrapper) threw on its behalf.
+    const frames = entry.stackTrace?.callFrames ?? [];
+    const fromExtension =
+      frames.some((f) => f.url.startsWith('moz-extension:')) || (entry.type === 'javascript' && frames.length === 0);
+    tab.errors.push({ text, source: entry.type, fromExtension });
   });
 
   const { contexts } = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' });

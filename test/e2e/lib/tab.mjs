@@ -50,9 +50,16 @@ export class Tab {
     return file;
   }
 
-  /** Errors raised by the extension's own code in this tab (the page's own scripts may fail on a fixture host). */
-  extensionErrors() {
+  /**
+   * Errors raised by the extension's own code in this tab: exceptions and console errors from the content script's
+   * world (the drivers tell it from the page's own), or naming the extension's origin. The page's own scripts may fail
+   * on a fixture host (the real Hansard page cannot load its libraries): those are not counted.
+   */
+  async extensionErrors() {
+    await Promise.all(this.pendingAttribution ?? []);
     const origin = this.browser.extensionOrigin;
-    return this.errors.filter((e) => e.text.includes(origin) || /lga[- ]?positions?/i.test(e.text));
+    return this.errors
+      .filter((e) => e.fromExtension || e.text.includes(origin) || /lga[- ]?positions?/i.test(e.text))
+      .map((e) => e.text);
   }
 }

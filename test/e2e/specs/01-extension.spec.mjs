@@ -13,7 +13,7 @@ export default [
         );
         assert.match(state.title, /^LGA positions/, `${page} title`);
         assert.ok(state.hasApp, `${page} has its app root`);
-        assert.deepEqual(tab.extensionErrors(), [], `${page} logged no extension errors`);
+        assert.deepEqual(await tab.extensionErrors(), [], `${page} logged no extension errors`);
       }
     },
   },

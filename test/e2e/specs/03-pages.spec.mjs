@@ -95,7 +95,7 @@ export default [
       assert.ok(byKey.focusInside, 'focus moved into the popover');
       await tab.press('Escape');
       await tab.waitFor(popoverClosed, undefined, { timeout: 3_000, what: 'Escape to close the keyboard popover' });
-      assert.deepEqual(tab.extensionErrors(), []);
+      assert.deepEqual(await tab.extensionErrors(), []);
     },
   },
   {
@@ -128,7 +128,7 @@ export default [
         assert.match(p.warning ?? '', /may be a different clause/, 'other-print positions carry the warning');
       }
       await leave(tab);
-      assert.deepEqual(tab.extensionErrors(), []);
+      assert.deepEqual(await tab.extensionErrors(), []);
     },
   },
   {
@@ -151,7 +151,7 @@ export default [
         if (text === 'Clause 23') await tab.screenshot('popover-cwsb-clause-23-other-print');
         await leave(tab);
       }
-      assert.deepEqual(tab.extensionErrors(), []);
+      assert.deepEqual(await tab.extensionErrors(), []);
     },
   },
   {
@@ -177,7 +177,7 @@ export default [
         const digest = await tab.evaluate(textNodeDigest, b.pageHtml(id));
         assert.equal(digest.firstDifference, null, `${id}: every text node as served`);
         assert.equal(digest.elements, digest.servedElements, `${id}: no element added to or removed from <body>`);
-        assert.deepEqual(tab.extensionErrors(), [], `${id}: no extension error`);
+        assert.deepEqual(await tab.extensionErrors(), [], `${id}: no extension error`);
       }
       assert.ok(pages.includes('unknownBill'));
     },
@@ -195,7 +195,7 @@ export default [
       assert.equal(digest.textNodes, digest.servedTextNodes, 'as many text nodes as served');
       assert.equal(digest.firstDifference, null, 'every text node as served');
       assert.equal(digest.elements, digest.servedElements, 'no element added to or removed from <body>');
-      assert.deepEqual(tab.extensionErrors(), [], 'the extension raised no error');
+      assert.deepEqual(await tab.extensionErrors(), [], 'the extension raised no error');
     },
   },
   {
@@ -253,7 +253,7 @@ export default [
       await hoverReference(tab, 'Clause 7');
       await tab.evaluate(() => window.scrollBy(0, 600));
       await tab.waitFor(popoverClosed, undefined, { timeout: 3_000, what: 'the popover to close on scroll away' });
-      assert.deepEqual(tab.extensionErrors(), []);
+      assert.deepEqual(await tab.extensionErrors(), []);
     },
   },
   {
@@ -275,7 +275,7 @@ export default [
         { what: 'the panel to open the Bill view at the briefing' },
       );
       assert.match(target.id, /^childrens-wellbeing-and-schools-bill\//, `briefing ${target.id}`);
-      assert.deepEqual(tab.extensionErrors(), []);
+      assert.deepEqual(await tab.extensionErrors(), []);
     },
   },
   {
@@ -337,7 +337,7 @@ export default [
       );
       const moved = await hoverReference(tab, 'Clause 23');
       assert.ok(moved.popover.positions.every((p) => p.applies === 'other-print'));
-      assert.deepEqual(tab.extensionErrors(), []);
+      assert.deepEqual(await tab.extensionErrors(), []);
     },
   },
 ];
