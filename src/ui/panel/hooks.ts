@@ -168,14 +168,26 @@ export function useSearch(query: string, limit = 30): SearchState {
 }
 
 /** The briefing the background asked the panel to open at: read on load and whenever it changes. */
+/** A "Read the briefing" request older than this is stale: the reader has moved on since. */
+export const PANEL_TARGET_FRESH_MS = 60_000;
+
+/**
+ * Where a popover's "Read the briefing" asked the panel to open. The request is consumed once read (cleared in
+ * storage), so opening the panel later, or choosing another bill, is never overridden by an old click.
+ */
 export function usePanelTarget(): PanelTarget | null {
   const [target, setTarget] = useState<PanelTarget | null>(null);
   useEffect(() => {
+    const take = (value: PanelTarget | null | undefined) => {
+      if (!value) return;
+      if (Date.now() - value.requestedAt <= PANEL_TARGET_FRESH_MS) setTarget(value);
+      void panelTargetItem.setValue(null).catch(() => undefined);
+    };
     void panelTargetItem
       .getValue()
-      .then((value) => setTarget(value ?? null))
+      .then(take)
       .catch(() => undefined);
-    return panelTargetItem.watch((value) => setTarget(value ?? null));
+    return panelTargetItem.watch(take);
   }, []);
   return target;
 }
