@@ -117,10 +117,13 @@ function specApi(browser, server, opened) {
           what: 'the reloaded extension',
         })
         .then(() => true)
-        .catch(() => false);
+        .catch((error) => {
+          if (process.env.E2E_DEBUG) console.log('[reloadExtension]', error.message);
+          return false;
+        });
     },
     /** Polls the background until `predicate(data)` holds for the reply to `request`. */
-    async messageUntil(request, predicate, { timeout = 15_000, what = request.type } = {}) {
+    async messageUntil(request, predicate, { timeout = 15_000, what = request.type, giveUpOn = null } = {}) {
       const deadline = Date.now() + timeout;
       let last;
       for (;;) {
@@ -129,6 +132,7 @@ function specApi(browser, server, opened) {
           if (predicate(last)) return last;
         } catch (error) {
           last = error.message;
+          if (giveUpOn?.test(last)) throw new Error(`gave up waiting for ${what}: ${last}`);
           // The message page may have gone with a reloading extension: open it again.
           if (/closed|discarded|no such frame|context/i.test(last)) messenger = null;
         }

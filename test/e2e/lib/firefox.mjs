@@ -315,20 +315,24 @@ export async function launchFirefox({ extensionDir, proxyPort }) {
           triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
         });
       }, url);
-      for (let i = 0; i < 200; i++) {
+      let fresh = null;
+      for (let i = 0; i < 200 && !fresh?.url.startsWith(url); i++) {
+        if (i) await sleep(50);
         const { contexts: now } = await bidi.send('browsingContext.getTree', { maxDepth: 0 });
-        const fresh = now.find((c) => !before.has(c.context) && c.url.startsWith(url));
-        if (fresh) {
-          const tab = new FirefoxTab(fresh.context, browser);
-          tab.currentUrl = url;
-          tabsByContext.set(fresh.context, tab);
-          await tab.setViewport(1100, 700);
-          await tab.waitFor(() => document.readyState === 'complete', undefined, { what: `${pagePath} loaded` });
-          return tab;
-        }
-        await sleep(50);
+        fresh = now.find((c) => !before.has(c.context)) ?? null;
+        // A tab that settled on something else (an error page while the extension reloads) will not become ours.
+        if (fresh && i > 40 && fresh.url !== 'about:blank' && !fresh.url.startsWith(url)) break;
       }
-      throw new Error(`extension page ${url} did not open`);
+      if (fresh?.url.startsWith(url)) {
+        const tab = new FirefoxTab(fresh.context, browser);
+        tab.currentUrl = url;
+        tabsByContext.set(fresh.context, tab);
+        await tab.setViewport(1100, 700);
+        await tab.waitFor(() => document.readyState === 'complete', undefined, { what: `${pagePath} loaded` });
+        return tab;
+      }
+      if (fresh) await bidi.send('browsingContext.close', { context: fresh.context }).catch(() => {});
+      throw new Error(`extension page ${url} did not open${fresh ? ` (the tab showed ${fresh.url})` : ''}`);
     },
     async close() {
       try {

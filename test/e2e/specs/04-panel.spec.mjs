@@ -57,14 +57,15 @@ function selectBill(billId) {
   return true;
 }
 
-function billBriefings() {
+/** The Bill view's briefings, once one of their labels matches `wanted` (a RegExp source). */
+function billBriefings(wanted) {
   const items = [...document.querySelectorAll('[data-testid="bill-briefings"] [data-testid="briefing"]')];
-  if (!items.length) return null;
-  return items.map((b) => ({
+  const listed = items.map((b) => ({
     id: b.dataset.briefingId,
     label: b.querySelector('[data-testid="briefing-label"]')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
     positions: b.querySelectorAll('[data-testid="briefing-position"]').length,
   }));
+  return listed.some((x) => new RegExp(wanted).test(x.label)) ? listed : null;
 }
 
 function focusSearch() {
@@ -160,8 +161,15 @@ export default [
       assert.ok(cswb, `the bill is in ${bills.map((x) => x.title)}`);
       const panel = await openPanel(b);
       await panel.waitFor(showPanelTab, 'bill', { what: 'the Bill tab' });
-      await panel.waitFor(selectBill, cswb.id, { what: 'the bill in the bill picker' });
-      const briefings = await panel.waitFor(billBriefings, undefined, { what: 'the bill briefings' });
+      await panel.waitFor(
+        (id) => [...(document.getElementById('bill-select')?.options ?? [])].some((o) => o.value === id),
+        cswb.id,
+        { what: 'the bill in the bill picker' },
+      );
+      // Let the panel settle first: on opening it may jump to where a popover last asked it to (session:panelTarget).
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.ok(await panel.evaluate(selectBill, cswb.id));
+      const briefings = await panel.waitFor(billBriefings, 'Lords', { what: 'the briefings of the chosen bill' });
       const shipped = briefings.filter((x) => !x.id.startsWith('user:'));
       assert.equal(shipped.length, CSWB_ORDER.length, `briefings: ${shipped.map((x) => x.label).join(' | ')}`);
       CSWB_ORDER.forEach(([house, stage, date], i) => {
