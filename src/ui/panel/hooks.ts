@@ -168,20 +168,22 @@ export function useSearch(query: string, limit = 30): SearchState {
 }
 
 /** The briefing the background asked the panel to open at: read on load and whenever it changes. */
-/** A "Read the briefing" request older than this is stale: the reader has moved on since. */
-export const PANEL_TARGET_FRESH_MS = 60_000;
+/**
+ * How long before the panel loaded a "Read the briefing" request may have been made and still be what opened it
+ * (opening a panel takes well under a second; a slow machine gets ten).
+ */
+export const PANEL_TARGET_FRESH_MS = 10_000;
 
 /**
- * Where a popover's "Read the briefing" asked the panel to open. The request is consumed once read (cleared in
- * storage), so opening the panel later, or choosing another bill, is never overridden by an old click.
+ * Where a popover's "Read the briefing" asked the panel to open. Only a request made just before this panel loaded
+ * (the click that opened it) or while it is open counts: opening the panel later is never sent to an old briefing.
  */
 export function usePanelTarget(): PanelTarget | null {
   const [target, setTarget] = useState<PanelTarget | null>(null);
   useEffect(() => {
+    const loadedAt = Date.now();
     const take = (value: PanelTarget | null | undefined) => {
-      if (!value) return;
-      if (Date.now() - value.requestedAt <= PANEL_TARGET_FRESH_MS) setTarget(value);
-      void panelTargetItem.setValue(null).catch(() => undefined);
+      if (value && value.requestedAt >= loadedAt - PANEL_TARGET_FRESH_MS) setTarget(value);
     };
     void panelTargetItem
       .getValue()
