@@ -33,7 +33,7 @@ const STAGE_PLAN: Array<[House, Stage]> = [
   ['commons', 'other'],
 ];
 const STANCES: Stance[] = ['support', 'mixed', 'concern', 'oppose', 'neutral'];
-const KINDS: ReferenceKind[] = ['clause', 'clause', 'clause', 'amendment', 'new-clause', 'schedule'];
+export const KINDS: ReferenceKind[] = ['clause', 'clause', 'clause', 'amendment', 'new-clause', 'schedule'];
 const COMMON_WORDS =
   'councils funding care leavers corporate parenting safeguarding partners schools academies duty burdens local government housing planning devolution'.split(
     ' ',
@@ -47,7 +47,7 @@ const RARE_WORDS = Array.from({ length: 3000 }, (_, i) => {
 });
 
 /** Deterministic, so runs compare. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed;
   return () => {
     state = (state * 1664525 + 1013904223) % 2 ** 32;
