@@ -55,23 +55,38 @@ export class IdbStore implements DataStore {
     const bills = tx.objectStore('bills');
     const briefings = tx.objectStore('briefings');
     const positions = tx.objectStore('positions');
-    const writes: Promise<unknown>[] = [bills.clear(), briefings.clear(), positions.clear()];
-    for (const bill of dataset.bills) writes.push(bills.put({ ...bill, origin: 'shipped' }));
-    for (const briefing of dataset.briefings) writes.push(briefings.put(briefing));
-    for (const position of dataset.positions) writes.push(positions.put(toStoredPosition(position, 'shipped')));
-    const userRecords = await tx.objectStore('userBriefings').getAll();
-    const user = userRecordsToStore(userRecords, new Set(dataset.bills.map((bill) => bill.id)));
-    for (const bill of user.bills) writes.push(bills.put(bill));
-    for (const briefing of user.briefings) writes.push(briefings.put(briefing));
-    for (const position of user.positions) writes.push(positions.put(position));
-    const meta: DatasetMetaRecord = {
-      key: 'dataset',
-      version: dataset.version,
-      builtAt: dataset.builtAt,
-      seededAt: new Date().toISOString(),
-      counts: { bills: dataset.bills.length, briefings: dataset.briefings.length, positions: dataset.positions.length },
-    };
-    writes.push(tx.objectStore('meta').put(meta), tx.objectStore('searchIndex').clear());
+    const writes: Promise<unknown>[] = [];
+    try {
+      writes.push(bills.clear(), briefings.clear(), positions.clear());
+      for (const bill of dataset.bills) writes.push(bills.put({ ...bill, origin: 'shipped' }));
+      for (const briefing of dataset.briefings) writes.push(briefings.put(briefing));
+      for (const position of dataset.positions) writes.push(positions.put(toStoredPosition(position, 'shipped')));
+      const userRecords = await tx.objectStore('userBriefings').getAll();
+      const user = userRecordsToStore(userRecords, new Set(dataset.bills.map((bill) => bill.id)));
+      for (const bill of user.bills) writes.push(bills.put(bill));
+      for (const briefing of user.briefings) writes.push(briefings.put(briefing));
+      for (const position of user.positions) writes.push(positions.put(position));
+      const meta: DatasetMetaRecord = {
+        key: 'dataset',
+        version: dataset.version,
+        builtAt: dataset.builtAt,
+        seededAt: new Date().toISOString(),
+        counts: {
+          bills: dataset.bills.length,
+          briefings: dataset.briefings.length,
+          positions: dataset.positions.length,
+        },
+      };
+      writes.push(tx.objectStore('meta').put(meta), tx.objectStore('searchIndex').clear());
+    } catch (error) {
+      // A put that throws at once (a record without a key, data that cannot be cloned) must not let the writes queued
+      // before it commit: abort, so the previous dataset stays whole. A failed request may have ended it already.
+      try {
+        tx.abort();
+      } catch {}
+      await Promise.allSettled([...writes, tx.done]);
+      throw error;
+    }
     await Promise.all([...writes, tx.done]);
     return { seeded: true, version: dataset.version };
   }

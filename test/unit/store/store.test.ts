@@ -133,6 +133,21 @@ describe.each(backends)('%s store', (_name, makeStore) => {
   });
 });
 
+describe('a reseed that fails part way', () => {
+  it('leaves the previous dataset whole when a record cannot be written', async () => {
+    const store = await freshIdbStore();
+    await store.seed(fixtureDataset('v1'));
+    const before = await store.everything();
+    // A position without an id has no key: its put throws after the clears and earlier puts were queued.
+    const broken = fixtureDataset('v2', {
+      positions: [...POSITIONS.slice(0, 2), { ...POSITIONS[2]!, id: undefined as unknown as string }],
+    });
+    await expect(store.seed(broken)).rejects.toThrow();
+    expect((await store.meta())?.version).toBe('v1');
+    expect(sorted((await store.everything()).positions)).toEqual(sorted(before.positions));
+  });
+});
+
 describe('schema versions', () => {
   it.each(Object.keys(STORES_AT_VERSION).map(Number))('fixture v%i has exactly the stores of its schema', async (v) => {
     const dump = fixture(v);
