@@ -111,19 +111,12 @@ function specApi(browser, server, opened) {
       });
       messenger = null;
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      return api
-        .messageUntil({ type: 'status' }, (s) => s.counts.positions > 0, {
-          timeout: 8_000,
-          what: 'the reloaded extension',
-        })
-        .then(() => true)
-        .catch((error) => {
-          if (process.env.E2E_DEBUG) console.log('[reloadExtension]', error.message);
-          return false;
-        });
+      if (!(await browser.waitForExtension())) return false;
+      await api.messageUntil({ type: 'status' }, (s) => s.counts.positions > 0, { what: 'the reloaded extension' });
+      return true;
     },
     /** Polls the background until `predicate(data)` holds for the reply to `request`. */
-    async messageUntil(request, predicate, { timeout = 15_000, what = request.type, giveUpOn = null } = {}) {
+    async messageUntil(request, predicate, { timeout = 15_000, what = request.type } = {}) {
       const deadline = Date.now() + timeout;
       let last;
       for (;;) {
@@ -132,7 +125,6 @@ function specApi(browser, server, opened) {
           if (predicate(last)) return last;
         } catch (error) {
           last = error.message;
-          if (giveUpOn?.test(last)) throw new Error(`gave up waiting for ${what}: ${last}`);
           // The message page may have gone with a reloading extension: open it again.
           if (/closed|discarded|no such frame|context/i.test(last)) messenger = null;
         }

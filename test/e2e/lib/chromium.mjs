@@ -132,6 +132,15 @@ export async function launchChromium({ extensionDir, proxyPort }) {
     async newExtensionTab(pagePath) {
       return this.newTab(`${origin}/${pagePath}`);
     },
+    /** True once the extension's service worker runs again (after a reload), false after `timeout` ms. */
+    async waitForExtension(timeout = 5_000) {
+      const deadline = Date.now() + timeout;
+      while (Date.now() < deadline) {
+        if (context.serviceWorkers().some((w) => w.url().startsWith(origin))) return true;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return false;
+    },
     /** Evaluate in the extension's service worker (Chromium only). */
     async evaluateInBackground(fn, arg) {
       const sw = context.serviceWorkers().find((w) => w.url().startsWith(origin));

@@ -305,6 +305,18 @@ export async function launchFirefox({ extensionDir, proxyPort }) {
       await tab.goto(url);
       return tab;
     },
+    /** True once the add-on is installed and running again (after a reload), false after `timeout` ms. */
+    async waitForExtension(timeout = 20_000) {
+      const deadline = Date.now() + timeout;
+      while (Date.now() < deadline) {
+        const active = await browser
+          .evaluateInChrome((id) => !!WebExtensionPolicy.getByID(id)?.active, GECKO_ID)
+          .catch(() => false);
+        if (active) return true;
+        await sleep(100);
+      }
+      return false;
+    },
     async newExtensionTab(pagePath) {
       const url = `${origin}/${pagePath}`;
       const before = new Set(
