@@ -91,10 +91,20 @@ function specApi(browser, server, opened) {
         throw error;
       });
       const tab = await messenger;
-      const reply = await tab.evaluate(
-        (msg) => (globalThis.browser ?? globalThis.chrome).runtime.sendMessage(msg),
-        request,
-      );
+      let reply;
+      try {
+        reply = await tab.evaluate(
+          (msg) => (globalThis.browser ?? globalThis.chrome).runtime.sendMessage(msg),
+          request,
+        );
+      } catch (error) {
+        // A message page that cannot send (closed, or left from before an extension reload) is replaced next time.
+        if (messenger) {
+          messenger = null;
+          await tab.close();
+        }
+        throw error;
+      }
       if (!reply || typeof reply !== 'object') throw new Error(`background gave no reply to ${request.type}: ${reply}`);
       if (!reply.ok) throw new Error(`background refused ${request.type}: ${reply.error}`);
       return reply.data;
@@ -125,8 +135,6 @@ function specApi(browser, server, opened) {
           if (predicate(last)) return last;
         } catch (error) {
           last = error.message;
-          // The message page may have gone with a reloading extension: open it again.
-          if (/closed|discarded|no such frame|context/i.test(last)) messenger = null;
         }
         if (Date.now() > deadline)
           throw new Error(`timed out waiting for ${what}; last reply: ${JSON.stringify(last)}`);
