@@ -55,8 +55,8 @@ export class Tab {
    * world (the drivers tell it from the page's own), or naming the extension's origin. The page's own scripts may fail
    * on a fixture host (the real Hansard page cannot load its libraries): those are not counted.
    */
+  // Async so a driver may attribute errors lazily.
   async extensionErrors() {
-    await Promise.all(this.pendingAttribution ?? []);
     const origin = this.browser.extensionOrigin;
     return this.errors
       .filter((e) => e.fromExtension || e.text.includes(origin) || /lga[- ]?positions?/i.test(e.text))

@@ -85,7 +85,11 @@ export default [
       }
 
       // Keyboard: the in-page shortcut steps to the next highlighted reference and moves focus into its popover.
-      await tab.evaluate(() => window.scrollTo(0, 0));
+      // Focus sits on the page's skip link (a reader tabbing through the page), so we can see it come back.
+      await tab.evaluate(() => {
+        window.scrollTo(0, 0);
+        document.querySelector('a.skip-to-content').focus();
+      });
       await tab.press('Alt+Shift+N');
       const byKey = await tab.waitFor(popoverState, undefined, {
         timeout: 3_000,
@@ -95,6 +99,8 @@ export default [
       assert.ok(byKey.focusInside, 'focus moved into the popover');
       await tab.press('Escape');
       await tab.waitFor(popoverClosed, undefined, { timeout: 3_000, what: 'Escape to close the keyboard popover' });
+      const focusBack = await tab.evaluate(() => document.activeElement?.className ?? null);
+      assert.equal(focusBack, 'skip-to-content', 'focus went back where it was');
       assert.deepEqual(await tab.extensionErrors(), []);
     },
   },
