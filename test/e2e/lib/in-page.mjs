@@ -69,6 +69,7 @@ export function popoverState() {
         ? 'light'
         : null,
     background: getComputedStyle(dialog).backgroundColor,
+    announced: host.shadowRoot.querySelector('[aria-live]')?.textContent?.trim() ?? null,
     text: dialog.textContent.replace(/\s+/g, ' ').trim(),
     positions,
     box: { x: box.x, y: box.y, width: box.width, height: box.height },

@@ -58,6 +58,11 @@ export default [
       assert.match(popover.text, STANCE_WORDS, 'the stance in words');
       assert.match(popover.text, /Second Reading/, "the briefing's stage");
       assert.equal(popover.positions[0].warning, null, 'no other-print warning on a position that applies');
+      assert.match(
+        popover.announced ?? '',
+        /Clause 7/,
+        'a popover opened by the pointer is announced to screen readers',
+      );
       assert.ok(
         !overlaps(popover.box, box),
         `the popover ${JSON.stringify(popover.box)} leaves ${JSON.stringify(box)} visible`,
