@@ -1,29 +1,29 @@
 /** The data kept in IndexedDB: seeding, reads for lookups and the side panel, and user briefings. */
 import type { IDBPTransaction } from 'idb';
 import type { BillRecord, Briefing, Dataset, Position, Reference } from '../model';
-import { fromStoredBill, fromStoredPosition, toStoredPosition, userRecordsToStore } from './records';
+import { fromStoredBill, userRecordsToStore } from './records';
 import type {
   DatasetMetaRecord,
   Db,
+  PositionGroup,
   StoredBill,
-  StoredPosition,
   StoreName,
   StoreSchema,
   UserBriefingRecord,
   UserDataRecord,
   UserRevisionRecord,
 } from './schema';
-import { refKey } from './schema';
+import { briefingIdOfPosition, groupPositions, positionRefKeys, refKey } from './schema';
 import type { DataStore, DatasetMeta, SeedOutcome, StoredSearchIndex } from './types';
 
 /** Above this many distinct references, one read of the bill's positions beats one index read per reference. */
 const PER_REFERENCE_READ_LIMIT = 24;
 
-const SEED_STORES: StoreName[] = ['bills', 'briefings', 'positions', 'meta', 'userBriefings', 'searchIndex'];
+const SEED_STORES: StoreName[] = ['bills', 'briefings', 'positionGroups', 'meta', 'userBriefings', 'searchIndex'];
 const USER_WRITE_STORES: StoreName[] = [
   'bills',
   'briefings',
-  'positions',
+  'positionGroups',
   'meta',
   'userBriefings',
   'userData',
@@ -54,18 +54,18 @@ export class IdbStore implements DataStore {
     const tx = this.db.transaction(SEED_STORES, 'readwrite');
     const bills = tx.objectStore('bills');
     const briefings = tx.objectStore('briefings');
-    const positions = tx.objectStore('positions');
+    const groups = tx.objectStore('positionGroups');
     const writes: Promise<unknown>[] = [];
     try {
-      writes.push(bills.clear(), briefings.clear(), positions.clear());
+      writes.push(bills.clear(), briefings.clear(), groups.clear());
       for (const bill of dataset.bills) writes.push(bills.put({ ...bill, origin: 'shipped' }));
       for (const briefing of dataset.briefings) writes.push(briefings.put(briefing));
-      for (const position of dataset.positions) writes.push(positions.put(toStoredPosition(position, 'shipped')));
+      for (const group of groupPositions(dataset.positions, 'shipped')) writes.push(groups.put(group));
       const userRecords = await tx.objectStore('userBriefings').getAll();
       const user = userRecordsToStore(userRecords, new Set(dataset.bills.map((bill) => bill.id)));
       for (const bill of user.bills) writes.push(bills.put(bill));
       for (const briefing of user.briefings) writes.push(briefings.put(briefing));
-      for (const position of user.positions) writes.push(positions.put(position));
+      for (const group of user.groups) writes.push(groups.put(group));
       const meta: DatasetMetaRecord = {
         key: 'dataset',
         version: dataset.version,
@@ -102,50 +102,54 @@ export class IdbStore implements DataStore {
 
   async lookupData(billId: string, refs: readonly Reference[]) {
     const keys = [...new Set(refs.map((ref) => refKey(billId, ref.kind, ref.number)))];
-    const tx = this.db.transaction(['briefings', 'positions'], 'readonly');
+    const tx = this.db.transaction(['briefings', 'positionGroups'], 'readonly');
     const briefingsRead = tx.objectStore('briefings').index('byBill').getAll(billId);
-    const byRef = tx.objectStore('positions').index('byRef');
-    let positionsRead: Promise<StoredPosition[]>;
+    const groups = tx.objectStore('positionGroups');
+    let groupsRead: Promise<PositionGroup[]>;
     if (keys.length <= PER_REFERENCE_READ_LIMIT) {
-      positionsRead = Promise.all(keys.map((key) => byRef.getAll(key))).then((lists) => uniqueById(lists.flat()));
+      const byRef = groups.index('byRef');
+      groupsRead = Promise.all(keys.map((key) => byRef.getAll(key))).then(uniqueGroups);
     } else {
-      const wanted = new Set(keys);
-      positionsRead = tx
-        .objectStore('positions')
-        .index('byBill')
-        .getAll(billId)
-        .then((all) => all.filter((position) => position.refKeys.some((key) => wanted.has(key))));
+      groupsRead = groups.index('byBill').getAll(billId);
     }
-    const [briefings, positions] = await Promise.all([briefingsRead, positionsRead, tx.done]);
-    return { briefings, positions: positions.map(fromStoredPosition) };
+    const [briefings, found] = await Promise.all([briefingsRead, groupsRead, tx.done]);
+    // A group holds every position of its briefing: keep those on the wanted references.
+    const wanted = new Set(keys);
+    const positions = found
+      .flatMap((group) => group.positions)
+      .filter((position) => positionRefKeys(position).some((key) => wanted.has(key)));
+    return { briefings, positions };
   }
 
   async billData(billId: string) {
-    const tx = this.db.transaction(['briefings', 'positions'], 'readonly');
-    const [briefings, positions] = await Promise.all([
+    const tx = this.db.transaction(['briefings', 'positionGroups'], 'readonly');
+    const [briefings, groups] = await Promise.all([
       tx.objectStore('briefings').index('byBill').getAll(billId),
-      tx.objectStore('positions').index('byBill').getAll(billId),
+      tx.objectStore('positionGroups').index('byBill').getAll(billId),
       tx.done,
     ]);
-    return { briefings, positions: positions.map(fromStoredPosition) };
+    return { briefings, positions: groups.flatMap((group) => group.positions) };
   }
 
   async everything() {
-    const tx = this.db.transaction(['bills', 'briefings', 'positions'], 'readonly');
-    const [bills, briefings, positions] = await Promise.all([
+    const tx = this.db.transaction(['bills', 'briefings', 'positionGroups'], 'readonly');
+    const [bills, briefings, groups] = await Promise.all([
       tx.objectStore('bills').getAll(),
       tx.objectStore('briefings').getAll(),
-      tx.objectStore('positions').getAll(),
+      tx.objectStore('positionGroups').getAll(),
       tx.done,
     ]);
-    return { bills: bills.map(fromStoredBill), briefings, positions: positions.map(fromStoredPosition) };
+    return { bills: bills.map(fromStoredBill), briefings, positions: groups.flatMap((group) => group.positions) };
   }
 
+  /** One read per briefing the ids name (a position's id starts with its briefing's), in the order of `ids`. */
   async positionsByIds(ids: readonly string[]): Promise<Position[]> {
-    const tx = this.db.transaction('positions', 'readonly');
-    const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+    const briefingIds = [...new Set(ids.map(briefingIdOfPosition))];
+    const tx = this.db.transaction('positionGroups', 'readonly');
+    const groups = await Promise.all(briefingIds.map((id) => tx.store.get(id)));
     await tx.done;
-    return found.filter((p) => p !== undefined).map(fromStoredPosition);
+    const byId = new Map(groups.flatMap((group) => group?.positions ?? []).map((p) => [p.id, p] as const));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   async briefingsByIds(ids: readonly string[]): Promise<Briefing[]> {
@@ -177,7 +181,7 @@ export class IdbStore implements DataStore {
     const user = userRecordsToStore(records, shipped);
     for (const bill of user.bills) writes.push(bills.put(bill));
     for (const briefing of user.briefings) writes.push(tx.objectStore('briefings').put(briefing));
-    for (const position of user.positions) writes.push(tx.objectStore('positions').put(position));
+    for (const group of user.groups) writes.push(tx.objectStore('positionGroups').put(group));
     for (const record of records) writes.push(tx.objectStore('userBriefings').put(record));
     for (const record of userData) writes.push(tx.objectStore('userData').put(record));
     writes.push(bumpUserRevision(tx));
@@ -216,14 +220,15 @@ export class IdbStore implements DataStore {
   }
 
   async counts() {
-    const tx = this.db.transaction(['bills', 'briefings', 'positions', 'userBriefings'], 'readonly');
-    const [bills, briefings, positions, userBriefings] = await Promise.all([
+    const tx = this.db.transaction(['bills', 'briefings', 'positionGroups', 'userBriefings'], 'readonly');
+    const [bills, briefings, groups, userBriefings] = await Promise.all([
       tx.objectStore('bills').count(),
       tx.objectStore('briefings').count(),
-      tx.objectStore('positions').count(),
+      tx.objectStore('positionGroups').getAll(),
       tx.objectStore('userBriefings').count(),
       tx.done,
     ]);
+    const positions = groups.reduce((sum, group) => sum + group.positions.length, 0);
     return { bills, briefings, positions, userBriefings };
   }
 }
@@ -237,7 +242,8 @@ async function deleteUserRecords(
   incoming: readonly UserBriefingRecord[],
 ): Promise<void> {
   for (const briefing of record.briefings) await tx.objectStore('briefings').delete(briefing.id);
-  for (const position of record.positions) await tx.objectStore('positions').delete(position.id);
+  const briefingIds = new Set([...record.briefings.map((b) => b.id), ...record.positions.map((p) => p.briefingId)]);
+  for (const briefingId of briefingIds) await tx.objectStore('positionGroups').delete(briefingId);
   const bill: StoredBill | undefined = await tx.objectStore('bills').get(record.bill.id);
   if (bill?.origin !== 'user') return;
   const others: UserBriefingRecord[] = await tx.objectStore('userBriefings').getAll();
@@ -254,8 +260,9 @@ async function bumpUserRevision(tx: UserWriteTx): Promise<void> {
   await tx.objectStore('searchIndex').clear();
 }
 
-function uniqueById<T extends { id: string }>(items: readonly T[]): T[] {
-  const seen = new Map<string, T>();
-  for (const item of items) seen.set(item.id, item);
+/** A group holding positions on several of the wanted references is read once per reference: keep one. */
+function uniqueGroups(lists: readonly PositionGroup[][]): PositionGroup[] {
+  const seen = new Map<string, PositionGroup>();
+  for (const group of lists.flat()) seen.set(group.briefingId, group);
   return [...seen.values()];
 }

@@ -4,8 +4,8 @@
  * told so through `problem`.
  */
 import type { BillRecord, Briefing, Dataset, Position, Reference } from '../model';
-import { fromStoredBill, fromStoredPosition, toStoredPosition, userRecordsToStore } from './records';
-import { refKey, type StoredBill, type StoredPosition, type UserBriefingRecord, type UserDataRecord } from './schema';
+import { fromStoredBill, userRecordsToStore } from './records';
+import { refKey, type StoredBill, type UserBriefingRecord, type UserDataRecord } from './schema';
 import type { DataStore, DatasetMeta, SeedOutcome, StoredSearchIndex } from './types';
 
 export class MemoryStore implements DataStore {
@@ -14,7 +14,7 @@ export class MemoryStore implements DataStore {
   private seededAt = '';
   private bills_ = new Map<string, StoredBill>();
   private briefings_ = new Map<string, Briefing>();
-  private positions_ = new Map<string, StoredPosition>();
+  private positions_ = new Map<string, Position>();
   private user = new Map<string, UserBriefingRecord>();
   private userData_ = new Map<string, UserDataRecord>();
   private revision = 0;
@@ -50,8 +50,7 @@ export class MemoryStore implements DataStore {
     this.positions_.clear();
     for (const bill of dataset?.bills ?? []) this.bills_.set(bill.id, { ...bill, origin: 'shipped' });
     for (const briefing of dataset?.briefings ?? []) this.briefings_.set(briefing.id, briefing);
-    for (const position of dataset?.positions ?? [])
-      this.positions_.set(position.id, toStoredPosition(position, 'shipped'));
+    for (const position of dataset?.positions ?? []) this.positions_.set(position.id, position);
     const user = userRecordsToStore([...this.user.values()], new Set(dataset?.bills.map((bill) => bill.id)));
     for (const bill of user.bills) this.bills_.set(bill.id, bill);
     for (const briefing of user.briefings) this.briefings_.set(briefing.id, briefing);
@@ -77,7 +76,7 @@ export class MemoryStore implements DataStore {
   async billData(billId: string) {
     return {
       briefings: [...this.briefings_.values()].filter((briefing) => briefing.billId === billId),
-      positions: [...this.positions_.values()].filter((p) => p.billId === billId).map(fromStoredPosition),
+      positions: [...this.positions_.values()].filter((p) => p.billId === billId),
     };
   }
 
@@ -85,14 +84,14 @@ export class MemoryStore implements DataStore {
     return {
       bills: await this.bills(),
       briefings: [...this.briefings_.values()],
-      positions: [...this.positions_.values()].map(fromStoredPosition),
+      positions: [...this.positions_.values()],
     };
   }
 
   async positionsByIds(ids: readonly string[]): Promise<Position[]> {
     return ids.flatMap((id) => {
       const position = this.positions_.get(id);
-      return position ? [fromStoredPosition(position)] : [];
+      return position ? [position] : [];
     });
   }
 

@@ -1,18 +1,8 @@
 /** Turning model records into stored ones and back, and placing a user's compiled briefing next to shipped data. */
 import type { BillRecord, Briefing, Position } from '../model';
-import { refKey, type StoredBill, type StoredPosition, type UserBriefingRecord } from './schema';
+import { groupPositions, type PositionGroup, type StoredBill, type UserBriefingRecord } from './schema';
 
 export const USER_ID_PREFIX = 'user:';
-
-export function toStoredPosition(position: Position, origin: StoredPosition['origin']): StoredPosition {
-  const keys = new Set(position.refs.map((ref) => refKey(position.billId, ref.kind, ref.number)));
-  return { ...position, refKeys: [...keys], origin };
-}
-
-export function fromStoredPosition(stored: StoredPosition): Position {
-  const { refKeys: _refKeys, origin: _origin, ...position } = stored;
-  return position;
-}
 
 export function fromStoredBill(stored: StoredBill): BillRecord {
   const { origin: _origin, ...bill } = stored;
@@ -42,14 +32,14 @@ export function namespaceUserRecords(
 export function userRecordsToStore(
   records: readonly UserBriefingRecord[],
   shippedBillIds: ReadonlySet<string>,
-): { bills: StoredBill[]; briefings: Briefing[]; positions: StoredPosition[] } {
+): { bills: StoredBill[]; briefings: Briefing[]; positions: Position[]; groups: PositionGroup[] } {
   const bills = new Map<string, StoredBill>();
   const briefings: Briefing[] = [];
-  const positions: StoredPosition[] = [];
+  const positions: Position[] = [];
   for (const record of records) {
     if (!shippedBillIds.has(record.bill.id)) bills.set(record.bill.id, { ...record.bill, origin: 'user' });
     briefings.push(...record.briefings);
-    positions.push(...record.positions.map((position) => toStoredPosition(position, 'user')));
+    positions.push(...record.positions);
   }
-  return { bills: [...bills.values()], briefings, positions };
+  return { bills: [...bills.values()], briefings, positions, groups: groupPositions(positions, 'user') };
 }

@@ -4,14 +4,15 @@
  * Shipped data (bills, briefings, positions from the bundled dataset) and user data (briefings a user added, their
  * settings and imports) live side by side. User data is the source of truth for user briefings: `userBriefings` holds
  * each added source with its compiled records, and reseeding writes those records back next to the new shipped ones.
- * Upgrade steps only ever add stores and indexes, so every user record survives an upgrade.
+ * Upgrade steps keep every record: they add stores and indexes, drop indexes nothing reads, and move records into a
+ * new layout in the upgrade's own transaction (v3 groups the positions by briefing).
  */
-import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, unwrap } from 'idb';
 import type { BillRecord, Briefing, Position } from '../model';
 
 export const DB_NAME = 'lga-positions';
 /** The schema version this code writes. Each version has a fixture in test/fixtures/store/ and a tested upgrade step. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Where a bill came from: the bundled dataset, or a briefing the user added (for a bill the dataset lacks). */
 export type Origin = 'shipped' | 'user';
@@ -20,10 +21,27 @@ export interface StoredBill extends BillRecord {
   origin: Origin;
 }
 
-/** A position with the keys its indexes need: `refKeys` is `billId|kind|number` for every reference it carries. */
+/**
+ * Schema v1-v2 only: one record per position, with the keys its indexes needed (`refKeys` is `billId|kind|number`
+ * for every reference it carries). Read once more by the v3 upgrade, which groups them by briefing.
+ */
 export interface StoredPosition extends Position {
   refKeys: string[];
   origin: Origin;
+}
+
+/**
+ * Schema v3: every position of one briefing in one record, keyed by the briefing. Seeding writes a few hundred of
+ * these instead of ten thousand position records (each put costs a clone, a message to the storage process and a
+ * LevelDB write, and every index entry another). `refKeys` is the union of its positions' `billId|kind|number` keys:
+ * an index read by reference returns the groups holding such positions, and the reader keeps the matching ones.
+ */
+export interface PositionGroup {
+  briefingId: string;
+  billId: string;
+  origin: Origin;
+  refKeys: string[];
+  positions: Position[];
 }
 
 /** A briefing source a user added in the options page, with what the compiler made of it. */
@@ -73,8 +91,12 @@ export interface SearchIndexRecord {
 
 export interface StoreSchema extends DBSchema {
   bills: { key: string; value: StoredBill };
+  /** `bySource` existed in v2 only (nothing read it). */
   briefings: { key: string; value: Briefing; indexes: { byBill: string; bySource: string } };
+  /** v1-v2 only: replaced by `positionGroups` in v3. */
   positions: { key: string; value: StoredPosition; indexes: { byBill: string; byRef: string; byBriefing: string } };
+  /** Added in schema v3. */
+  positionGroups: { key: string; value: PositionGroup; indexes: { byBill: string; byRef: string } };
   userBriefings: { key: string; value: UserBriefingRecord };
   userData: { key: string; value: UserDataRecord };
   meta: { key: string; value: MetaRecord };
@@ -113,15 +135,73 @@ export const UPGRADE_STEPS: Record<number, (db: Db, tx: UpgradeTransaction) => v
     db.createObjectStore('searchIndex', { keyPath: 'key' });
     tx.objectStore('briefings').createIndex('bySource', 'source');
   },
+  3: (db, tx) => {
+    // v3: positions grouped by briefing (see PositionGroup), and no index that nothing reads (`briefings.bySource`,
+    // `positions.byBriefing`). The stored positions, shipped and user, move into groups in this same transaction,
+    // so the database is whole without a reseed (the dataset version on disk may be the bundled one).
+    const groups = db.createObjectStore('positionGroups', { keyPath: 'briefingId' });
+    groups.createIndex('byBill', 'billId');
+    groups.createIndex('byRef', 'refKeys', { multiEntry: true });
+    tx.objectStore('briefings').deleteIndex('bySource');
+    // Raw requests, not idb's promises: the store may only be deleted while the upgrade transaction is active, which
+    // it is inside a request's success event.
+    const raw = unwrap(tx) as IDBTransaction;
+    const read = raw.objectStore('positions').getAll();
+    read.onsuccess = () => {
+      const old = read.result as StoredPosition[];
+      const target = raw.objectStore('positionGroups');
+      for (const origin of ['shipped', 'user'] as const) {
+        const positions = old.filter((p) => p.origin === origin).map(({ refKeys: _k, origin: _o, ...p }) => p);
+        for (const group of groupPositions(positions.sort(byPositionIndex), origin)) target.put(group);
+      }
+      raw.db.deleteObjectStore('positions');
+    };
+  },
 };
+
+/** The positions' groups, one per briefing, positions in the order given. */
+export function groupPositions(positions: readonly Position[], origin: Origin): PositionGroup[] {
+  const groups = new Map<string, PositionGroup>();
+  for (const position of positions) {
+    let group = groups.get(position.briefingId);
+    if (!group) {
+      group = { briefingId: position.briefingId, billId: position.billId, origin, refKeys: [], positions: [] };
+      groups.set(position.briefingId, group);
+    }
+    group.positions.push(position);
+  }
+  for (const group of groups.values()) group.refKeys = [...new Set(group.positions.flatMap(positionRefKeys))];
+  return [...groups.values()];
+}
+
+/** `billId|kind|number` for every reference a position carries. */
+export function positionRefKeys(position: Position): string[] {
+  return position.refs.map((ref) => refKey(position.billId, ref.kind, ref.number));
+}
+
+/** The briefing a position belongs to, from its id (`<briefingId>/<index>`, see `Position.id`). */
+export function briefingIdOfPosition(positionId: string): string {
+  return positionId.slice(0, positionId.lastIndexOf('/'));
+}
+
+/** Key order puts `/10` before `/2`; a briefing's positions are kept in their order in the briefing. */
+function byPositionIndex(a: Position, b: Position): number {
+  if (a.briefingId !== b.briefingId) return a.briefingId < b.briefingId ? -1 : 1;
+  return positionIndex(a.id) - positionIndex(b.id);
+}
+
+function positionIndex(id: string): number {
+  return Number(id.slice(id.lastIndexOf('/') + 1));
+}
 
 /** The stores each schema version has (checked against the fixtures, so a fixture cannot drift from its version). */
 export const STORES_AT_VERSION: Record<number, StoreName[]> = {
   1: ['bills', 'briefings', 'meta', 'positions', 'userBriefings', 'userData'],
   2: ['bills', 'briefings', 'meta', 'positions', 'searchIndex', 'userBriefings', 'userData'],
+  3: ['bills', 'briefings', 'meta', 'positionGroups', 'searchIndex', 'userBriefings', 'userData'],
 };
 
 /** Shipped stores: rewritten by every seeding. Everything else is user data or derived from it. */
-export const SHIPPED_STORES = ['bills', 'briefings', 'positions'] as const;
+export const SHIPPED_STORES = ['bills', 'briefings', 'positionGroups'] as const;
 /** Stores whose records are the user's own and must survive seeding and upgrades. */
 export const USER_STORES = ['userBriefings', 'userData'] as const;

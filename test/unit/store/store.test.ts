@@ -138,9 +138,10 @@ describe('a reseed that fails part way', () => {
     const store = await freshIdbStore();
     await store.seed(fixtureDataset('v1'));
     const before = await store.everything();
-    // A position without an id has no key: its put throws after the clears and earlier puts were queued.
+    // A position without a briefing makes a group without a key: its put throws after the clears and earlier puts
+    // were queued.
     const broken = fixtureDataset('v2', {
-      positions: [...POSITIONS.slice(0, 2), { ...POSITIONS[2]!, id: undefined as unknown as string }],
+      positions: [...POSITIONS.slice(0, 2), { ...POSITIONS[2]!, briefingId: undefined as unknown as string }],
     });
     await expect(store.seed(broken)).rejects.toThrow();
     expect((await store.meta())?.version).toBe('v1');
@@ -179,16 +180,39 @@ describe('schema versions', () => {
     expect(bySource.map((b) => b.userAdded)).toEqual([true]);
   });
 
-  it('opens a v2 database as it is and a dataset reseed keeps its user records', async () => {
+  it.each([1, 2])(
+    'upgrades v%i to v3 keeping every record, positions grouped by briefing, unread indexes dropped',
+    async (from) => {
+      const factory = new IDBFactory();
+      await restoreDump(factory, fixture(from));
+      const opened = await openDatabase(factory, { version: 3 });
+      if (!opened.ok) throw new Error(opened.problem);
+      const after = await dumpDatabase(opened.db);
+      const v3 = fixture(3);
+      expect(Object.keys(after.stores).sort()).toEqual(Object.keys(v3.stores).sort());
+      for (const [name, records] of Object.entries(v3.stores))
+        expect(sorted(after.stores[name]), name).toEqual(sorted(records));
+      expect([...opened.db.transaction('briefings').store.indexNames]).toEqual(['byBill']);
+      // The new indexes cover the moved records, the user's included.
+      const store = new IdbStore(opened.db);
+      expect(
+        (await store.lookupData(CWSB, [{ kind: 'clause', number: '7' }])).positions.map((p) => p.id).sort(),
+      ).toEqual([`${CWSB}/lga-${CWSB}/0/0`, `${CWSB}/lga-${CWSB}/0/3`]);
+      expect((await store.billData(USER_BILL.id)).positions).toHaveLength(1);
+      expect(await store.counts()).toMatchObject({ positions: POSITIONS.length + 1, userBriefings: 1 });
+    },
+  );
+
+  it('opens a v3 database as it is and a dataset reseed keeps its user records', async () => {
     const factory = new IDBFactory();
-    const v2 = fixture(2);
-    await restoreDump(factory, v2);
+    const v3 = fixture(3);
+    await restoreDump(factory, v3);
     const store = await freshIdbStore(factory);
     expect(await store.meta()).toMatchObject({ version: 'v-fixture-1' });
     await store.seed(fixtureDataset('v-fixture-2'));
     const after = await dumpDatabase(store.db);
-    expect(after.stores.userBriefings).toEqual(v2.stores.userBriefings);
-    expect(after.stores.userData).toEqual(v2.stores.userData);
+    expect(after.stores.userBriefings).toEqual(v3.stores.userBriefings);
+    expect(after.stores.userData).toEqual(v3.stores.userData);
     expect(await store.bill(USER_BILL.id)).toEqual(USER_BILL);
     expect((await store.billData(USER_BILL.id)).positions).toHaveLength(1);
   });
