@@ -196,6 +196,8 @@ async function runBrowser(name, specs, server, results) {
 
 const t0 = Date.now();
 fs.mkdirSync(OUT_DIR, { recursive: true });
+// Failure screenshots describe this run only.
+for (const name of fs.readdirSync(OUT_DIR)) if (name.includes('-FAILED-')) fs.rmSync(path.join(OUT_DIR, name));
 const specs = await loadSpecs();
 const server = await startFixtureServer(routes());
 const results = [];
