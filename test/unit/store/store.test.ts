@@ -101,6 +101,20 @@ describe.each(backends)('%s store', (_name, makeStore) => {
     );
   });
 
+  it('reads positions and briefings by id (search hits), in the order asked, skipping unknown ids', async () => {
+    const store = await makeStore();
+    await store.seed(fixtureDataset());
+    await store.putUserBriefings([userBriefingRecord()]);
+    const userPosition = (await store.billData(USER_BILL.id)).positions[0]!;
+    const ids = [POSITIONS[3]!.id, userPosition.id, `${POSITIONS[0]!.briefingId}/999`, POSITIONS[0]!.id];
+    expect((await store.positionsByIds(ids)).map((p) => p.id)).toEqual([ids[0], ids[1], ids[3]]);
+    expect((await store.positionsByIds(ids)).map((p) => Object.keys(p))).not.toContainEqual(
+      expect.arrayContaining(['refKeys']),
+    );
+    const briefingIds = [POSITIONS[0]!.briefingId, 'nope'];
+    expect((await store.briefingsByIds(briefingIds)).map((b) => b.id)).toEqual([POSITIONS[0]!.briefingId]);
+  });
+
   it('removes a user briefing with its records and its user-only bill', async () => {
     const store = await makeStore();
     await store.seed(fixtureDataset());
