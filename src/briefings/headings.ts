@@ -5,6 +5,7 @@
  * Pure: no DOM, no node.
  */
 import type { House, Stage } from '../model';
+import { monthNumber } from '../vocabulary';
 
 export interface ParsedDate {
   /** ISO `YYYY-MM-DD`, or `YYYY-MM` for a month alone; `null` year until completed from neighbouring sections. */
@@ -26,20 +27,6 @@ export interface ParsedHeading {
   leftover: string;
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
 const WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/gi;
 
@@ -87,7 +74,7 @@ const DATE_GROUP = new RegExp(
 );
 
 function monthIndex(name: string): number {
-  return MONTHS.indexOf(name.toLowerCase()) + 1;
+  return monthNumber(name);
 }
 
 /** The dates a heading names, with a year carried back from the group that has one (`25 and 27 January; 1 February 2021`). */

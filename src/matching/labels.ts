@@ -1,5 +1,6 @@
 /** Plain words for stages, dates and briefings, used in the reasons the matcher gives. */
 import type { Briefing, House, ReferenceKind, Stage } from '../model';
+import { KIND_WORDS, MONTH_NAMES } from '../vocabulary';
 
 const HOUSE_LABEL: Record<House, string> = { commons: 'Commons', lords: 'Lords' };
 
@@ -15,35 +16,10 @@ const STAGE_LABEL: Record<Stage, string> = {
   other: 'another stage',
 };
 
-const KIND_LABEL: Record<ReferenceKind, string> = {
-  clause: 'clause',
-  'new-clause': 'new clause',
-  amendment: 'amendment',
-  schedule: 'schedule',
-  'new-schedule': 'new schedule',
-  part: 'part',
-  chapter: 'chapter',
-};
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** `2016-10-18` -> `18 October 2016`; `2022-06` -> `June 2022`; anything else as written. */
 export function formatDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  const month = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
   if (!m || !month) return iso;
   return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
 }
@@ -71,10 +47,10 @@ export function briefingLabel(briefing: Pick<Briefing, 'house' | 'stage' | 'stag
 
 /** `clause 29`, `new clause 10`, `amendment 7`. */
 export function referenceLabel(kind: ReferenceKind, number: string): string {
-  return `${KIND_LABEL[kind]} ${number}`;
+  return `${KIND_WORDS[kind]} ${number}`;
 }
 
 /** `a different clause`, `a different amendment`. */
 export function differentThing(kind: ReferenceKind): string {
-  return `a different ${KIND_LABEL[kind]}`;
+  return `a different ${KIND_WORDS[kind]}`;
 }

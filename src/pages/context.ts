@@ -1,21 +1,7 @@
 /** Helpers every adapter uses: bill titles, dates, the resolved context. */
 import { resolveBill } from '../bills/index';
 import type { BillRecord, House, PageContext, Stage } from '../model';
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+import { monthNumber } from '../vocabulary';
 
 /** `Volume 669: debated on Thursday 9 January 2020` (or any `9 January 2020`) -> `2020-01-09`. */
 export function dateFromText(text: string): string | null {
@@ -24,7 +10,7 @@ export function dateFromText(text: string): string | null {
       text,
     );
   if (!m) return null;
-  const month = MONTHS.indexOf((m[2] as string).toLowerCase()) + 1;
+  const month = monthNumber(m[2] as string);
   return `${m[3]}-${String(month).padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`;
 }
 

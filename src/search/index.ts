@@ -9,6 +9,7 @@
  */
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { BillRecord, Briefing, House, Position, Reference, Stage, Stance } from '../model';
+import { KIND_WORDS } from '../vocabulary';
 
 export interface SearchDocument {
   id: string;
@@ -88,16 +89,6 @@ const STANCE_WORDS: Record<Stance, string> = {
   concern: 'concern concerns concerned',
   oppose: 'oppose opposes opposed opposition',
   neutral: 'neutral',
-};
-
-const KIND_WORDS: Record<Reference['kind'], string> = {
-  clause: 'clause',
-  'new-clause': 'new clause',
-  amendment: 'amendment',
-  schedule: 'schedule',
-  'new-schedule': 'new schedule',
-  part: 'part',
-  chapter: 'chapter',
 };
 
 /** A reference as one exact token: `new-clause-10`, `amendment-172a`. */
