@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 
 // One source, two browsers: `wxt build` gives Chrome MV3 (side panel), `wxt build -b firefox` gives Firefox (sidebar).
 export default defineConfig({
+  // Icons and other files copied as they are; kept under assets/ with the rest of what the extension ships.
+  publicDir: 'assets/public',
   modules: ['@wxt-dev/webextension-polyfill'],
   zip: {
     // The store's sources zip carries what builds the extension, not the tests or benchmarks.
