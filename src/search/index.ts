@@ -9,6 +9,7 @@
  */
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { BillRecord, Briefing, House, Position, Reference, Stage, Stance } from '../model';
+import { findReferences } from '../references/index';
 import { KIND_WORDS } from '../vocabulary';
 
 export interface SearchDocument {
@@ -135,37 +136,18 @@ export function loadSearchIndex(json: string): MiniSearch<SearchDocument> {
   return MiniSearch.loadJSON<SearchDocument>(json, INDEX_OPTIONS);
 }
 
-/** `clause 7`, `clauses 25 and 26`, `new clause 10`, `amendment 61`, `schedule 2`, `cl. 7` in a typed query. */
-const QUERY_REFERENCE =
-  /\b(new\s+clauses?|new\s+schedules?|clauses?|cl\.?|amendments?|amdt\.?|schedules?|sch\.?|parts?|chapters?)\s+((?:\d+[a-z]*)(?:\s*(?:,|and|to|-|–)\s*\d+[a-z]*)*)/gi;
-
-const KIND_OF_WORD: Array<[RegExp, Reference['kind']]> = [
-  [/^new\s+clause/i, 'new-clause'],
-  [/^new\s+schedule/i, 'new-schedule'],
-  [/^cl/i, 'clause'],
-  [/^am/i, 'amendment'],
-  [/^sch/i, 'schedule'],
-  [/^part/i, 'part'],
-  [/^chapter/i, 'chapter'],
-];
-
-/** References a reader typed: lists expand, ranges of up to 50 expand (`clauses 25-26` is 25 and 26). */
+/**
+ * References a reader typed (`clause 7`, `clauses 25-26`, `new clause 10`), read by the same grammar as briefings
+ * and pages, so a query means what the page and the briefing mean.
+ */
 export function queryReferences(query: string): Reference[] {
+  const seen = new Set<string>();
   const found: Reference[] = [];
-  for (const match of query.matchAll(QUERY_REFERENCE)) {
-    const kind = KIND_OF_WORD.find(([pattern]) => pattern.test(match[1] ?? ''))?.[1];
-    if (!kind) continue;
-    const numbers = (match[2] ?? '').split(/\s*(?:,|and)\s*/);
-    for (const item of numbers) {
-      const range = item.match(/^(\d+)\s*(?:to|-|–)\s*(\d+)$/);
-      if (range) {
-        const from = Number(range[1]);
-        const to = Number(range[2]);
-        if (to >= from && to - from <= 50) for (let n = from; n <= to; n++) found.push({ kind, number: String(n) });
-      } else if (item.trim()) {
-        found.push({ kind, number: item.trim().toUpperCase() });
-      }
-    }
+  for (const { kind, number } of findReferences(query)) {
+    const key = `${kind}:${number}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    found.push({ kind, number });
   }
   return found;
 }
