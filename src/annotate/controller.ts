@@ -305,7 +305,7 @@ export function createController(deps: ControllerDeps): Controller {
   function redraw(): void {
     if (!highlighter || !settings) return;
     const visible = marks.filter((m) => m.matches.length > 0 || settings!.highlightMode === 'all');
-    observer?.disconnect();
+    stopObserving();
     const drawn = highlighter.draw(visible);
     // In wrap mode ranges are re-made around our wrappers.
     const byIndex = new Map(drawn.map((e) => [e.index, e.range]));
@@ -435,7 +435,6 @@ export function createController(deps: ControllerDeps): Controller {
 
   function onScroll(): void {
     scrollFrame = 0;
-    hit?.invalidate();
     const h = hover;
     if (!h || h.openId === null) return;
     const mark = marks[h.openId];
@@ -475,19 +474,37 @@ export function createController(deps: ControllerDeps): Controller {
 
   // ------------------------------------------------------------------------------------------- wiring
 
+  /** Page changes gathered since the last rescan decision, so a burst of changes is judged as a whole. */
+  let pendingRecords: MutationRecord[] = [];
+
+  /** A record that only adds our own elements (or touches them) is not the page changing. */
+  const onlyOurs = (r: MutationRecord) =>
+    isOurs(r.target) || (r.addedNodes.length > 0 && r.removedNodes.length === 0 && [...r.addedNodes].every(isOurs));
+
+  function onMutations(records: MutationRecord[]): void {
+    const pageChanges = records.filter((r) => !onlyOurs(r));
+    if (!pageChanges.length) return;
+    hit?.invalidate();
+    pendingRecords.push(...pageChanges);
+    if (mutationTimer !== null) win.clearTimeout(mutationTimer);
+    mutationTimer = win.setTimeout(() => {
+      mutationTimer = null;
+      const batch = pendingRecords;
+      pendingRecords = [];
+      if (changedText(batch)) void refresh();
+    }, MUTATION_DEBOUNCE_MS);
+  }
+
   function observe(): void {
-    if (!observer) {
-      observer = new win.MutationObserver((records) => {
-        if (records.every((r) => isOurs(r.target) || [...r.addedNodes].every(isOurs))) return;
-        hit?.invalidate();
-        if (mutationTimer !== null) win.clearTimeout(mutationTimer);
-        mutationTimer = win.setTimeout(() => {
-          mutationTimer = null;
-          if (changedText(records)) void refresh();
-        }, MUTATION_DEBOUNCE_MS);
-      });
-    }
+    observer ??= new win.MutationObserver(onMutations);
     observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Stops watching, first handing on what the page changed and the observer has not yet reported. */
+  function stopObserving(): void {
+    if (!observer) return;
+    onMutations(observer.takeRecords());
+    observer.disconnect();
   }
 
   /** Late content worth a rescan: text added or changed outside our own elements. */

@@ -56,8 +56,9 @@ export const publications: PageAdapter = {
       if (title) break;
     }
     const file = m[4] as string;
-    const paper = /\/amend\//i.test(file) ? PAPER_STAGES.find(([pattern]) => pattern.test(file)) : undefined;
-    const date = paper ? dateFromText(textOf(content).slice(0, 2000)) : null;
+    const paper = /(^|\/)amend\//i.test(file) ? PAPER_STAGES.find(([pattern]) => pattern.test(file)) : undefined;
+    // The paper's date is in its opening lines: fold just those, not the whole (possibly long) paper's text.
+    const date = paper ? dateFromText((content.textContent ?? '').slice(0, 4000).replace(/\s+/g, ' ')) : null;
     return {
       adapter: publications.id,
       sections: [

@@ -346,6 +346,20 @@ describe('controller', () => {
     await vi.waitFor(() => expect(registry.get('lga-support')?.ranges).toHaveLength(2), { timeout: 3000 });
     expect(sent.filter((r) => r.type === 'lookup')).toHaveLength(2);
   });
+
+  it('picks up text edited in place (no node added), as a page that rewrites a paragraph does', async () => {
+    const registry = fakeHighlights();
+    const main = setupPage();
+    const { d, sent } = deps();
+    const controller = createController(d);
+    teardowns.push(controller.teardown);
+    await controller.start();
+    await ready();
+    const text = main.querySelector('p')!.firstChild as Text;
+    text.data = 'I rise to speak to Clause 7, and to Clause 7 once more.';
+    await vi.waitFor(() => expect(registry.get('lga-support')?.ranges).toHaveLength(2), { timeout: 3000 });
+    expect(sent.filter((r) => r.type === 'lookup')).toHaveLength(2);
+  });
 });
 
 describe('extension updates', () => {

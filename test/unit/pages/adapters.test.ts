@@ -141,3 +141,19 @@ describe('page URL of a saved page', () => {
     expect(pageUrlOf(canonical)).toBe('https://b.example/y');
   });
 });
+
+describe('publications.parliament.uk amendment papers', () => {
+  it('reads the stage from the paper’s file name and the date from its opening lines', () => {
+    const heading = document.createElement('h1');
+    heading.textContent = 'Children and Social Work Bill [HL]';
+    const date = document.createElement('p');
+    date.textContent = 'Wednesday 7 December 2016';
+    const line = document.createElement('p');
+    line.textContent = 'Clause  13,  page  11,  line  9, leave out “may” and insert “must”';
+    // As served: elements on their own lines of the HTML source.
+    document.body.replaceChildren(heading, '\n', date, '\n', line, '\n');
+    const url = 'https://publications.parliament.uk/pa/bills/cbill/2016-2017/0099/amend/children_rm_pbc_1207.1-7.html';
+    const context = understandPage(document, url, BILLS)?.sections[0]?.context;
+    expect(context).toMatchObject({ house: 'commons', stage: 'committee', date: '2016-12-07' });
+  });
+});
