@@ -6,6 +6,7 @@ import { Component } from 'preact';
 import type { MatchedPosition, Reference } from '../../model';
 import { PositionExcerpt, StanceLabel } from '../shared/components';
 import { briefingTitle, otherPrintWarning, referenceLabel } from '../shared/labels';
+import { STANCE_LABEL } from '../shared/stance';
 
 export interface PopoverProps {
   reference: Reference;
@@ -118,13 +119,7 @@ export function popoverAnnouncement(reference: Reference, positions: readonly Ma
     Math.max(0, ref.evidence.start),
     Math.min(position.text.length, ref.evidence.end),
   );
-  const stance = {
-    support: 'Supports',
-    mixed: 'Supports with reservations',
-    concern: 'Concerned',
-    oppose: 'Opposes',
-    neutral: 'No stance stated',
-  }[ref.stance];
+  const stance = STANCE_LABEL[ref.stance];
   const more = positions.length > 1 ? ` ${positions.length - 1} more.` : '';
   const caveat = first.applies === 'other-print' ? ' Numbered for another print.' : '';
   return `${popoverTitle(reference)}. ${stance}.${caveat} ${sentence}${more}`;
