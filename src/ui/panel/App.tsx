@@ -26,6 +26,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '../../messaging';
+import { USER_ID_PREFIX } from '../../store/records';
 import { askTab } from '../client';
 import { BillView } from './BillView';
 import { useBillBriefings, useBills, useBriefingsOf, usePageSummary, usePanelTarget, useSearch } from './hooks';
@@ -42,9 +43,10 @@ const TABS: ReadonlyArray<{ id: PanelTab; label: string }> = [
   { id: 'search', label: 'Search' },
 ];
 
-/** `<billId>/<source stem>/<index>` -> `<billId>` (src/model.ts, Briefing.id). */
+/** `<billId>/<source stem>/<index>` -> `<billId>` (src/model.ts, Briefing.id); a user's briefing's id has a prefix. */
 export function billIdOfBriefing(briefingId: string): string {
-  return briefingId.split('/')[0] ?? briefingId;
+  const id = briefingId.startsWith(USER_ID_PREFIX) ? briefingId.slice(USER_ID_PREFIX.length) : briefingId;
+  return id.split('/')[0] ?? id;
 }
 
 export function App() {

@@ -3,7 +3,7 @@
  * picture (provisions by stance, briefing by briefing). Pure.
  */
 
-import { printEpoch } from '../../matching';
+import { printEpoch, sameStage } from '../../matching';
 import type { BillBriefings } from '../../messaging';
 import type { Briefing, House, PageContext, Position, Reference, Stance } from '../../model';
 import { STANCES } from '../../model';
@@ -34,8 +34,8 @@ export function numberingNote(
   if (briefingEpoch !== pageEpoch && names(['clause', 'schedule', 'part', 'chapter', 'new-clause', 'amendment'])) {
     return `Numbered for ${label}: this page is ${pageWhere}, a different print of the bill, so clause and amendment numbers may differ.`;
   }
-  const sameStage = briefing.house === page.house && briefing.stage === page.stage;
-  if (!sameStage && names(['amendment', 'new-clause', 'new-schedule'])) {
+  // Amendment numbers run through one stage's days, and Commons report and third reading share one paper.
+  if (!sameStage(page.house, page.stage, briefing) && names(['amendment', 'new-clause', 'new-schedule'])) {
     return `Amendment numbers are for ${label}: this page is ${pageWhere}, where amendments are numbered afresh.`;
   }
   return null;

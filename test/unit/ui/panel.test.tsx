@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageSummary, SearchHit } from '../../../src/messaging';
 import type { PageContext } from '../../../src/model';
-import { Tabs } from '../../../src/ui/panel/App';
+import { billIdOfBriefing, Tabs } from '../../../src/ui/panel/App';
 import { BillView } from '../../../src/ui/panel/BillView';
 import { numberingNote, stanceRows } from '../../../src/ui/panel/bill-model';
 import { excerpt, splitRuns, termSpans } from '../../../src/ui/panel/marks';
@@ -142,6 +142,23 @@ describe('numbering note', () => {
       'lords',
     );
     expect(note).toMatch(/amendments are numbered afresh/);
+  });
+
+  it('agrees with the matcher that Commons report and third reading share the remaining-stages amendment paper', () => {
+    // Commons Remaining Stages (7 March 2017) read on a Commons Report page: the same paper, so no amendment note.
+    const remaining = data.briefings.find((b) => b.briefing.stage === 'remaining-stages')!;
+    const commonsReport = { ...lordsReportPage, house: 'commons' as const, stage: 'report' as const };
+    // Positions naming amendments (those of the Lords report section), as if briefed for Commons Remaining Stages.
+    expect(numberingNote(remaining.briefing, at(2).positions, commonsReport, 'lords')).toBeNull();
+  });
+});
+
+describe('billIdOfBriefing', () => {
+  it.each([
+    ['children-and-social-work-bill/lga-children-and-social-work-bill/3', 'children-and-social-work-bill'],
+    ['user:renters-rights-bill/pasted/0', 'renters-rights-bill'],
+  ])('%s', (id, bill) => {
+    expect(billIdOfBriefing(id)).toBe(bill);
   });
 });
 
