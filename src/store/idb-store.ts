@@ -55,8 +55,7 @@ export class IdbStore implements DataStore {
     const bills = tx.objectStore('bills');
     const briefings = tx.objectStore('briefings');
     const groups = tx.objectStore('positionGroups');
-    const writes: Promise<unknown>[] = [];
-    try {
+    await atomically(tx, async (writes) => {
       writes.push(bills.clear(), briefings.clear(), groups.clear());
       for (const bill of dataset.bills) writes.push(bills.put({ ...bill, origin: 'shipped' }));
       for (const briefing of dataset.briefings) writes.push(briefings.put(briefing));
@@ -78,16 +77,7 @@ export class IdbStore implements DataStore {
         },
       };
       writes.push(tx.objectStore('meta').put(meta), tx.objectStore('searchIndex').clear());
-    } catch (error) {
-      // A put that throws at once (a record without a key, data that cannot be cloned) must not let the writes queued
-      // before it commit: abort, so the previous dataset stays whole. A failed request may have ended it already.
-      try {
-        tx.abort();
-      } catch {}
-      await Promise.allSettled([...writes, tx.done]);
-      throw error;
-    }
-    await Promise.all([...writes, tx.done]);
+    });
     return { seeded: true, version: dataset.version };
   }
 
@@ -170,22 +160,22 @@ export class IdbStore implements DataStore {
   /** One transaction: replaced sources lose their old records first, so nothing stale is left behind. */
   async putUserBriefings(records: readonly UserBriefingRecord[], userData: readonly UserDataRecord[] = []) {
     const tx = this.db.transaction(USER_WRITE_STORES, 'readwrite');
-    const writes: Promise<unknown>[] = [];
-    for (const record of records) {
-      const previous = await tx.objectStore('userBriefings').get(record.source);
-      if (previous) await deleteUserRecords(tx, previous, records);
-    }
-    const bills = tx.objectStore('bills');
-    const existingBills = new Map((await bills.getAll()).map((bill) => [bill.id, bill] as const));
-    const shipped = new Set([...existingBills.values()].filter((b) => b.origin === 'shipped').map((b) => b.id));
-    const user = userRecordsToStore(records, shipped);
-    for (const bill of user.bills) writes.push(bills.put(bill));
-    for (const briefing of user.briefings) writes.push(tx.objectStore('briefings').put(briefing));
-    for (const group of user.groups) writes.push(tx.objectStore('positionGroups').put(group));
-    for (const record of records) writes.push(tx.objectStore('userBriefings').put(record));
-    for (const record of userData) writes.push(tx.objectStore('userData').put(record));
-    writes.push(bumpUserRevision(tx));
-    await Promise.all([...writes, tx.done]);
+    await atomically(tx, async (writes) => {
+      for (const record of records) {
+        const previous = await tx.objectStore('userBriefings').get(record.source);
+        if (previous) await deleteUserRecords(tx, previous, records);
+      }
+      const bills = tx.objectStore('bills');
+      const existingBills = new Map((await bills.getAll()).map((bill) => [bill.id, bill] as const));
+      const shipped = new Set([...existingBills.values()].filter((b) => b.origin === 'shipped').map((b) => b.id));
+      const user = userRecordsToStore(records, shipped);
+      for (const bill of user.bills) writes.push(bills.put(bill));
+      for (const briefing of user.briefings) writes.push(tx.objectStore('briefings').put(briefing));
+      for (const group of user.groups) writes.push(tx.objectStore('positionGroups').put(group));
+      for (const record of records) writes.push(tx.objectStore('userBriefings').put(record));
+      for (const record of userData) writes.push(tx.objectStore('userData').put(record));
+      writes.push(bumpUserRevision(tx));
+    });
   }
 
   async removeUserBriefing(source: string): Promise<number> {
@@ -265,4 +255,25 @@ function uniqueGroups(lists: readonly PositionGroup[][]): PositionGroup[] {
   const seen = new Map<string, PositionGroup>();
   for (const group of lists.flat()) seen.set(group.briefingId, group);
   return [...seen.values()];
+}
+
+/**
+ * Runs a transaction's writes. If anything throws before they are all queued (a record without a key, data that
+ * cannot be cloned), aborts, so the writes already queued (the clears, the deletes) do not commit on their own.
+ */
+async function atomically(
+  tx: { abort(): void; done: Promise<void> },
+  queue: (writes: Promise<unknown>[]) => Promise<void>,
+): Promise<void> {
+  const writes: Promise<unknown>[] = [];
+  try {
+    await queue(writes);
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {} // a failed request may have ended the transaction already
+    await Promise.allSettled([...writes, tx.done]);
+    throw error;
+  }
+  await Promise.all([...writes, tx.done]);
 }

@@ -163,6 +163,22 @@ describe('a reseed that fails part way', () => {
   });
 });
 
+describe('replacing a user briefing that fails part way', () => {
+  it('keeps the previous version of the briefing whole', async () => {
+    const store = await freshIdbStore();
+    await store.seed(fixtureDataset('v1'));
+    await store.putUserBriefings([userBriefingRecord()]);
+    const before = await store.everything();
+    // The same source again, but its briefing has no id (no key): the old records' deletes were already queued.
+    const good = userBriefingRecord();
+    const broken = { ...good, briefings: [{ ...good.briefings[0]!, id: undefined as unknown as string }] };
+    await expect(store.putUserBriefings([broken])).rejects.toThrow();
+    expect(sorted((await store.everything()).briefings)).toEqual(sorted(before.briefings));
+    expect((await store.userBriefings()).map((r) => r.source)).toEqual(['my-devolution-briefing.txt']);
+    expect((await store.billData(USER_BILL.id)).positions).toHaveLength(1);
+  });
+});
+
 describe('schema versions', () => {
   it.each(Object.keys(STORES_AT_VERSION).map(Number))('fixture v%i has exactly the stores of its schema', async (v) => {
     const dump = fixture(v);
