@@ -6,7 +6,7 @@
  * on single-stage pages, the stage; multi-stage pages have one heading per stage section. Inside a section, part
  * headings (`Key messages`, `Background`) and sub-headings divide the bullets; page furniture is dropped.
  */
-import { billSlug, resolveBill } from '../bills/index';
+import { billKey, billSlug, resolveBill } from '../bills/index';
 import type { BillRecord, Briefing, House, Position, PositionPart, Stage } from '../model';
 import { isoDate, type ParsedDate, type ParsedHeading, parseDates, parseHeading, stageFromProse } from './headings';
 import {
@@ -112,7 +112,7 @@ export function compileBriefing(text: string, source: string, bills: readonly Bi
   }
   const billTitle = title.parsed.bill;
   const bill = resolveBill(billTitle, bills) ?? newBill(billTitle);
-  const billFold = fold(billTitle);
+  const billFold = billKey(billTitle);
 
   // ---- sections and their items -----------------------------------------------------------------------------
   const sections: Section[] = [];
@@ -142,7 +142,7 @@ export function compileBriefing(text: string, source: string, bills: readonly Bi
     if (afterDownload) {
       afterDownload = false;
       // The PDF link under `Download the full briefing` repeats the heading: `LGA Briefing: LGA Children and …`.
-      if (!bullet && (parseHeading(line).briefingPrefix || fold(line).includes(billFold))) continue;
+      if (!bullet && (parseHeading(line).briefingPrefix || billKey(line).includes(billFold))) continue;
     }
     if (bullet) {
       if (part !== 'contact' && bullet[2]!.trim()) {
@@ -315,7 +315,7 @@ function isStaged(parsed: ParsedHeading): boolean {
  */
 function isStageHeading(line: string, parsed: ParsedHeading, billFold: string): boolean {
   if (line.length > MAX_HEADING_CHARS || /[.!?]$/.test(line) || parsed.leftover !== '') return false;
-  if (parsed.bill && fold(parsed.bill) !== billFold) return false;
+  if (parsed.bill && billKey(parsed.bill) !== billFold) return false;
   const parts = Number(parsed.house !== null) + Number(parsed.stage !== null) + Number(parsed.dates.length > 0);
   return parts >= 2;
 }
@@ -380,16 +380,6 @@ function newBill(title: string): BillRecord {
     actTitle: null,
     session: null,
   };
-}
-
-/** Letters and digits only, lower case, apostrophes dropped: for "does this line name the bill". */
-function fold(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/['‘’`´]/g, '')
-    .replace(/^\s*the\s+/i, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
 }
 
 function clip(text: string): string {

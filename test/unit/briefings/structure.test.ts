@@ -5,6 +5,32 @@ import type { BillRecord } from '../../../src/model';
 const compile = (text: string, bills: BillRecord[] = []) => compileBriefing(text, 'user/My briefing.txt', bills);
 
 describe('page structure', () => {
+  it('reads every stage section of a bill titled with [HL] (the marker is not part of the name)', () => {
+    const result = compile(`Data Protection Bill [HL]
+
+Data Protection Bill, Report Stage, House of Lords, 10 January 2018
+
+Key messages
+
+  • We support clause 3.
+
+Data Protection Bill, Second Reading, House of Lords, 10 October 2017
+
+Key messages
+
+  • We are concerned about clause 4.
+`);
+    expect(result.errors).toEqual([]);
+    expect(result.briefings.map((b) => [b.house, b.stage, b.dates])).toEqual([
+      ['lords', 'report', ['2018-01-10']],
+      ['lords', 'second-reading', ['2017-10-10']],
+    ]);
+    expect(result.positions.map((p) => p.refs.map((r) => `${r.number} ${r.stance}`))).toEqual([
+      ['3 support'],
+      ['4 concern'],
+    ]);
+  });
+
   it('reads the stage from prose when the title names none (2025+ pages)', () => {
     const result = compile(`Planning and Infrastructure Bill
 
