@@ -20,8 +20,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`usage: npm run --silent cli -- <command>\n${lines.join('\n')}\n`);
     return name ? 1 : 0;
   }
-  const command = await load();
   try {
+    const command = await load();
     const result = await command.run(args);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
