@@ -17,7 +17,9 @@ for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 
   const have = root[field] ?? {};
   for (const name of new Set([...Object.keys(want), ...Object.keys(have)])) {
     if (want[name] !== have[name]) {
-      problems.push(`${field}.${name}: package.json says ${want[name] ?? '(absent)'}, the lock says ${have[name] ?? '(absent)'}`);
+      problems.push(
+        `${field}.${name}: package.json says ${want[name] ?? '(absent)'}, the lock says ${have[name] ?? '(absent)'}`,
+      );
     }
   }
 }
@@ -27,11 +29,14 @@ for (const name of [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.d
 }
 for (const [where, entry] of Object.entries(lock.packages ?? {})) {
   if (where === '' || entry.link) continue;
-  if (!entry.version || (!entry.integrity && !entry.inBundle)) problems.push(`${where}: locked without a version or integrity`);
+  if (!entry.version || (!entry.integrity && !entry.inBundle))
+    problems.push(`${where}: locked without a version or integrity`);
 }
 
 if (problems.length) {
-  console.error(`package-lock.json does not match package.json (run \`npm install\` and commit the lock):\n  ${problems.join('\n  ')}`);
+  console.error(
+    `package-lock.json does not match package.json (run \`npm install\` and commit the lock):\n  ${problems.join('\n  ')}`,
+  );
   process.exit(1);
 }
 console.log(`lock: package-lock.json matches package.json (${Object.keys(lock.packages).length - 1} packages)`);

@@ -26,8 +26,6 @@ import type {
 import type { BillRecord, FoundReference, MatchedPosition, PageContext, ReferenceMatch } from '../model';
 import type { PageSection, PageUnderstanding } from '../pages/types';
 import type { Settings } from '../settings';
-import { createPopoverHost, HOST_TAG, type PopoverHost } from '../ui/popover/host';
-import { pageScheme } from '../ui/popover/scheme';
 import {
   allHighlightNames,
   createHighlighter,
@@ -39,6 +37,8 @@ import {
 import { createHitIndex, type HitIndex } from './hit-test';
 import { createHoverController, DEFAULT_CLOSE_DELAY_MS, type HoverController } from './hover';
 import { blockChunks, groupIntoMarks, lookOf, mergeMatches } from './marks';
+import { createPopoverHost, HOST_TAG, type PopoverHost } from './popover/host';
+import { pageScheme } from './popover/scheme';
 import { createTextIndexBuilder, type TextIndex } from './text-index';
 
 /** Work per idle slice: well under a frame, so no task comes near 50 ms. */

@@ -6,12 +6,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ControllerDeps, createController, removeLeftovers } from '../../../src/annotate/controller';
 import { WRAP_TAG } from '../../../src/annotate/highlight';
+import { HOST_TAG } from '../../../src/annotate/popover/host';
 import { scanText } from '../../../src/annotate/scan';
 import { CONTENT_DEFAULTS, settingsReader, withDefaults } from '../../../src/annotate/settings-reader';
 import type { BackgroundRequest, PageSummary } from '../../../src/messaging';
 import type { Briefing, MatchedPosition, PageContext, ReferenceMatch } from '../../../src/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings';
-import { HOST_TAG } from '../../../src/ui/popover/host';
 
 const CONTEXT: PageContext = {
   bill: "Children's Wellbeing and Schools Bill",

@@ -5,7 +5,7 @@
  */
 import { render } from 'preact';
 import type { MatchedPosition, Reference } from '../../model';
-import { type ColourScheme, stanceCssVariables } from '../shared/stance';
+import { type ColourScheme, stanceCssVariables } from '../../ui/shared/stance';
 import { Popover, popoverAnnouncement } from './Popover';
 import { type Box, placePopover } from './place';
 import { popoverCss } from './styles';

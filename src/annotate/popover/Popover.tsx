@@ -4,9 +4,9 @@
  */
 import { Component } from 'preact';
 import type { MatchedPosition, Reference } from '../../model';
-import { PositionExcerpt, StanceLabel } from '../shared/components';
-import { briefingTitle, otherPrintWarning, referenceLabel } from '../shared/labels';
-import { STANCE_LABEL } from '../shared/stance';
+import { PositionExcerpt, StanceLabel } from '../../ui/shared/components';
+import { briefingTitle, otherPrintWarning, referenceLabel } from '../../ui/shared/labels';
+import { STANCE_LABEL } from '../../ui/shared/stance';
 
 export interface PopoverProps {
   reference: Reference;

@@ -3,7 +3,7 @@
  * luminance); a page that paints no background shows the browser's canvas, which is dark only when the page's
  * `color-scheme` allows dark and the system prefers it.
  */
-import type { ColourScheme } from '../shared/stance';
+import type { ColourScheme } from '../../ui/shared/stance';
 
 /** `rgb(30, 30, 30)` / `rgba(0, 0, 0, 0)` -> [r, g, b, a], or null. */
 export function parseCssColour(value: string): [number, number, number, number] | null {

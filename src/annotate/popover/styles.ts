@@ -1,5 +1,5 @@
 /** The popover's stylesheet (inside its shadow root, so page CSS cannot reach it and it cannot reach the page). */
-import { sharedCss } from '../shared/components';
+import { sharedCss } from '../../ui/shared/components';
 
 export const popoverCss = `
 :host { all: initial; }

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createPopoverHost, HOST_TAG } from '../../../src/annotate/popover/host';
+import { orderPositions, Popover, popoverAnnouncement } from '../../../src/annotate/popover/Popover';
+import { placePopover } from '../../../src/annotate/popover/place';
+import { parseCssColour, schemeOf } from '../../../src/annotate/popover/scheme';
 import type { Applicability, Briefing, MatchedPosition, Stance } from '../../../src/model';
-import { createPopoverHost, HOST_TAG } from '../../../src/ui/popover/host';
-import { orderPositions, Popover, popoverAnnouncement } from '../../../src/ui/popover/Popover';
-import { placePopover } from '../../../src/ui/popover/place';
-import { parseCssColour, schemeOf } from '../../../src/ui/popover/scheme';
 
 const TEXT =
   'The LGA welcomes the duty on councils. We support clause 7, which gives local authorities a clear role. We ask for funding to match.';

@@ -3,9 +3,9 @@
 import axe from 'axe-core';
 import { render } from 'preact';
 import { afterEach, expect, it } from 'vitest';
+import { createPopoverHost, HOST_TAG } from '../../../src/annotate/popover/host';
+import { Popover } from '../../../src/annotate/popover/Popover';
 import type { Applicability, MatchedPosition, Stance } from '../../../src/model';
-import { createPopoverHost, HOST_TAG } from '../../../src/ui/popover/host';
-import { Popover } from '../../../src/ui/popover/Popover';
 
 const TEXT = 'We welcome the bill. We support clause 7, which gives councils a clear role. Funding must follow.';
 
