@@ -98,6 +98,7 @@ export function generateDataset(version: string): Dataset {
           number: String(1 + Math.floor(next() * 60)),
           stance: pick(STANCES),
           cue: null,
+          decidedBy: [],
           evidence: { start: 0, end: text.length },
           mention: { start: 0, end: 5 },
         }));
@@ -112,6 +113,8 @@ export function generateDataset(version: string): Dataset {
           refs,
           stance: pick(STANCES),
           cue: null,
+          decidedBy: [],
+          caveat: null,
         });
       }
     }

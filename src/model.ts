@@ -110,6 +110,12 @@ export interface PositionRef extends Reference {
   stance: Stance;
   /** The cue phrase that decided the stance (`we support`), or null where no cue was found. */
   cue: string | null;
+  /**
+   * The deciding words behind `stance` (the cue phrases, `we welcome` and `must be fully funded` for a mixed stance),
+   * as spans of the position's text in text order; empty when no cue was found (`neutral`). Records stored before
+   * this field existed read as `[]`.
+   */
+  decidedBy: Span[];
   /** The sentence(s) that carry the reference, as a span of the position's text. */
   evidence: Span;
   /** Where the reference itself is written, as a span of the position's text. */
@@ -129,9 +135,19 @@ export interface Position {
   /** 1-based line in the source file. */
   line: number;
   refs: PositionRef[];
-  /** Stance of the whole bullet (from its strongest cue), for positions without references. */
+  /**
+   * The headline: the LGA's stance in the whole bullet or paragraph. A reservation anywhere in it counts (support
+   * with a `however …`, `but …` or an ask is `mixed`). A provision's own stance is its `PositionRef.stance`.
+   */
   stance: Stance;
   cue: string | null;
+  /** The deciding words behind `stance`, as spans of `text` in text order (see `PositionRef.decidedBy`). */
+  decidedBy: Span[];
+  /**
+   * For a `mixed` or `concern` position, the sentence carrying the reservation, condition or ask (shown even where
+   * the reference sits in another sentence); null otherwise. Records stored before this field existed read as null.
+   */
+  caveat: Span | null;
 }
 
 export interface Dataset {

@@ -237,6 +237,8 @@ export function compileBriefing(text: string, source: string, bills: readonly Bi
           refs: analysed.refs,
           stance: analysed.stance,
           cue: analysed.cue,
+          decidedBy: analysed.decidedBy,
+          caveat: analysed.caveat,
         });
       } catch (error) {
         fail(draft.line, `could not read this position: ${error instanceof Error ? error.message : String(error)}`);

@@ -20,6 +20,8 @@ export interface AnalysedPosition {
   refs: PositionRef[];
   stance: Stance;
   cue: string | null;
+  decidedBy: Span[];
+  caveat: Span | null;
 }
 
 /** `Clauses 1 to 7:` / `Different ways of working:` at the start of a bullet: the span of the label. */
@@ -101,7 +103,22 @@ export function analysePosition(text: string): AnalysedPosition {
     };
     refs.push({ kind: first.kind, number: first.number, ...decision, evidence: span, mention });
   }
-  return { refs, stance: whole.stance, cue: whole.cue };
+  return {
+    refs,
+    stance: whole.stance,
+    cue: whole.cue,
+    decidedBy: whole.decidedBy,
+    caveat: caveatOf(whole, cues, sentences),
+  };
+}
+
+/** The sentence holding the first reservation (concern, ask or objection) of a `mixed` or `concern` position. */
+function caveatOf(whole: StanceDecision, cues: readonly Cue[], sentences: readonly Span[]): Span | null {
+  if (whole.stance !== 'mixed' && whole.stance !== 'concern') return null;
+  const reservation = cues.find((cue) => cue.kind === 'concern' || cue.kind === 'ask' || cue.kind === 'oppose');
+  if (!reservation) return null;
+  const sentence = sentences.find((span) => within(reservation, span));
+  return sentence ? { start: sentence.start, end: sentence.end } : null;
 }
 
 function isSupport(cue: Cue): boolean {

@@ -48,7 +48,12 @@ export interface StanceDecision {
   stance: Stance;
   /** The phrase(s) that decided, joined by ` + ` for a mixed stance (`welcome + must`); null when neutral. */
   cue: string | null;
+  /** Where those phrases are written, in text order; empty when neutral. */
+  decidedBy: Span[];
 }
+
+const spansOf = (...cues: Cue[]): Span[] =>
+  cues.map(({ start, end }) => ({ start, end })).sort((a, b) => a.start - b.start);
 
 function firstOf(cues: readonly Cue[], ...kinds: CueKind[]): Cue | undefined {
   return cues.find((cue) => kinds.includes(cue.kind));
@@ -63,12 +68,18 @@ export function decideStance(cues: readonly Cue[]): StanceDecision {
   const support = firstOf(cues, 'support', 'anti-removal');
   const oppose = firstOf(cues, 'oppose');
   const reservation = firstOf(cues, 'concern', 'ask', 'oppose');
-  if (oppose && !support) return { stance: 'oppose', cue: phrase(oppose) };
-  if (support && reservation) return { stance: 'mixed', cue: `${phrase(support)} + ${phrase(reservation)}` };
-  if (support) return { stance: 'support', cue: phrase(support) };
+  if (oppose && !support) return { stance: 'oppose', cue: phrase(oppose), decidedBy: spansOf(oppose) };
+  if (support && reservation) {
+    return {
+      stance: 'mixed',
+      cue: `${phrase(support)} + ${phrase(reservation)}`,
+      decidedBy: spansOf(support, reservation),
+    };
+  }
+  if (support) return { stance: 'support', cue: phrase(support), decidedBy: spansOf(support) };
   const concern = firstOf(cues, 'concern') ?? firstOf(cues, 'ask');
-  if (concern) return { stance: 'concern', cue: phrase(concern) };
-  return { stance: 'neutral', cue: null };
+  if (concern) return { stance: 'concern', cue: phrase(concern), decidedBy: spansOf(concern) };
+  return { stance: 'neutral', cue: null, decidedBy: [] };
 }
 
 /**
@@ -78,8 +89,14 @@ export function decideStance(cues: readonly Cue[]): StanceDecision {
  */
 export function decideRemovedStance(cues: readonly Cue[], removal: string): StanceDecision {
   const antiRemoval = firstOf(cues, 'anti-removal');
-  if (antiRemoval) return { stance: 'support', cue: phrase(antiRemoval) };
+  if (antiRemoval) return { stance: 'support', cue: phrase(antiRemoval), decidedBy: spansOf(antiRemoval) };
   const backing = firstOf(cues, 'support', 'ask', 'oppose');
-  if (backing) return { stance: 'oppose', cue: `${phrase(backing)} + ${removal.trim().toLowerCase()}` };
-  return { stance: 'neutral', cue: null };
+  if (backing) {
+    return {
+      stance: 'oppose',
+      cue: `${phrase(backing)} + ${removal.trim().toLowerCase()}`,
+      decidedBy: spansOf(backing),
+    };
+  }
+  return { stance: 'neutral', cue: null, decidedBy: [] };
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundledBills } from '../bills/registry';
 import { compileBriefing } from '../briefings/compile';
+import type { Span } from '../model';
 
 export const usage = '<file.txt>   compile one LGA briefing text to JSON';
 
@@ -36,9 +37,12 @@ export async function run(args: string[]): Promise<unknown> {
             stance: ref.stance,
             cue: ref.cue,
             evidence: position.text.slice(ref.evidence.start, ref.evidence.end),
+            decidedBy: ref.decidedBy.map((span) => spanText(position.text, span)),
           })),
           stance: position.stance,
           cue: position.cue,
+          decidedBy: position.decidedBy.map((span) => spanText(position.text, span)),
+          caveat: position.caveat ? spanText(position.text, position.caveat) : null,
           part: position.part,
           line: position.line,
           subheading: position.subheading,
@@ -46,4 +50,9 @@ export async function run(args: string[]): Promise<unknown> {
     })),
     warnings: result.warnings.map((w) => `${file}:${w.line}: ${w.message}`),
   };
+}
+
+/** A span of a position's text with its words, so the JSON reads without counting characters. */
+function spanText(text: string, span: Span): { start: number; end: number; text: string } {
+  return { start: span.start, end: span.end, text: text.slice(span.start, span.end) };
 }

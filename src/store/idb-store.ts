@@ -1,7 +1,7 @@
 /** The data kept in IndexedDB: seeding, reads for lookups and the side panel, and user briefings. */
 import type { IDBPTransaction } from 'idb';
 import type { BillRecord, Briefing, Dataset, Position, Reference } from '../model';
-import { fromStoredBill, userRecordsToStore } from './records';
+import { fromStoredBill, userRecordsToStore, withStanceFields } from './records';
 import type {
   DatasetMetaRecord,
   Db,
@@ -15,6 +15,9 @@ import type {
 } from './schema';
 import { briefingIdOfPosition, groupPositions, positionRefKeys, refKey } from './schema';
 import type { DataStore, DatasetMeta, SeedOutcome, StoredSearchIndex } from './types';
+
+/** A group's positions as the model has them (older records get the stance fields added since). */
+const positionsOf = (group: PositionGroup): Position[] => group.positions.map(withStanceFields);
 
 /** Above this many distinct references, one read of the bill's positions beats one index read per reference. */
 const PER_REFERENCE_READ_LIMIT = 24;
@@ -106,7 +109,7 @@ export class IdbStore implements DataStore {
     // A group holds every position of its briefing: keep those on the wanted references.
     const wanted = new Set(keys);
     const positions = found
-      .flatMap((group) => group.positions)
+      .flatMap(positionsOf)
       .filter((position) => positionRefKeys(position).some((key) => wanted.has(key)));
     return { briefings, positions };
   }
@@ -118,7 +121,7 @@ export class IdbStore implements DataStore {
       tx.objectStore('positionGroups').index('byBill').getAll(billId),
       tx.done,
     ]);
-    return { briefings, positions: groups.flatMap((group) => group.positions) };
+    return { briefings, positions: groups.flatMap(positionsOf) };
   }
 
   async everything() {
@@ -129,7 +132,7 @@ export class IdbStore implements DataStore {
       tx.objectStore('positionGroups').getAll(),
       tx.done,
     ]);
-    return { bills: bills.map(fromStoredBill), briefings, positions: groups.flatMap((group) => group.positions) };
+    return { bills: bills.map(fromStoredBill), briefings, positions: groups.flatMap(positionsOf) };
   }
 
   /** One read per briefing the ids name (a position's id starts with its briefing's), in the order of `ids`. */
@@ -138,7 +141,7 @@ export class IdbStore implements DataStore {
     const tx = this.db.transaction('positionGroups', 'readonly');
     const groups = await Promise.all(briefingIds.map((id) => tx.store.get(id)));
     await tx.done;
-    const byId = new Map(groups.flatMap((group) => group?.positions ?? []).map((p) => [p.id, p] as const));
+    const byId = new Map(groups.flatMap((group) => (group ? positionsOf(group) : [])).map((p) => [p.id, p] as const));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 

@@ -4,6 +4,22 @@ import { groupPositions, type PositionGroup, type StoredBill, type UserBriefingR
 
 export const USER_ID_PREFIX = 'user:';
 
+/**
+ * A position as read from storage, with the stance fields added after it was written filled in: a user briefing
+ * compiled by an older version (or a database not yet reseeded) has no `decidedBy` (read as `[]`) or `caveat`
+ * (read as null). Records that have them are returned as they are.
+ */
+export function withStanceFields(position: Position): Position {
+  const refsComplete = position.refs.every((ref) => Array.isArray(ref.decidedBy));
+  if (refsComplete && Array.isArray(position.decidedBy) && position.caveat !== undefined) return position;
+  return {
+    ...position,
+    refs: position.refs.map((ref) => (Array.isArray(ref.decidedBy) ? ref : { ...ref, decidedBy: [] })),
+    decidedBy: Array.isArray(position.decidedBy) ? position.decidedBy : [],
+    caveat: position.caveat ?? null,
+  };
+}
+
 export function fromStoredBill(stored: StoredBill): BillRecord {
   const { origin: _origin, ...bill } = stored;
   return bill;
@@ -39,7 +55,7 @@ export function userRecordsToStore(
   for (const record of records) {
     if (!shippedBillIds.has(record.bill.id)) bills.set(record.bill.id, { ...record.bill, origin: 'user' });
     briefings.push(...record.briefings);
-    positions.push(...record.positions);
+    positions.push(...record.positions.map(withStanceFields));
   }
   return { bills: [...bills.values()], briefings, positions, groups: groupPositions(positions, 'user') };
 }

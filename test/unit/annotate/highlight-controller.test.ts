@@ -43,6 +43,7 @@ function clause7(): MatchedPosition {
     number: '7',
     stance: 'support' as const,
     cue: 'We support',
+    decidedBy: [],
     evidence: { start: 0, end: POSITION_TEXT.length },
     mention: { start: 11, end: 19 },
   };
@@ -58,6 +59,8 @@ function clause7(): MatchedPosition {
       refs: [ref],
       stance: 'support',
       cue: 'We support',
+      decidedBy: [],
+      caveat: null,
     },
     briefing: BRIEFING,
     ref,

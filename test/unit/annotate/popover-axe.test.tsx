@@ -15,6 +15,7 @@ function match(id: string, stance: Stance, applies: Applicability): MatchedPosit
     number: '7',
     stance,
     cue: null,
+    decidedBy: [],
     evidence: { start: 21, end: 76 },
     mention: { start: 32, end: 40 },
   };
@@ -30,6 +31,8 @@ function match(id: string, stance: Stance, applies: Applicability): MatchedPosit
       refs: [ref],
       stance,
       cue: null,
+      decidedBy: [],
+      caveat: null,
     },
     briefing: {
       id: 'b/s/0',

@@ -36,7 +36,15 @@ function match(
   b: Briefing = briefing(),
   text = TEXT,
 ): MatchedPosition {
-  const ref = { kind: 'clause' as const, number: '7', stance, cue: null, evidence: EVIDENCE, mention: MENTION };
+  const ref = {
+    kind: 'clause' as const,
+    number: '7',
+    stance,
+    cue: null,
+    decidedBy: [],
+    evidence: EVIDENCE,
+    mention: MENTION,
+  };
   return {
     position: {
       id,
@@ -49,6 +57,8 @@ function match(
       refs: [ref],
       stance,
       cue: null,
+      decidedBy: [],
+      caveat: null,
     },
     briefing: b,
     ref,

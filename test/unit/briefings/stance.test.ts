@@ -29,7 +29,7 @@ describe('whole-text stance from the cue table', () => {
     ['Schools in a category causing concern will no longer be converted.', 'neutral', null],
     ['This new duty will support improved outcomes.', 'neutral', null],
   ])('%s -> %s', (text, stance, cue) => {
-    expect(decideStance(findCues(text))).toEqual({ stance, cue });
+    expect(decideStance(findCues(text))).toMatchObject({ stance, cue });
   });
 
   it('lets the longest cue win where cues overlap', () => {
@@ -85,5 +85,32 @@ describe('stance per reference, from the sentence(s) carrying it', () => {
     const clause5 = refs.find((r) => r.kind === 'clause')!;
     expect(text.slice(clause5.mention.start, clause5.mention.end)).toBe('clause 5');
     expect(text.slice(clause5.evidence.start, clause5.evidence.end)).toBe('We welcome clause 5.');
+  });
+});
+
+describe('the deciding words and the caveat on each record', () => {
+  const words = (text: string, spans: readonly { start: number; end: number }[]) =>
+    spans.map((span) => text.slice(span.start, span.end));
+
+  it.each([
+    [
+      'We welcome clause 5. However, it must be fully funded.',
+      ['welcome', 'must be fully funded'],
+      'However, it must be fully funded.',
+    ],
+    ['We support clause 5.', ['We support'], null],
+    ['The Bill creates a duty in clause 5.', [], null],
+    ['We are deeply concerned about clause 5.', ['deeply concerned'], 'We are deeply concerned about clause 5.'],
+  ])('%s', (text, decidedBy, caveat) => {
+    const analysed = analysePosition(text);
+    expect(words(text, analysed.decidedBy)).toEqual(decidedBy);
+    expect(analysed.caveat ? text.slice(analysed.caveat.start, analysed.caveat.end) : null).toBe(caveat);
+    for (const ref of analysed.refs) {
+      // Every deciding span lies inside the text, in text order.
+      const starts = ref.decidedBy.map((span) => span.start);
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+      for (const span of ref.decidedBy) expect(span.end).toBeLessThanOrEqual(text.length);
+      expect(ref.decidedBy.length > 0).toBe(ref.cue !== null);
+    }
   });
 });

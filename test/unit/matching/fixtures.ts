@@ -94,11 +94,14 @@ export function buildBill(bill: BillRecord, source: string, sections: SectionSpe
           ...parseRef(r),
           stance,
           cue: null,
+          decidedBy: [],
           evidence: { start: 0, end: text.length },
           mention: { start: 0, end: 1 },
         })),
         stance,
         cue: null,
+        decidedBy: [],
+        caveat: null,
       });
     });
   });

@@ -246,6 +246,27 @@ describe('schema versions', () => {
     expect(await store.bill(USER_BILL.id)).toEqual(USER_BILL);
     expect((await store.billData(USER_BILL.id)).positions).toHaveLength(1);
   });
+
+  it('reads positions stored before the stance fields existed with decidedBy [] and caveat null', async () => {
+    const factory = new IDBFactory();
+    const v3 = fixture(3);
+    const stored = JSON.stringify(v3.stores);
+    expect(stored).not.toContain('decidedBy'); // the fixture was written before the fields existed
+    await restoreDump(factory, v3);
+    const store = await freshIdbStore(factory);
+    const before = await store.everything();
+    expect(before.positions.length).toBeGreaterThan(0);
+    for (const position of before.positions) {
+      expect(position.decidedBy).toEqual([]);
+      expect(position.caveat).toBeNull();
+      for (const ref of position.refs) expect(ref.decidedBy).toEqual([]);
+    }
+    // A reseed writes the user's old compiled records back beside the new shipped ones: still readable.
+    await store.seed(fixtureDataset('v-fixture-2'));
+    const [user] = (await store.billData(USER_BILL.id)).positions;
+    expect(user).toMatchObject({ decidedBy: [], caveat: null });
+    expect(user!.refs.every((ref) => Array.isArray(ref.decidedBy))).toBe(true);
+  });
 });
 
 describe('when IndexedDB is unavailable', () => {

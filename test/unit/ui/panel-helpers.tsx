@@ -85,12 +85,15 @@ export function position(
         number: r.number,
         stance: r.stance,
         cue: null,
+        decidedBy: [],
         evidence: { start: 0, end: text.length },
         mention: { start, end: start + r.mention.length },
       };
     }),
     stance,
     cue: null,
+    decidedBy: [],
+    caveat: null,
   };
 }
 
