@@ -53,6 +53,11 @@ export interface FoundReference extends Reference {
   /** Offsets of this number's own digits inside the text (for marking it alone), when known. */
   numberStart?: number;
   numberEnd?: number;
+  /**
+   * The bill the text names for this reference (`clause 48 of the Schools Bill 2022`, or a sentence about that bill):
+   * the page scanner keeps it only when that is the page's own bill.
+   */
+  bill?: string;
 }
 
 /** A span inside a position's `text`: [start, end). */
@@ -188,12 +193,21 @@ export interface PageContext {
  */
 export type Applicability = 'applies' | 'other-print';
 
+/**
+ * Which print of the bill the briefing numbered the provision for, against the page's: `this` (applies), an `earlier`
+ * print (the bill has been reprinted since), a `later` one (the briefing came after this debate), or `unknown` (the
+ * page's or the briefing's stage does not tell).
+ */
+export type PrintRelation = 'this' | 'earlier' | 'later' | 'unknown';
+
 export interface MatchedPosition {
   position: Position;
   briefing: Briefing;
   /** The entry of `position.refs` that matched. */
   ref: PositionRef;
   applies: Applicability;
+  /** Absent (records made before it existed) reads as `unknown` for `other-print`, `this` for `applies`. */
+  print?: PrintRelation;
   /** Plain words: `same print (Commons committee, bill as introduced)`, `numbered for Lords Report, 18 October 2016`. */
   reason: string;
 }

@@ -258,6 +258,7 @@ export function createController(deps: ControllerDeps): Controller {
           try {
             const options = {
               printedLineNumbers: section.printedLineNumbers,
+              bill: section.context.bill,
               headingOffsets: headings.filter((h) => h >= start && h < end).map((h) => h - start),
             };
             for (const ref of deps.scanText(index.text.slice(start, end), options)) {

@@ -4,7 +4,8 @@
  * The grammar gives one entry per number, entries of one phrase sharing its span (`clauses 25 and 26` gives clause 25
  * and clause 26, both spanning the whole phrase). A reader hovering `26` means clause 26, so where every number's own
  * digits are known the phrase splits into one mark per number (the first keeps the keyword: `clauses 25`, then `26`).
- * Numbers with no digits of their own (the `12, 13` inside `11 to 14`) share the first mark.
+ * Numbers with no digits of their own (the `12, 13` inside `11 to 14`) are the words between the range's ends (` to `):
+ * pointing at `14` shows clause 14, never a neighbour.
  */
 import type { FoundReference, MatchedPosition, Stance } from '../model';
 
@@ -25,16 +26,24 @@ export function groupIntoMarks(found: readonly FoundReference[]): MarkSpan[] {
   const marks: MarkSpan[] = [];
   for (const refs of phrases.values()) {
     const first = refs[0]!;
-    const own = refs
-      .filter(
-        (r) =>
-          r.numberStart !== undefined &&
-          r.numberEnd !== undefined &&
-          r.numberStart >= r.start &&
-          r.numberEnd <= r.end &&
-          r.numberEnd > r.numberStart,
-      )
-      .sort((a, b) => a.numberStart! - b.numberStart!);
+    const located = refs.filter(
+      (r) =>
+        r.numberStart !== undefined &&
+        r.numberEnd !== undefined &&
+        r.numberStart >= r.start &&
+        r.numberEnd <= r.end &&
+        r.numberEnd > r.numberStart,
+    );
+    // A range's unwritten numbers (`61` in `60 to 62`) carry the range's span, which holds the written ends' digits.
+    const holdsAnother = (r: FoundReference) =>
+      located.some(
+        (q) =>
+          q !== r &&
+          q.numberStart! >= r.numberStart! &&
+          q.numberEnd! <= r.numberEnd! &&
+          q.numberEnd! - q.numberStart! < r.numberEnd! - r.numberStart!,
+      );
+    const own = located.filter((r) => !holdsAnother(r)).sort((a, b) => a.numberStart! - b.numberStart!);
     if (refs.length === 1 || own.length < 2) {
       marks.push({ start: first.start, end: first.end, refs: [...refs] });
       continue;
@@ -44,8 +53,23 @@ export function groupIntoMarks(found: readonly FoundReference[]): MarkSpan[] {
       end: r.numberEnd!,
       refs: [r],
     }));
-    for (const r of refs) if (!own.includes(r)) split[0]!.refs.push(r);
-    marks.push(...split);
+    // The unwritten numbers of a range belong to the words between its ends (` to `), so pointing at a written
+    // number never shows a neighbour; without such words they go with the first mark.
+    const between = new Map<string, MarkSpan>();
+    for (const r of refs) {
+      if (own.includes(r)) continue;
+      const from = own.find((o) => o.numberStart === r.numberStart);
+      const to = own.find((o) => o.numberEnd === r.numberEnd);
+      if (r.numberStart === undefined || !from || !to || to.numberStart! <= from.numberEnd!) {
+        split[0]!.refs.push(r);
+        continue;
+      }
+      const key = `${from.numberEnd}:${to.numberStart}`;
+      const span = between.get(key) ?? { start: from.numberEnd!, end: to.numberStart!, refs: [] };
+      span.refs.push(r);
+      between.set(key, span);
+    }
+    marks.push(...split, ...between.values());
   }
   return marks.sort((a, b) => a.start - b.start || a.end - b.end);
 }

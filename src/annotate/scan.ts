@@ -3,9 +3,13 @@
  * one grammar (`findReferences`), plus what the grammar cannot see alone:
  * - printed line numbers glued to words on publications pages (`1 5Corporate parenting principles`) and their
  *   running headers (`Children and Social Work BillPage 2`) are blanked out first, offsets unchanged;
+ * - references the text ties to another bill (`clause 48 of the Schools Bill 2022`) are left out, those tied to the
+ *   section's own bill by its title kept;
  * - implicit references: `That the clause stand part of the Bill` under the heading `Clause 7` is clause 7 (the span
  *   is `the clause`); `That the clause be read a Second time` under `New Clause 10` is new clause 10.
  */
+
+import { sameBill } from '../bills';
 import type { FoundReference, ReferenceKind } from '../model';
 import type { PageSection } from '../pages/types';
 import { findReferences } from '../references/index';
@@ -27,6 +31,11 @@ export interface TextScanOptions {
   printedLineNumbers?: boolean;
   /** Offsets in the text where heading elements start (the DOM's clause headings), besides heading lines. */
   headingOffsets?: readonly number[];
+  /**
+   * The bill the text is about (the section's `context.bill`): a reference the text ties to another bill
+   * (`clause 48 of the Schools Bill 2022`) is left out. Without it every reference is kept.
+   */
+  bill?: string | null;
 }
 
 /** A found reference in plain text, with `implicit` set where the number came from a heading. */
@@ -136,7 +145,10 @@ function implicitReferences(text: string, headings: readonly Heading[]): TextRef
 /** References in a plain text (a debate excerpt, a text index's text), in order of position. */
 export function scanText(text: string, options: TextScanOptions = {}): TextReference[] {
   const prepared = options.printedLineNumbers ? stripPrintedLineNumbers(text) : text;
-  const explicit: TextReference[] = findReferences(prepared);
+  const bill = options.bill;
+  const explicit: TextReference[] = findReferences(prepared).filter(
+    (ref) => !ref.bill || !bill || sameBill(ref.bill, bill),
+  );
   const implicit = implicitReferences(prepared, headingsIn(prepared, options.headingOffsets ?? [])).filter(
     (ref) => !explicit.some((other) => other.start < ref.end && ref.start < other.end),
   );
@@ -164,7 +176,8 @@ export function scanSection(
     const headingOffsets = section.clauseHeadings
       .map((heading) => index.offsetOf(heading))
       .filter((offset): offset is number => offset !== undefined);
-    for (const ref of scanText(index.text, { printedLineNumbers: section.printedLineNumbers, headingOffsets })) {
+    const options = { printedLineNumbers: section.printedLineNumbers, headingOffsets, bill: section.context.bill };
+    for (const ref of scanText(index.text, options)) {
       out.push({ ...ref, section: sectionIndex, root: rootIndex, range: () => index.toRange(ref.start, ref.end) });
     }
   });

@@ -20,6 +20,16 @@ export function billKey(title: string): string {
     .replace(/[^a-z0-9]+/g, '');
 }
 
+/**
+ * True when two titles as written name the same bill: `Children’s Wellbeing and Schools Bill` and `Childrens
+ * Wellbeing and Schools Bill 2024` do, `Schools Bill 2022` and `Children’s Wellbeing and Schools Bill` do not. A year
+ * after the title is how speakers tell sessions apart, not part of the title pages use.
+ */
+export function sameBill(a: string, b: string): boolean {
+  const fold = (title: string) => billKey(title.replace(/\s+(?:19|20)\d{2}\s*$/, ''));
+  return fold(a) === fold(b);
+}
+
 /** Every name a bill answers to: its title, its aliases and its Act's name. */
 export function billNames(bill: BillRecord): string[] {
   return [bill.title, ...bill.aliases, ...(bill.actTitle ? [bill.actTitle] : [])];

@@ -17,6 +17,7 @@ import type {
   PageContext,
   Position,
   PositionRef,
+  PrintRelation,
   Reference,
   ReferenceKind,
   ReferenceMatch,
@@ -73,6 +74,7 @@ function unknownStage(page: PageContext, stage: PageStage): string {
 
 interface Judgement {
   applies: MatchedPosition['applies'];
+  print: PrintRelation;
   reason: string;
 }
 
@@ -144,16 +146,25 @@ function viewOf(briefing: Briefing, scene: Scene, bill: BillRecord): BriefingVie
 /** Clause, schedule, part, chapter: the same print, or not. */
 function judgePrintNumbered(ref: Reference, view: BriefingView, scene: Scene): Judgement {
   if (scene.epoch !== null && view.epoch === scene.epoch) {
-    return { applies: 'applies', reason: `Same print: briefing for ${view.label}; this page is ${scene.label}` };
+    return {
+      applies: 'applies',
+      print: 'this',
+      reason: `Same print: briefing for ${view.label}; this page is ${scene.label}`,
+    };
   }
   const numbered = `Numbered for ${view.label}`;
   const mayDiffer = `so ${referenceLabel(ref.kind, ref.number)} may be ${differentThing(ref.kind)}`;
   if (scene.epoch === null) {
-    return { applies: 'other-print', reason: `${numbered}: ${unknownStage(scene.page, scene.stage)}, ${mayDiffer}` };
+    return {
+      applies: 'other-print',
+      print: 'unknown',
+      reason: `${numbered}: ${unknownStage(scene.page, scene.stage)}, ${mayDiffer}`,
+    };
   }
   if (view.epoch === null) {
     return {
       applies: 'other-print',
+      print: 'unknown',
       reason: `${numbered}: the briefing does not say which stage it was for, ${mayDiffer}`,
     };
   }
@@ -161,7 +172,11 @@ function judgePrintNumbered(ref: Reference, view: BriefingView, scene: Scene): J
   // Whether prints compare equal never depends on the house of origin (each print belongs to one House's stages),
   // but which one comes first does: say so when it was assumed.
   const assumed = scene.originKnown ? '' : ' (the bill’s house of origin is not known: assumed to be the Commons)';
-  return { applies: 'other-print', reason: `${numbered}: this page debates ${which} print${assumed}, ${mayDiffer}` };
+  return {
+    applies: 'other-print',
+    print: view.epoch < scene.epoch ? 'earlier' : 'later',
+    reason: `${numbered}: this page debates ${which} print${assumed}, ${mayDiffer}`,
+  };
 }
 
 /** Amendment, new clause, new schedule: the same House and stage, or left out (null). */
@@ -173,12 +188,14 @@ function judgeStageNumbered(ref: Reference, view: BriefingView, scene: Scene): J
   if (!scene.stageKnown) {
     return {
       applies: 'other-print',
+      print: 'unknown',
       reason: `${numbered}: ${unknownStage(scene.page, scene.stage)}, and ${mayDiffer}`,
     };
   }
   if (!view.stageKnown) {
     return {
       applies: 'other-print',
+      print: 'unknown',
       reason: `${numbered}: the briefing does not say which stage it was for, and ${mayDiffer}`,
     };
   }
@@ -186,6 +203,7 @@ function judgeStageNumbered(ref: Reference, view: BriefingView, scene: Scene): J
   const days = date === null || view.briefing.dates.includes(date) ? '' : ' (numbers run through all days of a stage)';
   return {
     applies: 'applies',
+    print: 'this',
     reason: `Same House and stage${days}: briefing for ${view.label}; this page is ${scene.label}`,
   };
 }
@@ -194,10 +212,17 @@ interface Ranked extends MatchedPosition {
   view: BriefingView;
 }
 
-/** Applies first; then nearer stage; then the page's own day, then earlier days; then newest; then source order. */
+/** Reading order of print relations: this print, then earlier prints, then later ones, then those we can't tell. */
+const PRINT_ORDER: Readonly<Record<PrintRelation, number>> = { this: 0, earlier: 1, later: 2, unknown: 3 };
+
+/**
+ * Applies first; then earlier prints before later ones; then nearer stage; then the page's own day, then earlier
+ * days; then newest; then source order.
+ */
 function compareRanked(a: Ranked, b: Ranked): number {
   return (
     (a.applies === 'applies' ? 0 : 1) - (b.applies === 'applies' ? 0 : 1) ||
+    PRINT_ORDER[a.print ?? 'unknown'] - PRINT_ORDER[b.print ?? 'unknown'] ||
     a.view.nearness - b.view.nearness ||
     a.view.dayFit - b.view.dayFit ||
     b.view.newest.localeCompare(a.view.newest) ||

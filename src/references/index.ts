@@ -15,8 +15,9 @@
  *   its line (Commons notice papers put `1` above `Clause 4, page 5`) is not read: page numbers look the same.
  * - Acts are not the bill: a phrase followed by `of/to/in/under/within the … Act` (or `that Act`, `the 2006 Act`)
  *   is dropped together with every phrase chained to it by `of`/`to`/`in`/`and` (`part 2 and schedule 2 to the 2006
- *   Act`, `Chapter4 of Part 5 of the Education Act 1996`). A phrase naming another Bill (`new clause 1 to the
- *   Agriculture Bill`) is kept: only the page knows which bill it is about.
+ *   Act`, `Chapter4 of Part 5 of the Education Act 1996`). A phrase tied to a Bill by its title (`new clause 1 to
+ *   the Agriculture Bill`, or a sentence whose subject is that Bill before the phrase) is kept with that title in
+ *   `bill`: only the page knows whether it is its own bill (`scanText`'s `bill` option leaves the others out).
  * - `Amendment (b) to new clause 15`: the lettered amendment has no number and yields nothing; `new clause 15` is
  *   still a reference to the new clause.
  * - Word numerals (`part two`) only for parts, chapters and schedules, and only when the keyword is capitalised or

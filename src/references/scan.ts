@@ -34,6 +34,8 @@ export interface Phrase {
   text: string;
   refs: FoundReference[];
   excludedBy: Exclusion | null;
+  /** The bill the text names for this phrase (`clause 48 of the Schools Bill 2022`), or null: see `namedBill`. */
+  bill: string | null;
 }
 
 interface NumberToken {
@@ -72,6 +74,74 @@ const ACT_QUALIFIER = new RegExp(
     `(?:(?:(?!Bill\\b)[A-Z0-9][\\w\u2019'-]*|\\([^()\\n]{1,40}\\)|and|of|for|the|on|&)${WS}+){0,12}?Act\\b`,
   'y',
 );
+/**
+ * A bill's title as written: capitalised words (and `and`/`of`/`for`/`the`/`to`/`on` between them) ending in `Bill`,
+ * then an optional `[HL]` and year. Not `Bill Committee`/`Bill Office` (a capitalised word after `Bill`).
+ */
+const BILL_TITLE =
+  `[A-Z][\\w\u2019'-]*(?:${WS}+(?:[A-Z][\\w\u2019'-]*|and|of|for|the|to|on|&|\\([^()\\n]{1,40}\\))){0,12}?${WS}+Bill\\b` +
+  `(?:${WS}*\\[(?:HL|Lords)\\])?(?:${WS}+(?:19|20)\\d{2}\\b)?(?!${WS}+[A-Z][a-z])`;
+/** After a phrase: `of/to/in the Schools Bill 2022` (group 1: the title). */
+const BILL_QUALIFIER = new RegExp(
+  `${WS}*(?:,${WS}*)?(?:of|to|in|under|within)${WS}+(?:the${WS}+)?(${BILL_TITLE})`,
+  'y',
+);
+/** Every bill title in a sentence before a phrase. */
+const BILL_IN_SENTENCE = new RegExp(BILL_TITLE, 'g');
+/** Words that begin a matched title but are not part of it (`In the Schools Bill`), or make it no title at all. */
+const NOT_TITLE_WORDS = new Set(
+  (
+    'a an and as at by for from in into is it its like of on our that the their this to under unlike until when ' +
+    'where which while with within government governments private member members public hybrid money lords commons ' +
+    'new draft bill his her my your we i if but so after before since although though whereas'
+  ).split(' '),
+);
+/** `this Bill`, `the Bill`: the page's own bill, said without its title. */
+const THIS_BILL = new RegExp(`\\b(?:this|the)${WS}+Bill\\b`, 'i');
+/** `clause 7 of this Bill`: said to be the page's own bill, whatever the sentence named before. */
+const THIS_BILL_AFTER = new RegExp(`${WS}*(?:,${WS}*)?(?:of|to|in|under|within)${WS}+(?:this|the)${WS}+Bill\\b`, 'iy');
+/** How far back a sentence is read for the bill it is about. */
+const SENTENCE_LOOKBACK = 300;
+
+/** `In the Schools Bill 2022` -> `Schools Bill 2022`; null when nothing of a title is left (`the Government Bill`). */
+function titleOf(written: string): string | null {
+  const words = written.split(/[\s\u200b]+/);
+  let i = 0;
+  while (i < words.length - 1 && NOT_TITLE_WORDS.has(words[i]!.toLowerCase().replace(/[\u2019']s?$/, ''))) i++;
+  const title = words.slice(i);
+  return title.length >= 2 && title[0] !== 'Bill' ? title.join(' ') : null;
+}
+
+/**
+ * The bill a phrase is about when the text names one: right after it (`clause 48 of the Schools Bill 2022`), or as the
+ * subject of its sentence before it (`The Schools Bill 2022 had a clause 48 …`) with no `this Bill`/`the Bill` between.
+ * Only the page knows whether that is its own bill (a clause of this bill named by its title still counts): the page
+ * scanner compares it with the page's bill (`sameBill`).
+ */
+function namedBill(text: string, start: number, end: number): { title: string; after: boolean } | null {
+  BILL_QUALIFIER.lastIndex = end;
+  const after = BILL_QUALIFIER.exec(text);
+  if (after) {
+    const title = titleOf(after[1]!);
+    return title ? { title, after: true } : null;
+  }
+  THIS_BILL_AFTER.lastIndex = end;
+  if (THIS_BILL_AFTER.test(text)) return null;
+  const from = Math.max(0, start - SENTENCE_LOOKBACK);
+  const before = text.slice(from, start);
+  if (!before.includes('Bill')) return null;
+  const boundary = Math.max(before.search(/[.!?]["\u201d\u2019]?[\s\u200b]+[^.!?\n]*$/), before.lastIndexOf('\n'));
+  const sentence = boundary >= 0 ? before.slice(boundary + 1) : before;
+  let last: { title: string; end: number } | null = null;
+  BILL_IN_SENTENCE.lastIndex = 0;
+  for (let m = BILL_IN_SENTENCE.exec(sentence); m !== null; m = BILL_IN_SENTENCE.exec(sentence)) {
+    const title = titleOf(m[0]);
+    if (title) last = { title, end: m.index + m[0].length };
+  }
+  if (!last || THIS_BILL.test(sentence.slice(last.end))) return null;
+  return { title: last.title, after: false };
+}
+
 /** Between two phrases of one chain: `Chapter 2 of Part 1`, `part 2 and schedule 2`, `amendment 86, in clause 233`. */
 const CHAIN_GAP = new RegExp(`^${WS}*(?:,${WS}*)?(?:(?:of|to|in|and|or)${WS}+(?:the${WS}+)?)?$`, 'i');
 /** `part two of the Bill` (a word numeral is read only when this follows or the keyword is capitalised). */
@@ -270,6 +340,11 @@ function readList(text: string, pos: number, spec: PatternSpec, triggerText: str
   return { tokens, entries, end };
 }
 
+function setBill(phrase: Phrase, bill: string): void {
+  phrase.bill = bill;
+  for (const ref of phrase.refs) ref.bill = bill;
+}
+
 /** Finds every phrase, including those excluded (for `explain`). */
 export function scanPhrases(text: string, options: ScanOptions = {}): Phrase[] {
   const { regex, specs } = scannerFor(options);
@@ -319,6 +394,7 @@ export function scanPhrases(text: string, options: ScanOptions = {}): Phrase[] {
         numberEnd: e.numberEnd,
       })),
       excludedBy,
+      bill: null,
     };
     const index = phrases.length;
     const previous = phrases[index - 1];
@@ -329,6 +405,10 @@ export function scanPhrases(text: string, options: ScanOptions = {}): Phrase[] {
     ACT_QUALIFIER.lastIndex = end;
     if (ACT_QUALIFIER.test(text)) {
       for (let k = chainOf[index]!; k <= index; k++) phrases[k]!.excludedBy = 'act-provision';
+    } else {
+      const bill = namedBill(text, start, end);
+      // `clause 7 and schedule 2 to the Schools Bill`: the whole chain is that bill's.
+      if (bill) for (let k = bill.after ? chainOf[index]! : index; k <= index; k++) setBill(phrases[k]!, bill.title);
     }
   }
   return phrases;

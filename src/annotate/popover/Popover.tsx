@@ -49,7 +49,7 @@ class PositionItem extends Component<PositionItemProps, { whole: boolean }> {
         {match.applies === 'other-print' ? (
           <p class="lga-warning" data-testid="lga-other-print">
             <span aria-hidden="true">⚠ </span>
-            {otherPrintWarning(briefing, ref)}
+            {otherPrintWarning(briefing, ref, match.print)}
           </p>
         ) : null}
         {position.subheading ? <p class="lga-subheading">{position.subheading}</p> : null}

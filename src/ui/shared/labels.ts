@@ -3,7 +3,7 @@
  * `LGA briefing for House of Lords Report stage, 18 October 2016`. Pure, no DOM.
  */
 import { formatDate as matchingFormatDate } from '../../matching/labels';
-import type { Briefing, House, Reference, ReferenceKind, Stage } from '../../model';
+import type { Briefing, House, PrintRelation, Reference, ReferenceKind, Stage } from '../../model';
 
 export const HOUSE_SHORT: Readonly<Record<House, string>> = { commons: 'Commons', lords: 'Lords' };
 export const HOUSE_LONG: Readonly<Record<House, string>> = { commons: 'House of Commons', lords: 'House of Lords' };
@@ -84,16 +84,23 @@ export function referenceLabel(ref: Reference): string {
 }
 
 /**
- * The plain warning for a position numbered for another print:
- * `Numbered for Lords Report, 18 October 2016. The bill has been reprinted since: clause 29 there may be a different
- * clause here.` Amendments restart at every stage, so their warning says so instead.
+ * The plain warning for a position numbered for another print, worded from how that print relates to the page's:
+ * - `earlier`: `Numbered for Lords Report, 18 October 2016. The bill has been reprinted since: clause 29 there may be a
+ *   different clause here.`
+ * - `later`: `Numbered for Lords Third Reading, 23 November 2016, a later print than this debate: …`
+ * - `unknown`: `Numbered for …. We can't tell which print this page debates: …`
+ * Amendments restart at every stage, so their warning says so instead.
  */
-export function otherPrintWarning(briefing: BriefingFacts, ref: Reference): string {
+export function otherPrintWarning(briefing: BriefingFacts, ref: Reference, print: PrintRelation = 'unknown'): string {
   const label = referenceLabel(ref);
   const lower = label.charAt(0).toLowerCase() + label.slice(1);
   const kindWord = KIND_LABEL[ref.kind].toLowerCase().replace(/^new /, '');
+  const mayDiffer = `${lower} there may be a different ${kindWord} here.`;
+  const numbered = `Numbered for ${briefingLabel(briefing)}`;
   if (ref.kind === 'amendment' || ref.kind === 'new-clause' || ref.kind === 'new-schedule') {
-    return `Numbered for ${briefingLabel(briefing)}. Amendments are renumbered at every stage: ${lower} there may be a different ${kindWord} here.`;
+    return `${numbered}. Amendments are renumbered at every stage: ${mayDiffer}`;
   }
-  return `Numbered for ${briefingLabel(briefing)}. The bill has been reprinted since: ${lower} there may be a different ${kindWord} here.`;
+  if (print === 'earlier') return `${numbered}. The bill has been reprinted since: ${mayDiffer}`;
+  if (print === 'later') return `${numbered}, a later print of the bill than this debate: ${mayDiffer}`;
+  return `${numbered}. We can't tell whether this page shows the same print of the bill: ${mayDiffer}`;
 }

@@ -18,6 +18,7 @@ import {
 import { createHitIndex } from '../../../src/annotate/hit-test';
 import { blockChunks, groupIntoMarks, lookOf, mergeMatches } from '../../../src/annotate/marks';
 import type { FoundReference, MatchedPosition, Stance } from '../../../src/model';
+import { findReferences } from '../../../src/references';
 
 /** A stand-in for `CSS.highlights` + `Highlight`, recording what is registered. */
 function fakeApi() {
@@ -328,6 +329,52 @@ describe('marks', () => {
       found('clause', '14', text, 0, { numberStart: 14, numberEnd: 16 }),
     ];
     expect(groupIntoMarks(refs).map((m) => m.refs.map((r) => r.number))).toEqual([['11', '12', '13'], ['14']]);
+  });
+
+  it.each([
+    [
+      'Amendments 60 to 62',
+      [
+        ['Amendments 60', '60'],
+        [' to ', '61'],
+        ['62', '62'],
+      ],
+    ],
+    [
+      'Clauses 11 to 14',
+      [
+        ['Clauses 11', '11'],
+        [' to ', '12 13'],
+        ['14', '14'],
+      ],
+    ],
+    [
+      'amendments 60 to 62 and 65',
+      [
+        ['amendments 60', '60'],
+        [' to ', '61'],
+        ['62', '62'],
+        ['65', '65'],
+      ],
+    ],
+    [
+      'clauses 3A to 3C',
+      [
+        ['clauses 3A', '3A'],
+        [' to ', '3B'],
+        ['3C', '3C'],
+      ],
+    ],
+    [
+      'clauses 25 and 26',
+      [
+        ['clauses 25', '25'],
+        ['26', '26'],
+      ],
+    ],
+  ])('pointing at a number of `%s` shows that number, never a neighbour (the grammar’s own spans)', (text, want) => {
+    const marks = groupIntoMarks(findReferences(text));
+    expect(marks.map((m) => [text.slice(m.start, m.end), m.refs.map((r) => r.number).join(' ')])).toEqual(want);
   });
 
   it('without number positions the phrase stays one mark with every reference', () => {

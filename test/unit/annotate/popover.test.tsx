@@ -63,6 +63,7 @@ function match(
     briefing: b,
     ref,
     applies,
+    print: applies === 'applies' ? 'this' : 'earlier',
     reason: applies === 'applies' ? 'same print' : 'numbered for Lords Report, 18 October 2016',
   };
 }

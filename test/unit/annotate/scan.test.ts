@@ -84,3 +84,37 @@ describe('printed line numbers (publications pages)', () => {
     expect(scanText(text, { printedLineNumbers: true }).map(describeRef)).toEqual(['clause 1: Clause 1']);
   });
 });
+
+describe("another bill's provisions are left alone, this bill's named by its title still count", () => {
+  const BILL = 'Children’s Wellbeing and Schools Bill';
+  it.each([
+    ['a clause of another bill, after it', '…tried something similar in clause 48 of the Schools Bill 2022.', []],
+    ['another bill as the sentence’s subject', 'The Schools Bill 2022 had a clause 48 that did this.', []],
+    ['a new clause to another bill', 'I beg to move new clause 1 to the Agriculture Bill.', []],
+    ['a chain tied to another bill', 'Clause 7 and schedule 2 to the Schools Bill 2022 were dropped.', []],
+    ['this bill by its title', 'Clause 7 of the Children’s Wellbeing and Schools Bill is welcome.', ['clause 7']],
+    [
+      'this bill by its title, curly or straight apostrophe',
+      "clause 7 of the Children's Wellbeing and Schools Bill",
+      ['clause 7'],
+    ],
+    ['this bill with a year', 'clause 7 of the Children’s Wellbeing and Schools Bill 2024', ['clause 7']],
+    ['this bill as the subject', 'The Children’s Wellbeing and Schools Bill puts clause 7 first.', ['clause 7']],
+    [
+      '`of this Bill` outweighs the other bill named before',
+      'In the Schools Bill 2022, clause 48 tried this; clause 7 of this Bill does better.',
+      ['clause 7'],
+    ],
+    ['`this Bill` after the other bill', 'Unlike the Schools Bill, this Bill puts clause 7 first.', ['clause 7']],
+    ['another bill in an earlier sentence', 'The Schools Bill 2022 failed. I support clause 7.', ['clause 7']],
+    ['another bill after the reference, not its subject', 'Clause 7 does what the Schools Bill did.', ['clause 7']],
+    ['a committee is not a bill', 'The Public Bill Committee considered clause 7.', ['clause 7']],
+    ['`the Government Bill` names no bill', 'The Government Bill has clause 7.', ['clause 7']],
+  ])('%s', (_name, text, expected) => {
+    expect(scanText(text, { bill: BILL }).map((r) => `${r.kind} ${r.number}`)).toEqual(expected);
+  });
+
+  it('keeps every reference when the page’s bill is not known', () => {
+    expect(scanText('clause 48 of the Schools Bill 2022', { bill: null }).map((r) => r.number)).toEqual(['48']);
+  });
+});

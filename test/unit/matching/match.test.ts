@@ -7,7 +7,7 @@ import {
   resolvePageStage,
 } from '../../../src/matching';
 import type { House, PageContext, Reference, ReferenceKind, ReferenceMatch, Stage } from '../../../src/model';
-import { CSWB, CWSB, cswb, cwsb } from './fixtures';
+import { buildBill, CSWB, CWSB, cswb, cwsb } from './fixtures';
 
 function page(house: House | null, stage: Stage | null, date: string | null, bill: string | null = null): PageContext {
   return { bill, billId: null, house, stage, stageLabel: null, date };
@@ -329,5 +329,70 @@ describe('a bill whose house of origin is unknown', () => {
     );
     const [same] = matchReferences(page('lords', 'report', '2016-11-08'), [ref('clause', '29')], unknownOrigin);
     expect(same?.positions.filter((m) => m.applies === 'applies')).toHaveLength(2);
+  });
+});
+
+describe('the print each position was numbered for, against the page’s (this, earlier, later, can’t tell)', () => {
+  const cases: Array<[string, Data, PageContext, Reference, string[]]> = [
+    [
+      'Lords Report 8 November, clause 29: Report is this print, Third Reading (after the debate) a later one',
+      cswb,
+      page('lords', 'report', '2016-11-08'),
+      ref('clause', '29'),
+      ['this lords report', 'this lords report', 'later lords third-reading'],
+    ],
+    [
+      'Commons Committee, clause 29: every Lords briefing is for an earlier print',
+      cswb,
+      page('commons', 'committee', '2016-12-13'),
+      ref('clause', '29'),
+      ['earlier lords third-reading', 'earlier lords report', 'earlier lords report'],
+    ],
+    [
+      'CWSB Lords Third Reading, clause 23: the Commons Second Reading print is earlier',
+      cwsb,
+      page('lords', 'third-reading', '2026-02-09'),
+      ref('clause', '23'),
+      ['earlier commons second-reading'],
+    ],
+    [
+      'a bill page (stage unknown), clause 29: no print can be told',
+      cswb,
+      page(null, null, null),
+      ref('clause', '29'),
+      ['unknown lords third-reading', 'unknown lords report', 'unknown lords report'],
+    ],
+    [
+      'Lords Report, amendment 61: the same House and stage is this print',
+      cswb,
+      page('lords', 'report', '2016-11-08'),
+      ref('amendment', '61'),
+      ['this lords report', 'this lords report'],
+    ],
+  ];
+  it.each(cases)('%s', (_name, data, p, r, expected) => {
+    const [match] = matchReferences(p, [r], data);
+    expect(match?.positions.map((m) => `${m.print} ${m.briefing.house} ${m.briefing.stage}`)).toEqual(expected);
+  });
+
+  it('orders this print first, then earlier prints, then later ones, whatever the source order', () => {
+    const spec = (stage: Stage, date: string) => ({
+      house: 'lords' as const,
+      stage,
+      dates: [date],
+      heading: `${stage}, House of Lords, ${date}`,
+      positions: [{ refs: ['clause 29'] }],
+    });
+    const data = buildBill(CSWB, 'order', [
+      spec('third-reading', '2016-11-23'),
+      spec('second-reading', '2016-06-14'),
+      spec('report', '2016-11-08'),
+    ]);
+    const [match] = matchReferences(page('lords', 'report', '2016-11-08'), [ref('clause', '29')], data);
+    expect(match?.positions.map((m) => `${m.print} ${m.briefing.stage}`)).toEqual([
+      'this report',
+      'earlier second-reading',
+      'later third-reading',
+    ]);
   });
 });

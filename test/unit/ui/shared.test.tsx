@@ -84,10 +84,27 @@ describe('briefing labels', () => {
     expect(referenceLabel(ref)).toBe(expected);
   });
 
-  it('warns in plain words for a clause numbered for another print', () => {
-    expect(otherPrintWarning(lordsReport, { kind: 'clause', number: '29' })).toBe(
+  it.each([
+    [
+      'earlier',
       'Numbered for Lords Report, 18 October 2016. The bill has been reprinted since: clause 29 there may be a different clause here.',
-    );
+    ],
+    [
+      'later',
+      'Numbered for Lords Report, 18 October 2016, a later print of the bill than this debate: clause 29 there may be a different clause here.',
+    ],
+    [
+      'unknown',
+      "Numbered for Lords Report, 18 October 2016. We can't tell whether this page shows the same print of the bill: clause 29 there may be a different clause here.",
+    ],
+  ] as const)('warns in plain words for a clause numbered for an %s print', (print, expected) => {
+    expect(otherPrintWarning(lordsReport, { kind: 'clause', number: '29' }, print)).toBe(expected);
+  });
+
+  it('never says "reprinted since" unless the print was earlier', () => {
+    for (const print of ['later', 'unknown', undefined] as const) {
+      expect(otherPrintWarning(lordsReport, { kind: 'clause', number: '29' }, print)).not.toMatch(/reprinted since/);
+    }
   });
 
   it('says amendments are renumbered at every stage', () => {
