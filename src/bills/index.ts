@@ -55,3 +55,5 @@ export function billSlug(title: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+export { billTitleAtStart, billTitlesIn, type TitleMention } from './titles';

@@ -6,11 +6,13 @@
  * on single-stage pages, the stage; multi-stage pages have one heading per stage section. Inside a section, part
  * headings (`Key messages`, `Background`) and sub-headings divide the bullets; page furniture is dropped.
  */
-import { billKey, billSlug, resolveBill } from '../bills/index';
+import { billKey, billSlug, billTitlesIn, resolveBill } from '../bills/index';
 import type { BillRecord, Briefing, House, Position, PositionPart, Stage } from '../model';
-import { isoDate, type ParsedDate, type ParsedHeading, parseDates, parseHeading, stageFromProse } from './headings';
+import { completeYears, isoDates, loneDates, type ParsedDate } from './dates';
+import { type ParsedHeading, parseHeading, stageFromProse, stageParts, unexplained } from './headings';
 import {
   BULLET,
+  CHROME_START,
   DOWNLOAD_LINE,
   FURNITURE_LINES,
   type PartName,
@@ -42,7 +44,7 @@ const MAX_HEADING_CHARS = 200;
 /** Longest line taken as a sub-heading (`Supporting children in care and care leavers`). */
 const MAX_SUBHEADING_CHARS = 90;
 
-type SectionPart = PartName | 'standfirst' | 'other';
+type SectionPart = PartName | 'standfirst' | 'chrome';
 
 interface Item {
   line: number;
@@ -60,18 +62,32 @@ interface Section {
   /** The title line when it named no stage, house or date (a multi-stage page's bill title). */
   titleOnly: boolean;
   items: Item[];
-  /** Unknown headings met in the section (reported if their bullets are kept). */
-  unknownHeadings: Array<{ line: number; text: string }>;
+}
+
+type Report = (line: number, message: string) => void;
+
+/**
+ * What the top of the page says: the bill, and the house, stage and dates of a single-stage page. The title line is
+ * usually first, but may follow a standfirst paragraph or a `LGA briefing: House of Lords Second Reading` line, or be
+ * missing (the bill is then the one the text names most).
+ */
+interface PageTitle {
+  bill: string;
+  /** 1-based line the first section starts at (the title, or the stage line before it). */
+  line: number;
+  heading: string;
+  parsed: ParsedHeading;
+  /** 0-based indexes of the lines the title took (title line, a stage line before it). */
+  taken: Set<number>;
 }
 
 export function compileBriefing(text: string, source: string, bills: readonly BillRecord[]): CompileResult {
   const warnings: Diagnostic[] = [];
   const errors: Diagnostic[] = [];
-  const warn = (line: number, message: string) => warnings.push({ source, line, message });
-  const fail = (line: number, message: string) => errors.push({ source, line, message });
+  const warn: Report = (line, message) => warnings.push({ source, line, message });
+  const fail: Report = (line, message) => errors.push({ source, line, message });
   const stem = source.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'briefing';
-  const placeholderBill = (): BillRecord => newBill(stem);
-  const failed = (): CompileResult => ({ bill: placeholderBill(), briefings: [], positions: [], warnings, errors });
+  const failed = (): CompileResult => ({ bill: newBill(stem), briefings: [], positions: [], warnings, errors });
 
   if (text.length > MAX_BRIEFING_CHARS) {
     fail(1, `file too large: ${text.length} characters (limit ${MAX_BRIEFING_CHARS}); an LGA briefing is far smaller`);
@@ -91,72 +107,191 @@ export function compileBriefing(text: string, source: string, bills: readonly Bi
     return failed();
   }
 
-  // ---- title -------------------------------------------------------------------------------------------------
-  let index = 0;
-  let title: { line: number; text: string; parsed: ParsedHeading } | null = null;
-  for (; index < lines.length; index++) {
-    const line = lines[index]!.trim();
-    if (!line || (index === 0 && SOURCE_LINE.test(line)) || isFurniture(line)) continue;
-    const parsed = parseHeading(line);
-    if (!parsed.bill || line.length > MAX_HEADING_CHARS) {
-      fail(index + 1, `no recognisable title: expected a bill name (…Bill) on the first line, found "${clip(line)}"`);
-      return failed();
-    }
-    title = { line: index + 1, text: line, parsed };
-    index++;
-    break;
+  const title = readTitle(lines, warn, fail);
+  if (!title) return failed();
+  const bill = resolveBill(title.bill, bills) ?? newBill(title.bill);
+  const sections = readSections(lines, title, warn);
+  const { briefings, positions } = buildRecords(sections, { bill, source, stem, warn, fail });
+  if (positions.length === 0 && errors.length === 0) {
+    const first = sections[0]!;
+    fail(first.line, `section "${clip(first.heading)}" has no key messages or other positions`);
   }
-  if (!title?.parsed.bill) {
-    fail(1, 'no recognisable title: the file has no text line');
-    return failed();
-  }
-  const billTitle = title.parsed.bill;
-  const bill = resolveBill(billTitle, bills) ?? newBill(billTitle);
-  const billFold = billKey(billTitle);
+  return { bill, briefings, positions, warnings, errors };
+}
 
-  // ---- sections and their items -----------------------------------------------------------------------------
+// ---- phase 1: the title ----------------------------------------------------------------------------------------
+
+/** The lines that carry text, with page furniture and the provenance line left out. */
+function textLines(lines: readonly string[]): number[] {
+  const out: number[] = [];
+  lines.forEach((raw, index) => {
+    const line = raw.trim();
+    if (!line || (index === 0 && SOURCE_LINE.test(line)) || isFurniture(line)) return;
+    out.push(index);
+  });
+  return out;
+}
+
+function isHeadingLike(line: string): boolean {
+  return line.length <= MAX_HEADING_CHARS && !/[.!?;]$/.test(line);
+}
+
+/** A line that is only (an optional prefix and) house, stage and dates: `LGA briefing: House of Lords Second Reading`. */
+function isStageLine(line: string, parsed: ParsedHeading): boolean {
+  return isHeadingLike(line) && parsed.bill === null && stageParts(parsed) > 0 && unexplained(parsed) === '';
+}
+
+function readTitle(lines: readonly string[], warn: Report, fail: Report): PageTitle | null {
+  const indexes = textLines(lines);
+  if (indexes.length === 0) {
+    fail(1, 'no recognisable title: the file has no text line');
+    return null;
+  }
+  // The page's head: what comes before the first bullet or part heading.
+  const bodyAt = indexes.findIndex((i) => BULLET.test(lines[i]!) || partHeading(lines[i]!.trim()) !== null);
+  const head = bodyAt === -1 ? indexes : indexes.slice(0, bodyAt);
+  const parsedAt = (i: number) => parseHeading(lines[i]!.trim());
+
+  const titleAt = head.find((i) => isHeadingLike(lines[i]!.trim()) && parsedAt(i).bill !== null);
+  if (titleAt !== undefined) {
+    const line = lines[titleAt]!.trim();
+    let parsed = parsedAt(titleAt);
+    const taken = new Set([titleAt]);
+    let first = titleAt;
+    // `LGA briefing: House of Lords Second Reading` above the bill's name.
+    for (const i of head) {
+      if (i >= titleAt) break;
+      const stageLine = parsedAt(i);
+      if (isStageLine(lines[i]!.trim(), stageLine)) {
+        parsed = mergeHeading(parsed, stageLine);
+        taken.add(i);
+        first = Math.min(first, i);
+      }
+    }
+    if (!parsed.billAtStart && !parsed.briefingPrefix && unexplained(parsed) !== '') {
+      warn(titleAt + 1, `title "${clip(line)}" does not start with the bill's name: read the bill as "${parsed.bill}"`);
+    }
+    const heading = first === titleAt ? line : `${lines[first]!.trim()} ${line}`;
+    return { bill: parsed.bill!, line: first + 1, heading, parsed, taken };
+  }
+
+  // No title line: the bill the text names most (the first named on a tie).
+  const counts = new Map<string, { title: string; count: number; line: number }>();
+  for (const i of indexes) {
+    for (const mention of billTitlesIn(lines[i]!)) {
+      const key = billKey(mention.title);
+      const entry = counts.get(key) ?? { title: mention.title, count: 0, line: i + 1 };
+      entry.count++;
+      counts.set(key, entry);
+    }
+  }
+  const best = [...counts.values()].sort((a, b) => b.count - a.count || a.line - b.line)[0];
+  const firstLine = indexes[0]!;
+  if (!best) {
+    fail(
+      firstLine + 1,
+      `no recognisable title: no bill is named (a title such as "… Bill, Second Reading, House of Commons") anywhere in the text; first line "${clip(lines[firstLine]!.trim())}"`,
+    );
+    return null;
+  }
+  const stageLineAt = head.find((i) => isStageLine(lines[i]!.trim(), parsedAt(i)));
+  const at = stageLineAt ?? firstLine;
+  const parsed = stageLineAt === undefined ? emptyHeading() : parsedAt(stageLineAt);
+  warn(at + 1, `no title line names the bill: read it as "${best.title}" (named on line ${best.line})`);
+  return {
+    bill: best.title.replace(/^\s*The\s+/i, ''),
+    line: at + 1,
+    heading: stageLineAt === undefined ? best.title : lines[stageLineAt]!.trim(),
+    parsed: { ...parsed, bill: best.title },
+    taken: new Set(stageLineAt === undefined ? [] : [stageLineAt]),
+  };
+}
+
+function emptyHeading(): ParsedHeading {
+  return {
+    bill: null,
+    billAtStart: false,
+    briefingPrefix: false,
+    house: null,
+    stage: null,
+    stageDetail: null,
+    dates: [],
+    leftover: '',
+  };
+}
+
+/** Fills what `into` lacks from `from`. */
+function mergeHeading(into: ParsedHeading, from: ParsedHeading): ParsedHeading {
+  return {
+    ...into,
+    house: into.house ?? from.house,
+    stage: into.stage ?? from.stage,
+    stageDetail: into.stage ? into.stageDetail : from.stageDetail,
+    dates: into.dates.length > 0 ? into.dates : from.dates,
+    briefingPrefix: into.briefingPrefix || from.briefingPrefix,
+  };
+}
+
+// ---- phase 2: stage sections and their items ------------------------------------------------------------------
+
+function readSections(lines: readonly string[], title: PageTitle, warn: Report): Section[] {
+  const billFold = billKey(title.bill);
   const sections: Section[] = [];
   const openSection = (line: number, heading: string, parsed: ParsedHeading, titleOnly: boolean) => {
-    sections.push({ heading, line, parsed, titleOnly, items: [], unknownHeadings: [] });
+    sections.push({ heading, line, parsed, titleOnly, items: [] });
   };
-  openSection(title.line, title.text, title.parsed, !isStaged(title.parsed));
+  openSection(title.line, title.heading, title.parsed, !isStaged(title.parsed));
+  const indexes = textLines(lines);
+  const nextTextLine = (index: number) => {
+    const next = indexes.find((i) => i > index);
+    return next === undefined ? null : lines[next]!.trim();
+  };
 
   let part: SectionPart = 'standfirst';
   let afterBreak = true;
   let afterDownload = false;
-  for (; index < lines.length; index++) {
+  for (let index = 0; index < lines.length; index++) {
     const raw = lines[index]!;
     const line = raw.trim();
     const lineNo = index + 1;
     const section = sections.at(-1)!;
-    if (!line) {
+    if (title.taken.has(index) || !line) {
       afterBreak = true;
       continue;
     }
-    if (isFurniture(line)) continue;
+    if ((index === 0 && SOURCE_LINE.test(line)) || isFurniture(line)) continue;
     if (DOWNLOAD_LINE.test(line)) {
       afterDownload = true;
       continue;
     }
     const bullet = BULLET.exec(raw);
+    const parsed = parseHeading(line);
     if (afterDownload) {
       afterDownload = false;
       // The PDF link under `Download the full briefing` repeats the heading: `LGA Briefing: LGA Children and …`.
-      if (!bullet && (parseHeading(line).briefingPrefix || billKey(line).includes(billFold))) continue;
+      if (!bullet && isDownloadTitle(line, parsed, section, billFold)) continue;
     }
     if (bullet) {
-      if (part !== 'contact' && bullet[2]!.trim()) {
-        section.items.push({ line: lineNo, text: bullet[2]!.trim(), bullet: true, part, afterBreak });
+      const text = bullet[2]!.trim();
+      if (!isSkipped(part) && text && !isFurniture(text)) {
+        section.items.push({ line: lineNo, text, bullet: true, part, afterBreak });
       }
       afterBreak = false;
       continue;
     }
-    const parsed = parseHeading(line);
-    if (isStageHeading(line, parsed, billFold)) {
+    if (part === 'chrome') continue;
+    const fresh = !section.items.some((item) => item.line > section.line);
+    if (fresh && !section.titleOnly && fillsIn(parsed, section.parsed)) {
+      // `Third Reading` / `House of Lords, 31 January 2017`, `… Report Stage, House of Commons` / `26 January 2015`:
+      // a heading continued on the next line.
+      section.parsed = mergeHeading(section.parsed, parsed);
+      section.titleOnly = false;
+      continue;
+    }
+    if (isStageHeading(line, parsed, billFold, nextTextLine(index))) {
       if (isRepeatOf(parsed, section)) continue;
-      const previous = sections.at(-1)!;
       // A bill-only title with nothing of its own gives way to the first stage section.
-      if (previous.titleOnly && !previous.items.some((item) => item.bullet || item.part !== 'standfirst')) {
+      if (section.titleOnly && !section.items.some((item) => item.bullet || item.part !== 'standfirst')) {
         sections.pop();
       }
       openSection(lineNo, line, parsed, false);
@@ -164,40 +299,94 @@ export function compileBriefing(text: string, source: string, bills: readonly Bi
       afterBreak = true;
       continue;
     }
+    if (loneDates(line)) continue; // a date on its own away from any heading: the page's stamp
     const named = partHeading(line);
     if (named) {
+      // A second `Key messages` in one section: the stage heading above it was not recognised, so the short line
+      // before it is taken as a new section's heading rather than merging two stages' positions.
+      const last = section.items.at(-1);
+      if (
+        named === 'key-messages' &&
+        section.items.some((item) => item.part === 'key-messages') &&
+        last &&
+        !last.bullet &&
+        last.afterBreak &&
+        isHeadingLike(last.text)
+      ) {
+        section.items.pop();
+        openSection(last.line, last.text, parseHeading(last.text), false);
+        warn(last.line, `"${clip(last.text)}" read as a stage heading: a second "Key messages" follows it`);
+      }
       part = named;
       afterBreak = true;
       continue;
     }
-    if (part === 'contact') continue;
-    if (isLoneDate(parsed)) continue;
-    // A line glued to a bullet (no blank between) continues it.
+    if (CHROME_START.some((re) => re.test(line))) {
+      part = 'chrome';
+      continue;
+    }
+    if (isSkipped(part)) continue;
     const last = section.items.at(-1);
-    if (last?.bullet && !afterBreak && /^\s/.test(raw)) {
+    if (last?.bullet && !afterBreak && continuesBullet(raw, last.text)) {
       last.text = `${last.text} ${line}`;
       continue;
     }
     section.items.push({ line: lineNo, text: line, bullet: false, part, afterBreak });
     afterBreak = false;
   }
+  return sections;
+}
 
-  // ---- dates, stages, positions ---------------------------------------------------------------------------------
+function isSkipped(part: SectionPart): boolean {
+  return part === 'contact' || part === 'about' || part === 'chrome';
+}
+
+/** A line glued to a bullet (no blank between) continues it when indented, or when the bullet's sentence is unfinished. */
+function continuesBullet(raw: string, bulletText: string): boolean {
+  return /^\s/.test(raw) || /^[a-z]/.test(raw.trim()) || !/[.!?:;]["”’)]?$/.test(bulletText);
+}
+
+// ---- phase 3: briefing and position records ------------------------------------------------------------------
+
+interface RecordContext {
+  bill: BillRecord;
+  source: string;
+  stem: string;
+  warn: Report;
+  fail: Report;
+}
+
+function buildRecords(sections: Section[], context: RecordContext): { briefings: Briefing[]; positions: Position[] } {
+  const { bill, source, stem, warn, fail } = context;
   const briefings: Briefing[] = [];
   const positions: Position[] = [];
   const datesBySection = completeYears(sections.map((s) => s.parsed.dates));
-  sections.forEach((section, order) => {
+  const drafted = sections.map((section) => sectionPositions(section, warn));
+  const kept = sections.filter((section, i) => {
+    // A stage heading with nothing under it (an excerpt cut short) is dropped, unless it is all there is.
+    if (drafted[i]!.length > 0 || sections.length === 1) return true;
+    warn(section.line, `section "${clip(section.heading)}" has no key messages or other positions: left out`);
+    return false;
+  });
+  kept.forEach((section, order) => {
+    const i = sections.indexOf(section);
     let { house, stage, stageDetail } = section.parsed;
-    let dates = datesBySection[order]!;
+    let dates = datesBySection[i]!;
     if (!stage || !house || dates.length === 0) {
       const prose = stageFromProse(section.items.map((item) => item.text).join('\n'));
-      if (prose) {
+      if (prose && (!stage || prose.stage === stage)) {
         house ??= prose.house;
         stage ??= prose.stage;
         stageDetail ??= prose.stageDetail;
-        if (dates.length === 0) dates = prose.dates.map(isoDate).filter((d): d is string => d !== null);
+        if (dates.length === 0) dates = isoDates(prose.dates);
       }
     }
+    // A draft bill is scrutinised before it is introduced: no stage of its own.
+    if (!stage && /^Draft\b/i.test(bill.title)) {
+      stage = 'other';
+      stageDetail ??= 'pre-legislative scrutiny';
+    }
+    if (stage === 'royal-assent') house = null;
     if (section.parsed.dates.length > 0 && dates.length === 0) {
       warn(section.line, `date without a year in "${clip(section.heading)}" and no neighbouring section gives one`);
     }
@@ -218,16 +407,12 @@ export function compileBriefing(text: string, source: string, bills: readonly Bi
       line: section.line,
       userAdded: false,
     };
-    const drafted = sectionPositions(section, (line, message) => warn(line, message));
-    if (drafted.length === 0) {
-      fail(section.line, `section "${clip(section.heading)}" has no key messages or other positions`);
-    }
     briefings.push(briefing);
-    drafted.forEach((draft, i) => {
+    drafted[i]!.forEach((draft, n) => {
       try {
         const analysed = analysePosition(draft.text);
         positions.push({
-          id: `${briefingId}/${i}`,
+          id: `${briefingId}/${n}`,
           billId: bill.id,
           briefingId,
           text: draft.text,
@@ -245,7 +430,7 @@ export function compileBriefing(text: string, source: string, bills: readonly Bi
       }
     });
   });
-  return { bill, briefings, positions, warnings, errors };
+  return { briefings, positions };
 }
 
 interface DraftPosition {
@@ -256,11 +441,12 @@ interface DraftPosition {
 }
 
 /**
- * The positions of one section: the bullets of each part, or its paragraphs where the part has no bullets.
- * Bullets before any part heading (or under an unknown heading) are `other`. The standfirst's paragraphs are a
- * copy of a key message or a summary, so they count only when the section has nothing else.
+ * The positions of one section: the bullets and paragraphs of each part (`Key messages`, `Introduction`,
+ * `Background`, an unknown heading). Short unpunctuated lines followed by more are sub-headings, except the items of
+ * a list a lead-in opened (`We support the aim of the Bill, including:`). The standfirst's paragraphs are a copy of a
+ * key message or a summary, so they count only when the section has nothing else.
  */
-function sectionPositions(section: Section, warn: (line: number, message: string) => void): DraftPosition[] {
+function sectionPositions(section: Section, warn: Report): DraftPosition[] {
   const drafts: DraftPosition[] = [];
   const runs: Item[][] = [];
   for (const item of section.items) {
@@ -270,21 +456,24 @@ function sectionPositions(section: Section, warn: (line: number, message: string
   }
   for (const run of runs) {
     const kind = run[0]!.part;
-    if (kind === 'intro' || kind === 'contact') continue;
+    if (isSkipped(kind)) continue;
     const hasBullets = run.some((item) => item.bullet);
     if (kind === 'standfirst' && !hasBullets) continue;
     const part: PositionPart = kind === 'key-messages' || kind === 'background' ? kind : 'other';
     let subheading: string | null = null;
+    let inList = false;
     run.forEach((item, i) => {
       const next = run[i + 1];
-      if (!item.bullet && isSubheading(item.text) && next) {
+      if (!item.bullet && !inList && isSubheading(item.text) && (next || hasBullets)) {
+        // Among bullets, a short unpunctuated line is a heading, even with nothing under it (an excerpt cut short).
+        if (!next) return;
         subheading = item.text;
         if (kind === 'standfirst') {
           warn(item.line, `unknown heading "${clip(item.text)}": its bullets are kept as part "other"`);
         }
         return;
       }
-      if (hasBullets && !item.bullet) return; // a lead-in line among bullets (`… including:`)
+      if (!item.bullet) inList = item.text.endsWith(':') || (inList && !/[.!?]$/.test(item.text));
       drafts.push({ text: item.text, part, subheading, line: item.line });
     });
   }
@@ -308,68 +497,64 @@ function isFurniture(line: string): boolean {
 }
 
 function isStaged(parsed: ParsedHeading): boolean {
-  return parsed.house !== null || parsed.stage !== null || parsed.dates.length > 0;
+  return stageParts(parsed) > 0;
 }
 
 /**
- * A stage heading inside the page: a short line that is nothing but house, stage and dates (two of the three at
- * least), optionally with this bill's title. A sentence (ending in a full stop) never is one.
+ * A stage heading inside the page: a short line that is nothing but house, stage and dates (two of the three), or a
+ * stage alone over a date line or a part heading, optionally with this bill's title. A sentence never is one.
  */
-function isStageHeading(line: string, parsed: ParsedHeading, billFold: string): boolean {
-  if (line.length > MAX_HEADING_CHARS || /[.!?]$/.test(line) || parsed.leftover !== '') return false;
+function isStageHeading(line: string, parsed: ParsedHeading, billFold: string, next: string | null): boolean {
+  if (!isHeadingLike(line) || unexplained(parsed) !== '') return false;
   if (parsed.bill && billKey(parsed.bill) !== billFold) return false;
-  const parts = Number(parsed.house !== null) + Number(parsed.stage !== null) + Number(parsed.dates.length > 0);
-  return parts >= 2;
+  const parts = stageParts(parsed);
+  if (parts >= 2) return true;
+  if (parts === 1 && parsed.stage !== null && next !== null) {
+    if (parsed.briefingPrefix || loneDates(next) !== null || partHeading(next) !== null) return true;
+    const following = parseHeading(next);
+    return isStageLine(next, following) && fillsIn(following, parsed);
+  }
+  return false;
+}
+
+/**
+ * A line that completes a heading: only house, stage or dates (no bill, nothing else), giving what the heading lacks
+ * and contradicting nothing it has.
+ */
+function fillsIn(line: ParsedHeading, heading: ParsedHeading): boolean {
+  if (line.bill !== null || line.briefingPrefix || stageParts(line) === 0 || unexplained(line) !== '') return false;
+  const adds =
+    (line.house !== null && heading.house === null) ||
+    (line.stage !== null && heading.stage === null) ||
+    (line.dates.length > 0 && heading.dates.length === 0);
+  const clashes =
+    (line.house !== null && heading.house !== null) ||
+    (line.stage !== null && heading.stage !== null) ||
+    (line.dates.length > 0 && heading.dates.length > 0);
+  return adds && !clashes;
+}
+
+/** Two readings of one stage: the same stage and House, and the same days where both give them. */
+function sameStage(a: ParsedHeading, b: ParsedHeading): boolean {
+  const days = (dates: ParsedDate[]) => dates.map((d) => `${d.month}-${d.day}`).join(',');
+  return (
+    a.stage === b.stage &&
+    (a.house === b.house || a.house === null || b.house === null) &&
+    (days(a.dates) === days(b.dates) || a.dates.length === 0 || b.dates.length === 0)
+  );
 }
 
 /** The standfirst or a PDF link title repeating the section's own heading. */
 function isRepeatOf(parsed: ParsedHeading, section: Section): boolean {
-  const own = section.parsed;
   if (!(parsed.bill || parsed.briefingPrefix)) return false;
-  const days = (dates: ParsedDate[]) => dates.map((d) => `${d.month}-${d.day}`).join(',');
-  return parsed.house === own.house && parsed.stage === own.stage && days(parsed.dates) === days(own.dates);
+  return sameStage(parsed, section.parsed);
 }
 
-function isLoneDate(parsed: ParsedHeading): boolean {
-  return parsed.dates.length > 0 && parsed.leftover === '' && !parsed.house && !parsed.stage && !parsed.bill;
-}
-
-/**
- * ISO dates per section; a date without a year (`Monday 4 July`) takes the year, among its neighbours' years, that
- * puts it nearest to a neighbouring section's date (pages run newest first, a few days or weeks apart).
- */
-export function completeYears(sections: ParsedDate[][]): string[][] {
-  const known = sections.map((dates) => dates.filter((d) => d.year !== null));
-  return sections.map((dates, i) =>
-    dates
-      .map((date) => {
-        if (date.year !== null) return isoDate(date);
-        const neighbours = [...nearestKnown(known, i, -1), ...nearestKnown(known, i, 1)];
-        if (neighbours.length === 0) return null;
-        let best: { year: number; distance: number } | null = null;
-        for (const neighbour of neighbours) {
-          for (const year of [neighbour.year! - 1, neighbour.year!, neighbour.year! + 1]) {
-            const distance = Math.abs(dayNumber(year, date.month, date.day ?? 1) - dayNumberOf(neighbour));
-            if (!best || distance < best.distance) best = { year, distance };
-          }
-        }
-        return isoDate({ ...date, year: best!.year });
-      })
-      .filter((d): d is string => d !== null),
-  );
-}
-
-function nearestKnown(known: ParsedDate[][], from: number, step: -1 | 1): ParsedDate[] {
-  for (let i = from + step; i >= 0 && i < known.length; i += step) if (known[i]!.length > 0) return known[i]!;
-  return [];
-}
-
-function dayNumber(year: number, month: number, day: number): number {
-  return Date.UTC(year, month - 1, day) / 86_400_000;
-}
-
-function dayNumberOf(date: ParsedDate): number {
-  return dayNumber(date.year!, date.month, date.day ?? 15);
+/** The line under `Download the full briefing`: the PDF's title, unless it is the next stage's heading. */
+function isDownloadTitle(line: string, parsed: ParsedHeading, section: Section, billFold: string): boolean {
+  const named = parsed.briefingPrefix || billKey(line).includes(billFold) || /\.pdf\b|\bPDF\b/i.test(line);
+  if (!named) return false;
+  return !isStaged(parsed) || !section.parsed.stage || sameStage(parsed, section.parsed);
 }
 
 function newBill(title: string): BillRecord {
@@ -401,6 +586,3 @@ function binaryReason(text: string): string | null {
   }
   return odd > sample.length * 0.05 ? `${odd} of its first ${sample.length} characters are control codes` : null;
 }
-
-// Re-exported for the dataset compiler and tests.
-export { parseDates };

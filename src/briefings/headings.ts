@@ -4,19 +4,15 @@
  * title, the house, the stage and the dates; what is left must be separators only for the line to count as a heading.
  * Pure: no DOM, no node.
  */
+import { billTitlesIn } from '../bills/index';
 import type { House, Stage } from '../model';
-import { monthNumber } from '../vocabulary';
-
-export interface ParsedDate {
-  /** ISO `YYYY-MM-DD`, or `YYYY-MM` for a month alone; `null` year until completed from neighbouring sections. */
-  year: number | null;
-  month: number;
-  day: number | null;
-}
+import { MONTH, type ParsedDate, parseDates, WEEKDAY } from './dates';
 
 export interface ParsedHeading {
   /** The bill title as written (without `LGA Briefing:` or a leading `The`), or null. */
   bill: string | null;
+  /** True when the line starts with the bill title (after a prefix and `The`). */
+  billAtStart: boolean;
   /** True when the line starts `LGA Briefing` / `Local Government Association Briefing` (PDF link titles do). */
   briefingPrefix: boolean;
   house: House | null;
@@ -27,29 +23,34 @@ export interface ParsedHeading {
   leftover: string;
 }
 
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
-const WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/gi;
-
 const PREFIX = /^\s*(?:LGA|Local Government Association)\s+briefing\s*(?:[:,\-–—]\s*)?(?:LGA\s+(?=\S))?/i;
 
-/** `House of Commons`, `House of Lords`, `HoL`, `(Lords)`. */
+/**
+ * `House of Commons`, `House of Lords`, `HoL`, `(Lords)`, and `Lords`/`Commons` alone (`Lords Committee Stage`, `in the
+ * Lords`). Read after the stage words are taken out, so `Consideration of Lords amendments` never names the House.
+ */
 const HOUSES: ReadonlyArray<{ pattern: RegExp; house: House }> = [
-  { pattern: /\bHouse\s+of\s+Commons\b|\(Commons\)|\bHoC\b/i, house: 'commons' },
-  { pattern: /\bHouse\s+of\s+Lords\b|\(Lords\)|\bHoL\b/i, house: 'lords' },
+  { pattern: /\bHouse\s+of\s+Commons\b|\(Commons\)|\bHoC\b|\bCommons\b/i, house: 'commons' },
+  { pattern: /\bHouse\s+of\s+Lords\b|\(Lords\)|\bHoL\b|\bLords\b/i, house: 'lords' },
 ];
 
 /** `day 2`, `days 4 and 5`, `day 4 and 5` after a stage name. */
 const DAYS = String.raw`(?:\s*[,:-]?\s*\(?\s*(days?)\s+(\d+(?:\s*(?:,|and|&)\s*\d+(?!\d|\s*(?:st|nd|rd|th)?\s+${MONTH}))*)\)?)?`;
 
+/** A draft bill's scrutiny before it is introduced: the stage is `other` whatever committee holds it. */
+const PRE_LEGISLATIVE = /\bpre[\s-]?legislative(?:\s+scrutiny)?\b/i;
+
 /**
- * Stage words, longest and most specific first. `detail` is shown to readers (`Public Bill Committee`); a `day N`
- * suffix is added to it when present.
+ * Stage words. The earliest in the line wins; at the same place, the first in this table (longest, most specific
+ * first). `detail` is shown to readers (`Public Bill Committee`); a `day N` suffix is added to it when present.
  */
 const STAGE_WORDS: ReadonlyArray<{ pattern: RegExp; stage: Stage; detail?: string }> = [
-  { pattern: /\bReport\s+Stage\s+(?:and|&)\s+Third\s+Reading\b/i, stage: 'remaining-stages' },
+  { pattern: PRE_LEGISLATIVE, stage: 'other', detail: 'pre-legislative scrutiny' },
+  { pattern: /\bReport\s+(?:Stage\s+)?(?:and|&)\s+Third\s+Reading\b/i, stage: 'remaining-stages' },
   { pattern: /\bRemaining\s+Stages?\b/i, stage: 'remaining-stages' },
   {
-    pattern: /\bConsideration\s+of\s+(?:(?:Lords|Commons)(?:'|’)?\s+)?amendments\b|\bPing[\s-]?pong\b/i,
+    pattern:
+      /\bConsideration\s+of\s+(?:(?:Lords|Commons)(?:'|’)?\s+)?amendments\b|\b(?:Lords|Commons)(?:'|’)?\s+amendments\b|\bPing[\s-]?pong\b/i,
     stage: 'consideration-of-amendments',
   },
   { pattern: /\bPublic\s+Bill\s+Committee\b/i, stage: 'committee', detail: 'Public Bill Committee' },
@@ -67,53 +68,8 @@ const STAGE_WORDS: ReadonlyArray<{ pattern: RegExp; stage: Stage; detail?: strin
   { pattern: /\bRoyal\s+Assent\b/i, stage: 'royal-assent' },
 ];
 
-/** One group of a date list: `25 and 27 January`, `8,10 & 15 March 2021`, `June 2022`, `4 July`. */
-const DATE_GROUP = new RegExp(
-  String.raw`((?:\b\d{1,2}(?:st|nd|rd|th)?\s*(?:,|&|and)?\s*)*)\b${MONTH}\b(?:,?\s+(\d{4})\b)?`,
-  'gi',
-);
-
-function monthIndex(name: string): number {
-  return monthNumber(name);
-}
-
-/** The dates a heading names, with a year carried back from the group that has one (`25 and 27 January; 1 February 2021`). */
-export function parseDates(text: string): { dates: ParsedDate[]; rest: string } {
-  const groups: Array<{ days: number[]; month: number; year: number | null }> = [];
-  const rest = text.replace(DATE_GROUP, (_all, dayList: string, month: string, year: string | undefined) => {
-    const days = (dayList.match(/\d{1,2}/g) ?? []).map(Number).filter((d) => d >= 1 && d <= 31);
-    const y = year ? Number(year) : null;
-    // A month with neither day nor year (`may`, `march`) is an ordinary word, not a date.
-    if (days.length === 0 && y === null) return _all;
-    groups.push({ days, month: monthIndex(month), year: y });
-    return ' ';
-  });
-  // Carry a year back to the groups before it; a later month in an earlier group means the year before.
-  let nextYear: number | null = null;
-  let nextMonth = 13;
-  for (let i = groups.length - 1; i >= 0; i--) {
-    const group = groups[i]!;
-    if (group.year !== null) {
-      nextYear = group.year;
-    } else if (nextYear !== null) {
-      group.year = group.month > nextMonth ? nextYear - 1 : nextYear;
-    }
-    nextMonth = group.month;
-  }
-  const dates: ParsedDate[] = [];
-  for (const group of groups) {
-    if (group.days.length === 0) dates.push({ year: group.year, month: group.month, day: null });
-    for (const day of group.days) dates.push({ year: group.year, month: group.month, day });
-  }
-  return { dates, rest };
-}
-
-export function isoDate(date: ParsedDate): string | null {
-  if (date.year === null) return null;
-  const mm = String(date.month).padStart(2, '0');
-  if (date.day === null) return `${date.year}-${mm}`;
-  return `${date.year}-${mm}-${String(date.day).padStart(2, '0')}`;
-}
+/** Words a stage heading may carry besides bill, stage, house and dates (`Second Reading debate – LGA briefing`). */
+const HEADING_FILLER = /\b(?:LGA|briefing|debate|and|on|the|of|for|in|stage|sitting)\b/gi;
 
 function takeFirst<T extends { pattern: RegExp }>(
   text: string,
@@ -131,10 +87,10 @@ function cut(text: string, match: RegExpExecArray): string {
   return `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`;
 }
 
-/** Where the bill title ends: the first `Bill` (with an `[HL]` marker) in the line. */
-const BILL_TITLE = /^(.*?\bBill\b(?:\s*[[(](?:HL|Lords)[\])])?)/i;
-
-/** Reads a heading line. Never throws; `leftover` says how much of the line was not understood. */
+/**
+ * Reads a heading line: the bill title wherever it stands (`Second Reading: Renters’ Rights Bill, House of Lords`), the
+ * stage, the House, the dates. Never throws; `leftover` says how much of the line was not understood.
+ */
 export function parseHeading(line: string, options: { findBill?: boolean } = {}): ParsedHeading {
   let text = line.normalize('NFKC').replace(/\s+/g, ' ').trim();
   const prefix = PREFIX.exec(text);
@@ -142,27 +98,20 @@ export function parseHeading(line: string, options: { findBill?: boolean } = {})
   if (prefix) text = text.slice(prefix[0].length);
 
   let bill: string | null = null;
-  const title = options.findBill === false ? null : BILL_TITLE.exec(text);
-  // The bill title comes first and is not itself a stage phrase (`Public Bill Committee`).
-  if (title && !/Public\s+Bill$/i.test(title[1]!.trim())) {
-    bill =
-      title[1]!
-        .replace(/^\s*The\s+/i, '')
-        .replace(/[\s,:–—-]+$/, '')
-        .trim() || null;
-    text = text.slice(title[0].length);
-  }
-
-  let house: House | null = null;
-  const houseHit = takeFirst(text, HOUSES);
-  if (houseHit) {
-    house = houseHit.entry.house;
-    text = cut(text, houseHit.match);
+  let billAtStart = false;
+  const title = options.findBill === false ? undefined : billTitlesIn(text)[0];
+  if (title) {
+    bill = title.title;
+    const before = text.slice(0, title.start);
+    billAtStart = /^\s*(?:the\s+)?$/i.test(before);
+    text = `${billAtStart ? '' : before} ${text.slice(title.end)}`;
   }
 
   let stage: Stage | null = null;
   let stageDetail: string | null = null;
-  const stageHit = takeFirst(text, STAGE_WORDS);
+  const stageHit = PRE_LEGISLATIVE.test(text)
+    ? { entry: STAGE_WORDS[0]!, match: PRE_LEGISLATIVE.exec(text)! }
+    : takeFirst(text, STAGE_WORDS);
   if (stageHit) {
     stage = stageHit.entry.stage;
     stageDetail = stageHit.entry.detail ?? null;
@@ -179,23 +128,65 @@ export function parseHeading(line: string, options: { findBill?: boolean } = {})
     }
   }
 
+  let house: House | null = null;
+  const houseHit = takeFirst(text, HOUSES);
+  if (houseHit) {
+    house = houseHit.entry.house;
+    text = cut(text, houseHit.match);
+  }
+  // Royal Assent ends the bill's passage through both Houses.
+  if (stage === 'royal-assent') house = null;
+
   const { dates, rest } = parseDates(text);
   const leftover = rest
     .replace(WEEKDAY, ' ')
     .replace(/[\s,;:&–—\-.()]+/g, ' ')
     .replace(/^\s*(?:and|on)\s*$/i, '')
     .trim();
-  return { bill, briefingPrefix, house, stage, stageDetail, dates, leftover };
+  return { bill, billAtStart, briefingPrefix, house, stage, stageDetail, dates, leftover };
+}
+
+/** How many of house, stage and dates a heading names. */
+export function stageParts(parsed: ParsedHeading): number {
+  return Number(parsed.house !== null) + Number(parsed.stage !== null) + Number(parsed.dates.length > 0);
+}
+
+/** Leftover words once the filler a stage heading may carry (`LGA briefing`, `debate`) is taken out. */
+export function unexplained(parsed: ParsedHeading): string {
+  return parsed.leftover.replace(HEADING_FILLER, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**
- * Stage named only in prose (2025+ pages): `…ahead of the second reading of the Bill in the House of Commons on
- * 2 September 2025`. Looks for a sentence that names a stage as the occasion of the briefing.
+ * Stage named only in prose (2025+ pages and summaries): `…ahead of the second reading of the Bill in the House of
+ * Commons on 2 September 2025`, `The Bill received Royal Assent on 26 October 2023`, `…for pre-legislative scrutiny`.
+ * Looks for a phrase that names a stage as the occasion of the briefing; a summary at Royal Assent and a draft bill's
+ * scrutiny are read first, since such pages also recount the stages the bill went through.
  */
+const PROSE_ROYAL_ASSENT = new RegExp(
+  String.raw`\b(?:Bill|Act|it)\s+(?:has\s+|had\s+)?(?:received|was\s+given|been\s+given|was\s+granted|gained|achieved)\s+Royal\s+Assent\b(?:\s+(?:on|in)\s+((?:\w+day\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?${MONTH}(?:\s+\d{4})?))?`,
+  'gi',
+);
+/** `Once the Bill has received Royal Assent, …` looks ahead: not the occasion of the page. */
+const FUTURE = /\b(?:once|when|after|until|before|if|should)\b[^.]{0,40}$/i;
 const PROSE_OCCASION =
-  /\b(?:ahead\s+of|before|for|in\s+advance\s+of|during)\s+(?:the\s+|its\s+)?((?:[\w']+\s+){0,3}?(?:reading|stage|stages|committee|amendments))\b([^.]{0,160})/gi;
+  /\b(?:ahead\s+of|before|for|in\s+advance\s+of|prior\s+to|during)\s+(?:the\s+|its\s+)?(?:Bill['’]s\s+)?((?:[\w']+\s+){0,3}?(?:reading|stage|stages|committee|amendments))\b([^.\n]{0,160})/gi;
 
 export function stageFromProse(text: string): ParsedHeading | null {
+  const none: ParsedHeading = {
+    bill: null,
+    billAtStart: false,
+    briefingPrefix: false,
+    house: null,
+    stage: null,
+    stageDetail: null,
+    dates: [],
+    leftover: '',
+  };
+  if (PRE_LEGISLATIVE.test(text)) return { ...none, stage: 'other', stageDetail: 'pre-legislative scrutiny' };
+  for (const assent of text.matchAll(PROSE_ROYAL_ASSENT)) {
+    if (FUTURE.test(text.slice(Math.max(0, assent.index - 60), assent.index))) continue;
+    return { ...none, stage: 'royal-assent', dates: assent[1] ? parseDates(assent[1]).dates : [] };
+  }
   for (const match of text.matchAll(PROSE_OCCASION)) {
     const phrase = `${match[1]}${match[2]}`;
     const parsed = parseHeading(phrase, { findBill: false });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, parseHeading, stageFromProse } from '../../../src/briefings/headings';
+import { isoDate } from '../../../src/briefings/dates';
+import { parseHeading, stageFromProse } from '../../../src/briefings/headings';
 
 // Every heading variant in ../shared/docs/lga-briefings.md, read by hand.
 const HEADINGS: Array<[string, string | null, string | null, string | null, string | null, string[]]> = [
@@ -130,6 +131,32 @@ const HEADINGS: Array<[string, string | null, string | null, string | null, stri
     [],
   ],
   ['Bus Services Bill', 'Bus Services Bill', null, null, null, []],
+  ['Lords Committee Stage, 5 July 2016', null, 'lords', 'committee', null, ['2016-07-05']],
+  [
+    'Health and Care Bill, Lords amendments, House of Commons',
+    'Health and Care Bill',
+    'commons',
+    'consideration-of-amendments',
+    null,
+    [],
+  ],
+  [
+    'Second Reading: Crime and Policing Bill, House of Commons',
+    'Crime and Policing Bill',
+    'commons',
+    'second-reading',
+    null,
+    [],
+  ],
+  ['Draft Victims Bill, pre-legislative scrutiny', 'Draft Victims Bill', null, 'other', 'pre-legislative scrutiny', []],
+  [
+    'Victims and Prisoners Bill: Royal Assent, House of Lords',
+    'Victims and Prisoners Bill',
+    null,
+    'royal-assent',
+    null,
+    [],
+  ],
   [
     'LGA briefing - Children and Social Work Bill, Second Reading, House of Commons, Monday 5 December 2016',
     'Children and Social Work Bill',
@@ -180,6 +207,30 @@ describe('stageFromProse', () => {
       ['2025-09-02'],
     ],
     ['We are writing ahead of Report Stage in the House of Lords on 4 March 2025.', 'lords', 'report', ['2025-03-04']],
+  ])('%s', (text, house, stage, dates) => {
+    const parsed = stageFromProse(text);
+    expect(parsed?.house).toBe(house);
+    expect(parsed?.stage).toBe(stage);
+    expect(parsed?.dates.map(isoDate)).toEqual(dates);
+  });
+
+  it.each([
+    ['The Bill received Royal Assent on 26 October 2023.', null, 'royal-assent', ['2023-10-26']],
+    ['The Act was given Royal Assent in April 2021.', null, 'royal-assent', ['2021-04']],
+    ['We respond to the Justice Committee’s pre-legislative scrutiny of the draft Bill.', null, 'other', []],
+    [
+      'This briefing is for the Bill’s second reading in the Lords on 10 October 2024.',
+      'lords',
+      'second-reading',
+      ['2024-10-10'],
+    ],
+    // looking ahead to Royal Assent is not the occasion: the stage named for the briefing is
+    [
+      'Once the Bill has received Royal Assent councils will need guidance. We write ahead of Report Stage in the House of Commons.',
+      'commons',
+      'report',
+      [],
+    ],
   ])('%s', (text, house, stage, dates) => {
     const parsed = stageFromProse(text);
     expect(parsed?.house).toBe(house);

@@ -1,0 +1,117 @@
+/**
+ * Dates in LGA briefing headings and prose, and the inference that completes them: `11 July 2023`, `Tuesday 5 January
+ * 2021`, `June 2022`, `10 and 22 March 2023`, `8,10 & 15 March 2021`, `25 and 27 January; 1, 3 and 8 February 2021`,
+ * and `Monday 4 July` (no year: taken from the neighbouring sections). Weekdays are sometimes wrong on the pages, so
+ * only the day and month are read. Pure.
+ */
+import { MONTH_NAMES, monthNumber } from '../vocabulary';
+
+export interface ParsedDate {
+  /** `null` until completed from neighbouring sections (`completeYears`). */
+  year: number | null;
+  month: number;
+  /** `null` for a month alone (`June 2022`). */
+  day: number | null;
+}
+
+export const MONTH = `(${MONTH_NAMES.join('|')})`;
+export const WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/gi;
+
+/** One group of a date list: `25 and 27 January`, `8,10 & 15 March 2021`, `June 2022`, `4 July`, `4th July`. */
+const DATE_GROUP = new RegExp(
+  String.raw`((?:\b\d{1,2}(?:st|nd|rd|th)?\s*(?:,|&|and)?\s*)*)\b${MONTH}\b(?:,?\s+(\d{4})\b)?`,
+  'gi',
+);
+
+/** The dates a text names, with a year carried back from the group that has one (`25 and 27 January; 1 February 2021`). */
+export function parseDates(text: string): { dates: ParsedDate[]; rest: string } {
+  const groups: Array<{ days: number[]; month: number; year: number | null }> = [];
+  const rest = text.replace(DATE_GROUP, (all, dayList: string, month: string, year: string | undefined) => {
+    const days = (dayList.match(/\d{1,2}/g) ?? []).map(Number).filter((d) => d >= 1 && d <= 31);
+    const y = year ? Number(year) : null;
+    // A month with neither day nor year (`may`, `march`) is an ordinary word, not a date.
+    if (days.length === 0 && y === null) return all;
+    groups.push({ days, month: monthNumber(month), year: y });
+    return ' ';
+  });
+  // Carry a year back to the groups before it; a later month in an earlier group means the year before.
+  let nextYear: number | null = null;
+  let nextMonth = 13;
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const group = groups[i]!;
+    if (group.year !== null) {
+      nextYear = group.year;
+    } else if (nextYear !== null) {
+      group.year = group.month > nextMonth ? nextYear - 1 : nextYear;
+    }
+    nextMonth = group.month;
+  }
+  const dates: ParsedDate[] = [];
+  for (const group of groups) {
+    if (group.days.length === 0) dates.push({ year: group.year, month: group.month, day: null });
+    for (const day of group.days) dates.push({ year: group.year, month: group.month, day });
+  }
+  return { dates, rest };
+}
+
+/** A line that is nothing but a date list (`26 January 2015`, `Tuesday 17 November 2015`), or null. */
+export function loneDates(line: string): ParsedDate[] | null {
+  const { dates, rest } = parseDates(line);
+  if (dates.length === 0) return null;
+  const left = rest
+    .replace(WEEKDAY, ' ')
+    .replace(/[\s,;:&–—\-.()]+/g, ' ')
+    .replace(/^\s*(?:and|on)\s*$/i, '')
+    .trim();
+  return left === '' ? dates : null;
+}
+
+/** ISO `YYYY-MM-DD`, `YYYY-MM` for a month alone, null while the year is unknown. */
+export function isoDate(date: ParsedDate): string | null {
+  if (date.year === null) return null;
+  const mm = String(date.month).padStart(2, '0');
+  if (date.day === null) return `${date.year}-${mm}`;
+  return `${date.year}-${mm}-${String(date.day).padStart(2, '0')}`;
+}
+
+export function isoDates(dates: readonly ParsedDate[]): string[] {
+  return dates.map(isoDate).filter((d): d is string => d !== null);
+}
+
+/**
+ * ISO dates per section; a date without a year (`Monday 4 July`) takes the year, among its neighbours' years, that
+ * puts it nearest to a neighbouring section's date (pages run newest first, a few days or weeks apart).
+ */
+export function completeYears(sections: ParsedDate[][]): string[][] {
+  const known = sections.map((dates) => dates.filter((d) => d.year !== null));
+  return sections.map((dates, i) =>
+    dates
+      .map((date) => {
+        if (date.year !== null) return isoDate(date);
+        const neighbours = [...nearestKnown(known, i, -1), ...nearestKnown(known, i, 1)];
+        if (neighbours.length === 0) return null;
+        let best: { year: number; distance: number } | null = null;
+        for (const neighbour of neighbours) {
+          for (const year of [neighbour.year! - 1, neighbour.year!, neighbour.year! + 1]) {
+            const distance = Math.abs(dayNumber(year, date.month, date.day ?? 1) - dayNumberOf(neighbour));
+            if (!best || distance < best.distance) best = { year, distance };
+          }
+        }
+        return isoDate({ ...date, year: best!.year });
+      })
+      .filter((d): d is string => d !== null),
+  );
+}
+
+function nearestKnown(known: ParsedDate[][], from: number, step: -1 | 1): ParsedDate[] {
+  for (let i = from + step; i >= 0 && i < known.length; i += step) if (known[i]!.length > 0) return known[i]!;
+  return [];
+}
+
+function dayNumber(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / 86_400_000;
+}
+
+function dayNumberOf(date: ParsedDate): number {
+  return dayNumber(date.year!, date.month, date.day ?? 15);
+}
