@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<unkn
   dataset: () => import('./cli/dataset'),
   refs: () => import('./cli/refs'),
   annotate: () => import('./cli/annotate'),
+  topics: () => import('./cli/topics'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,106 @@
+/**
+ * Words and phrases of a text for topic matching: tokens with their offsets, Porter stems, and the terms a passage is
+ * compared by: single content words and two-word phrases (adjacent content words with nothing but a space or a hyphen
+ * between them, so `care leavers` and `home education` are phrases and `children. Care` is not).
+ *
+ * The same functions run at build time (scripts/build-topic-terms.ts learns how common each term is in Hansard)
+ * and at run time, so the learnt weights and the matcher always speak the same terms.
+ */
+import { stemmer } from 'stemmer';
+
+export interface Token {
+  /** Lower-cased word, possessive `'s` dropped. */
+  word: string;
+  stem: string;
+  start: number;
+  end: number;
+  /** A function word: never a term, and it breaks a phrase. */
+  stop: boolean;
+  /** Only spaces, a hyphen or quotation marks separate this token from the previous one (so the two can form a phrase). */
+  joined: boolean;
+}
+
+export interface Term {
+  /** A stem (`leaver`) or two stems joined by a space (`care leaver`). */
+  key: string;
+  /** Index of the term's first token. */
+  token: number;
+  phrase: boolean;
+}
+
+/**
+ * Function words: English stop words, and the words of parliamentary procedure and address that every speech uses
+ * whatever it is about. Hansard's own frequencies down-weight the rest (see weights.ts); these are the ones that must
+ * also break phrases (`noble Lord`, `my hon. Friend` are not subjects).
+ */
+const STOP = new Set([
+  ...'the a an and or but if of on in at by for from to with as that this these those than then there here is are was were be been being am do does did has have had i you he she it we they me him her us them my your his its our their what which who whom how why when where while because before after over under up out into through between both each few more most other some such no nor not only own same so too very can will just should now also another might never still'.split(
+    ' ',
+  ),
+  ...'a an i it its it’s not no nor yes will shall may can cannot could would should must also just yet so there here whether which who whom whose what when where why how all any each every either neither both few more most other some such own same than too very again further once only then per upon via within without across along among around against towards toward onto off about above below between into through during before after until while because since unless although though however therefore thus hence indeed rather quite perhaps ever even already always often sometimes whose whatever whichever one ones two three four five six seven eight nine ten first second third many much lot lots us our ours we they them their theirs he she him her his hers you your yours me my mine myself ourselves themselves itself himself herself yourself let say says said want wants wanted think thinks thought know knows known see seen look looking make makes made take takes taken put puts get gets got give gives given go goes going gone come comes came way ways thing things something anything nothing everything someone anyone everyone well really actually certainly clearly simply sure do does did done doing been being be am is are was were has have had having like'.split(
+    ' ',
+  ),
+]);
+
+const WORD = /[A-Za-z][A-Za-z]*(?:['’][A-Za-z]+)*/g;
+
+/** Lower-case, drop a possessive or contraction tail (`children's` -> `children`, `LGA’s` -> `lga`). */
+function normalise(raw: string): string {
+  return raw.toLowerCase().replace(/['’](?:s|t|re|ve|ll|d|m)$/, '');
+}
+
+/**
+ * Titles of people in debate and in briefings. A title and the capitalised names after it (`Lord Watson of
+ * Invergowrie`, `the Lord Bishop of Durham`, `Baroness Sheehan`) name who spoke or who tabled, not a subject.
+ */
+const TITLES = new Set(
+  'lord lords baroness baronesses lady earl viscount duke marquess bishop archbishop sir dame mr mrs ms miss dr hon noble right friend member members gentleman gentlemen minister secretary speaker deputy chairman chair'.split(
+    ' ',
+  ),
+);
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let previousEnd = -1;
+  let inName = false;
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const word = normalise(match[0]);
+    const gap = previousEnd < 0 ? '' : text.slice(previousEnd, start);
+    // Quotation marks inside a phrase (`“children not in school” register`) do not break it.
+    const joined = previousEnd >= 0 && /^[\s"“”‘’'-]+$/.test(gap) && /\s|-/.test(gap);
+    const capitalised = /^[A-Z]/.test(match[0]);
+    const title = capitalised && TITLES.has(word);
+    // A name runs on through capitalised words and `of` (`Lord Watson of Invergowrie`); a comma or a lower-case word ends it.
+    inName = title || (inName && joined && (capitalised || word === 'of'));
+    tokens.push({
+      word,
+      stem: stemmer(word),
+      start,
+      end,
+      stop: inName || STOP.has(word) || word.length < 2,
+      joined,
+    });
+    previousEnd = end;
+  }
+  return tokens;
+}
+
+/** Content words and two-word phrases of the tokens, in text order (a key may repeat). */
+export function termsOf(tokens: readonly Token[]): Term[] {
+  const terms: Term[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.stop) continue;
+    terms.push({ key: token.stem, token: i, phrase: false });
+    const next = tokens[i + 1];
+    if (next && !next.stop && next.joined) terms.push({ key: `${token.stem} ${next.stem}`, token: i, phrase: true });
+  }
+  return terms;
+}
+
+/** The distinct term keys of a text. */
+export function termSet(text: string): Set<string> {
+  return new Set(termsOf(tokenize(text)).map((t) => t.key));
+}
