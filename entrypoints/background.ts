@@ -19,6 +19,7 @@ export default defineBackground(() => {
     sidePanel: chromeSidePanel,
     tabs: browser.tabs as unknown as BrowserApis['tabs'],
     commands: raw.commands,
+    getURL: (path) => browser.runtime.getURL(path as never),
   };
   const service = createBackgroundService({
     indexedDB: globalThis.indexedDB,

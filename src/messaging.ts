@@ -5,6 +5,7 @@
  * `Reply`: never a thrown error across the boundary. Tab requests (`TabRequest`) go from the side panel to the
  * content script of the active tab through `browser.tabs.sendMessage`.
  */
+import type { CaptureState, Duplicate, SavePlan } from './capture/duplicates';
 import type { BillRecord, Briefing, Dataset, PageContext, Position, Reference, ReferenceMatch, Stance } from './model';
 
 /** Where the background's data comes from: IndexedDB, or the bundled dataset in memory when storage is unavailable. */
@@ -46,7 +47,25 @@ export type BackgroundRequest =
   | { type: 'pageSummary'; applies: number; total: number }
   /** Opens the side panel, at a briefing when given (must run inside the user's gesture in Chrome). */
   | { type: 'openPanel'; briefingId?: string; positionId?: string }
-  | { type: 'addBriefing'; fileName: string; text: string }
+  /**
+   * Saves a briefing (extension pages). `origin`: the LGA page it was read from (its URL decides duplicates with
+   * other copies of that page); `captureId`: the pending capture it came from, whose tab is told it was saved.
+   */
+  | {
+      type: 'addBriefing';
+      fileName: string;
+      text: string;
+      origin?: { url: string; pageDate: string | null };
+      captureId?: string;
+    }
+  /** What saving this text would replace (extension pages: the preview says so before the reader saves). */
+  | { type: 'planBriefing'; fileName: string; text: string; url?: string }
+  /** The content script on an LGA briefing page: is this page's briefing saved, and is it still the same? */
+  | { type: 'captureStatus'; text: string }
+  /** The content script on an LGA briefing page, after the reader's click: opens the preview page with this text. */
+  | { type: 'captureBriefing'; text: string; pageDate: string | null }
+  /** The preview page: the text a content script handed over. */
+  | { type: 'pendingCapture'; id: string }
   | { type: 'removeBriefing'; source: string }
   | { type: 'exportUserData' }
   | { type: 'importUserData'; json: string };
@@ -60,10 +79,36 @@ export interface BackgroundResponses {
   status: DatasetStatus;
   pageSummary: null;
   openPanel: null;
-  addBriefing: { bill: BillRecord; briefings: number; positions: number; warnings: string[] };
+  addBriefing: {
+    bill: BillRecord;
+    briefings: number;
+    positions: number;
+    warnings: string[];
+    /** The name it was saved under (a duplicate's, when it replaced one). */
+    source: string;
+    /** The saved briefings it replaced (the same page, the same words, or the same name). */
+    replaced: Duplicate[];
+  };
+  planBriefing: SavePlan;
+  captureStatus: CaptureState;
+  captureBriefing: { id: string };
+  pendingCapture: PendingCapture | null;
   removeBriefing: { removed: number };
   exportUserData: { json: string };
   importUserData: { briefings: number };
+}
+
+/** A briefing page's text handed from its content script to the preview page (capture.html). */
+export interface PendingCapture {
+  id: string;
+  /** The page's URL, as the browser reported the sender (not as the page claims). */
+  url: string;
+  /** `local.gov.uk`. */
+  site: string;
+  text: string;
+  pageDate: string | null;
+  /** The name it would be saved under when it is new. */
+  source: string;
 }
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
@@ -92,7 +137,9 @@ export interface PageSummary {
 export type TabRequest =
   | { type: 'pageSummary' }
   | { type: 'focusReference'; index: number }
-  | { type: 'focusStep'; direction: 1 | -1 };
+  | { type: 'focusStep'; direction: 1 | -1 }
+  /** To an LGA briefing page's content script: its briefing was saved; ask for its status again. */
+  | { type: 'captureChanged' };
 
 /** Compile-time list of request types, used to validate incoming messages. */
 export const BACKGROUND_REQUEST_TYPES = [
@@ -105,6 +152,10 @@ export const BACKGROUND_REQUEST_TYPES = [
   'pageSummary',
   'openPanel',
   'addBriefing',
+  'planBriefing',
+  'captureStatus',
+  'captureBriefing',
+  'pendingCapture',
   'removeBriefing',
   'exportUserData',
   'importUserData',

@@ -106,6 +106,8 @@ export interface Briefing {
   line: number;
   /** True for briefings a user added in the options page. */
   userAdded: boolean;
+  /** For a user's briefing read from an LGA page: the site's name (`local.gov.uk`). */
+  addedFrom?: string | null;
 }
 
 export type PositionPart = 'key-messages' | 'background' | 'other';

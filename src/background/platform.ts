@@ -28,7 +28,10 @@ export interface BrowserApis {
   tabs: {
     query(query: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number }>>;
     sendMessage(tabId: number, message: TabRequest): Promise<unknown>;
+    create?(properties: { url: string; active?: boolean; openerTabId?: number }): Promise<unknown>;
   };
+  /** The extension's own URL of one of its pages (`runtime.getURL`). */
+  getURL?(path: string): string;
   commands?: { onCommand: Listener<[string]> };
 }
 
@@ -52,6 +55,14 @@ export function createPlatform(apis: BrowserApis, savePanelTarget: (target: Pane
       return apis.sidebarAction?.open();
     },
     setPanelTarget: savePanelTarget,
+    async openCapturePage(captureId, tabId) {
+      if (!apis.tabs.create || !apis.getURL) return;
+      const url = `${apis.getURL('/capture.html')}?id=${encodeURIComponent(captureId)}`;
+      await apis.tabs.create({ url, active: true, ...(tabId === null ? {} : { openerTabId: tabId }) });
+    },
+    async tellTab(tabId, request) {
+      await apis.tabs.sendMessage(tabId, request);
+    },
   };
 }
 

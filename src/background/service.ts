@@ -8,8 +8,18 @@
 import type MiniSearch from 'minisearch';
 import { resolveBill } from '../bills';
 import { compileBriefing, type Diagnostic } from '../briefings';
+import { type BriefingOrigin, captureState, planSave, type SavePlan } from '../capture/duplicates';
+import { briefingSite, captureSourceName } from '../capture/sites';
 import { billForPage, distinctReferences, matchReferences, parliamentaryOrder } from '../matching';
-import type { BackgroundRequest, BackgroundResponses, DatasetStatus, Reply, SearchHit } from '../messaging';
+import type {
+  BackgroundRequest,
+  BackgroundResponses,
+  DatasetStatus,
+  PendingCapture,
+  Reply,
+  SearchHit,
+  TabRequest,
+} from '../messaging';
 import type { BillRecord, Briefing, Dataset, Position, Reference } from '../model';
 import {
   buildSearchIndex,
@@ -38,10 +48,16 @@ export interface Platform {
   /** Must act before its first `await`: Chrome opens the side panel only inside the user's gesture. */
   openPanel(tabId: number | null, windowId: number | null): Promise<void> | void;
   setPanelTarget(target: PanelTarget): Promise<void> | void;
+  /** Opens the preview page of a briefing read from an LGA page, next to the tab it came from. */
+  openCapturePage(captureId: string, tabId: number | null): Promise<void> | void;
+  /** Tells a tab's content script something (a failure is ignored: the tab may be gone). */
+  tellTab(tabId: number, request: TabRequest): Promise<void> | void;
 }
 
 export interface MessageSender {
   tab?: { id?: number; windowId?: number };
+  /** The sending frame's URL as the browser reports it: a page's for content scripts, the extension's for its pages. */
+  url?: string;
 }
 
 export interface ServiceOptions {
@@ -78,6 +94,35 @@ const DEFAULT_SEARCH_LIMIT = 20;
 const WHOLE_BILL_READ_FROM = 24;
 /** Bills whose whole data is kept between lookups (a page is about one bill; a few tabs about a few). */
 const BILL_CACHE_SIZE = 4;
+/** Briefing texts handed over by LGA pages and not yet saved or dropped: a few tabs' worth, the oldest dropped first. */
+const PENDING_CAPTURES = 8;
+/** One preview page opened at a time per tab: a second click within this time opens nothing more. */
+const CAPTURE_COOLDOWN_MS = 1_000;
+
+/** The LGA briefing page a content script's message comes from, by the browser's word (never the message's). */
+function briefingPageOf(sender: MessageSender): { url: string; site: string } {
+  const site = sender.url ? briefingSite(sender.url) : null;
+  if (!sender.url || !site || sender.tab?.id === undefined) {
+    throw new UserFacingError('only the content script of an LGA briefing page may send this');
+  }
+  return { url: sender.url, site: site.name };
+}
+
+/** Extension pages (options, side panel, the capture preview) have the extension's own URL; pages never do. */
+function requireExtensionPage(sender: MessageSender): void {
+  let protocol = '';
+  try {
+    protocol = new URL(sender.url ?? '').protocol;
+  } catch {}
+  if (protocol !== 'chrome-extension:' && protocol !== 'moz-extension:') {
+    throw new UserFacingError('only the extension’s own pages may send this');
+  }
+}
+
+interface PendingCaptureEntry extends PendingCapture {
+  tabId: number;
+  at: number;
+}
 
 type BillData = { briefings: Briefing[]; positions: Position[] };
 
@@ -178,7 +223,13 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
 
   /** Compiles briefing texts in order; later ones see the bills earlier ones introduced. */
   async function compileUserBriefings(
-    items: ReadonlyArray<{ source: string; text: string; addedAt: string }>,
+    items: ReadonlyArray<{
+      source: string;
+      text: string;
+      addedAt: string;
+      updatedAt?: string;
+      origin?: BriefingOrigin | null;
+    }>,
   ): Promise<{ records: UserBriefingRecord[]; errors: Diagnostic[] }> {
     const bills = [...(await allBills())];
     const records: UserBriefingRecord[] = [];
@@ -198,12 +249,30 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
         source: item.source,
         text: item.text,
         addedAt: item.addedAt,
+        ...(item.updatedAt ? { updatedAt: item.updatedAt } : {}),
+        ...(item.origin ? { origin: item.origin } : {}),
         bill: result.bill,
-        ...namespaceUserRecords(result.briefings, result.positions),
+        ...namespaceUserRecords(result.briefings, result.positions, item.origin?.site ?? null),
         warnings: result.warnings.map(formatDiagnostic),
       });
     }
     return { records, errors };
+  }
+
+  const pendingCaptures = new Map<string, PendingCaptureEntry>();
+  let lastCaptureAt = Number.NEGATIVE_INFINITY;
+
+  function originOf(origin: { url: string; pageDate: string | null } | undefined): BriefingOrigin | null {
+    if (!origin) return null;
+    const site = briefingSite(origin.url);
+    if (!site) throw new UserFacingError(`${origin.url} is not an LGA briefing page`);
+    return { url: origin.url, site: site.name, pageDate: origin.pageDate };
+  }
+
+  /** Where saving `text` as `fileName` would go, and what it would replace (see src/capture/duplicates.ts). */
+  async function plan(fileName: string, text: string, url: string | null): Promise<SavePlan> {
+    const result = compileBriefing(text, fileName, await allBills());
+    return planSave({ ...result, source: fileName, url }, await store.userBriefings());
   }
 
   const handlers: Handlers = {
@@ -287,20 +356,70 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       return null;
     },
 
-    async addBriefing({ fileName, text }) {
+    async addBriefing({ fileName, text, origin, captureId }) {
+      const from = originOf(origin);
+      const saving = await plan(fileName, text, from?.url ?? null);
+      const at = now().toISOString();
       const { records, errors } = await compileUserBriefings([
-        { source: fileName, text, addedAt: now().toISOString() },
+        {
+          source: saving.source,
+          text,
+          addedAt: saving.addedAt ?? at,
+          ...(saving.addedAt ? { updatedAt: at } : {}),
+          origin: from ?? savedOrigin(saving, await store.userBriefings()),
+        },
       ]);
       const [record] = records;
       if (errors.length || !record) throw new UserFacingError(errors.map(formatDiagnostic).join('\n'));
-      await store.putUserBriefings([record]);
+      const others = saving.replaces.map((d) => d.source).filter((source) => source !== record.source);
+      await store.putUserBriefings([record], [], others);
       userDataChanged();
+      const capture = captureId ? pendingCaptures.get(captureId) : undefined;
+      if (capture) {
+        pendingCaptures.delete(capture.id);
+        void Promise.resolve(platform.tellTab?.(capture.tabId, { type: 'captureChanged' })).catch(() => {});
+      }
       return {
         bill: record.bill,
         briefings: record.briefings.length,
         positions: record.positions.length,
         warnings: record.warnings,
+        source: record.source,
+        replaced: saving.replaces,
       };
+    },
+
+    async planBriefing({ fileName, text, url }, sender) {
+      requireExtensionPage(sender);
+      return plan(fileName, text, url ?? null);
+    },
+
+    async captureStatus({ text }, sender) {
+      const page = briefingPageOf(sender);
+      const source = captureSourceName(page.url);
+      const result = compileBriefing(text, source, await allBills());
+      return captureState({ ...result, source, url: page.url }, await store.userBriefings());
+    },
+
+    async captureBriefing({ text, pageDate }, sender) {
+      const page = briefingPageOf(sender);
+      const tabId = sender.tab?.id as number;
+      const at = now().getTime();
+      if (at - lastCaptureAt < CAPTURE_COOLDOWN_MS) throw new UserFacingError('a preview is already opening');
+      lastCaptureAt = at;
+      const id = randomId();
+      pendingCaptures.set(id, { id, ...page, text, pageDate, source: captureSourceName(page.url), tabId, at });
+      while (pendingCaptures.size > PENDING_CAPTURES) pendingCaptures.delete(pendingCaptures.keys().next().value!);
+      await platform.openCapturePage?.(id, tabId);
+      return { id };
+    },
+
+    async pendingCapture({ id }, sender) {
+      requireExtensionPage(sender);
+      const entry = pendingCaptures.get(id);
+      if (!entry) return null;
+      const { tabId: _tab, at: _at, ...capture } = entry;
+      return capture;
     },
 
     async removeBriefing({ source }) {
@@ -359,6 +478,19 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
   }
 
   return { ready, ensureSeeded, prepareSearch, handle };
+}
+
+/** A briefing saved again from a file keeps the page it was first read from. */
+function savedOrigin(saving: SavePlan, saved: readonly UserBriefingRecord[]): BriefingOrigin | null {
+  for (const duplicate of saving.replaces) {
+    const origin = saved.find((r) => r.source === duplicate.source)?.origin;
+    if (origin) return origin;
+  }
+  return null;
+}
+
+function randomId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 export function formatDiagnostic(d: Diagnostic): string {

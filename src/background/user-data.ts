@@ -2,6 +2,8 @@
  * The user-data file: every briefing a user added (as the text they gave, so a newer compiler can read it again) and
  * their other user records, in one versioned JSON file. Reading a file checks all of it before anything is stored.
  */
+import type { BriefingOrigin } from '../capture/duplicates';
+import { briefingSite } from '../capture/sites';
 import type { UserBriefingRecord, UserDataRecord } from '../store/schema';
 import { boundedText, LIMITS } from './validate';
 
@@ -12,7 +14,8 @@ export interface UserDataFile {
   format: typeof USER_DATA_FORMAT;
   formatVersion: number;
   exportedAt: string;
-  briefings: Array<{ source: string; text: string; addedAt: string }>;
+  /** `updatedAt` and `origin` (the LGA page it was read from) only where the briefing has them. */
+  briefings: Array<{ source: string; text: string; addedAt: string; updatedAt?: string; origin?: BriefingOrigin }>;
   userData: UserDataRecord[];
 }
 
@@ -25,10 +28,26 @@ export function exportUserDataFile(
     format: USER_DATA_FORMAT,
     formatVersion: USER_DATA_FORMAT_VERSION,
     exportedAt: now.toISOString(),
-    briefings: briefings.map(({ source, text, addedAt }) => ({ source, text, addedAt })),
+    briefings: briefings.map(({ source, text, addedAt, updatedAt, origin }) => ({
+      source,
+      text,
+      addedAt,
+      ...(updatedAt ? { updatedAt } : {}),
+      ...(origin ? { origin } : {}),
+    })),
     userData: [...userData],
   };
   return JSON.stringify(file, null, 2);
+}
+
+function briefingOrigin(value: unknown): BriefingOrigin | 'invalid' {
+  if (typeof value !== 'object' || value === null) return 'invalid';
+  const { url, pageDate } = value as Record<string, unknown>;
+  if (typeof url !== 'string' || url.length > LIMITS.url) return 'invalid';
+  const site = briefingSite(url);
+  if (!site) return 'invalid';
+  if (pageDate !== null && (typeof pageDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(pageDate))) return 'invalid';
+  return { url, site: site.name, pageDate };
 }
 
 export type ParsedUserData = { ok: true; file: UserDataFile } | { ok: false; errors: string[] };
@@ -65,7 +84,7 @@ export function parseUserDataFile(json: string): ParsedUserData {
       errors.push(`${where} must be an object`);
       continue;
     }
-    const { source, text, addedAt } = item as Record<string, unknown>;
+    const { source, text, addedAt, updatedAt, origin } = item as Record<string, unknown>;
     if (typeof source !== 'string' || !source.trim() || source.length > 255) {
       errors.push(`${where}.source must be a file name of 1 to 255 characters`);
       continue;
@@ -82,7 +101,22 @@ export function parseUserDataFile(json: string): ParsedUserData {
       errors.push(`${where}.addedAt must be an ISO date and time`);
       continue;
     }
-    briefings.push({ source, text: text as string, addedAt });
+    if (updatedAt !== undefined && (typeof updatedAt !== 'string' || Number.isNaN(Date.parse(updatedAt)))) {
+      errors.push(`${where}.updatedAt must be an ISO date and time`);
+      continue;
+    }
+    const from = origin === undefined || origin === null ? null : briefingOrigin(origin);
+    if (from === 'invalid') {
+      errors.push(`${where}.origin must name an LGA briefing page (url, site, pageDate)`);
+      continue;
+    }
+    briefings.push({
+      source,
+      text: text as string,
+      addedAt,
+      ...(typeof updatedAt === 'string' ? { updatedAt } : {}),
+      ...(from ? { origin: from } : {}),
+    });
   }
   const userData: UserDataRecord[] = [];
   if (file.userData !== undefined && !Array.isArray(file.userData)) errors.push('userData must be an array');

@@ -20,6 +20,8 @@ export const LIMITS = {
   /** An export file: many briefings, each up to `briefingBytes`. */
   importBytes: 50 * 1024 * 1024,
   badgeCount: 1_000_000,
+  /** A page URL. */
+  url: 2_048,
 } as const;
 
 export type Validated = { ok: true; request: BackgroundRequest } | { ok: false; error: string };
@@ -92,6 +94,20 @@ function page(value: unknown): PageContext {
   };
 }
 
+function isoDayOrNull(value: unknown, field: string): string | null {
+  const day = nullableString(value, field, 10);
+  if (day !== null && !/^\d{4}-\d{2}-\d{2}$/.test(day)) fail(`${field} must be a date (YYYY-MM-DD) or null`);
+  return day || null;
+}
+
+function pageOrigin(value: unknown): { url: string; pageDate: string | null } {
+  if (!isRecord(value)) fail('origin must be an object');
+  return {
+    url: string(value.url, 'origin.url', LIMITS.url),
+    pageDate: isoDayOrNull(value.pageDate, 'origin.pageDate'),
+  };
+}
+
 function references(value: unknown): Reference[] {
   if (!Array.isArray(value)) fail('references must be an array');
   if (value.length > LIMITS.references) {
@@ -148,12 +164,36 @@ function parse(message: unknown): BackgroundRequest {
         ...(positionId === undefined ? {} : { positionId }),
       };
     }
-    case 'addBriefing':
+    case 'addBriefing': {
+      const origin = m.origin === undefined ? undefined : pageOrigin(m.origin);
+      const captureId = optionalString(m.captureId, 'captureId', 64);
       return {
         type: 'addBriefing',
         fileName: string(m.fileName, 'fileName', 255),
         text: boundedText(m.text, 'text', LIMITS.briefingBytes),
+        ...(origin === undefined ? {} : { origin }),
+        ...(captureId === undefined ? {} : { captureId }),
       };
+    }
+    case 'planBriefing': {
+      const url = optionalString(m.url, 'url', LIMITS.url);
+      return {
+        type: 'planBriefing',
+        fileName: string(m.fileName, 'fileName', 255),
+        text: boundedText(m.text, 'text', LIMITS.briefingBytes),
+        ...(url === undefined ? {} : { url }),
+      };
+    }
+    case 'captureStatus':
+      return { type: 'captureStatus', text: boundedText(m.text, 'text', LIMITS.briefingBytes) };
+    case 'captureBriefing':
+      return {
+        type: 'captureBriefing',
+        text: boundedText(m.text, 'text', LIMITS.briefingBytes),
+        pageDate: isoDayOrNull(m.pageDate, 'pageDate'),
+      };
+    case 'pendingCapture':
+      return { type: 'pendingCapture', id: string(m.id, 'id', 64) };
     case 'removeBriefing':
       return { type: 'removeBriefing', source: string(m.source, 'source', 255) };
     case 'exportUserData':

@@ -59,6 +59,16 @@ const ELEMENT_NODE = 1;
 
 export function htmlToBriefingText(doc: Document): string {
   const root = ROOT_SELECTORS.map((selector) => doc.querySelector(selector)).find((el) => el !== null) ?? doc.body;
+  // The page title sits outside the article on some layouts: put it first.
+  const title = doc.querySelector('h1');
+  return elementToBriefingText(root, title && !root.contains(title) ? (title.textContent ?? '') : null);
+}
+
+/**
+ * The lines a reader would copy from one element (an article found by any means, see src/capture/extract.ts):
+ * `title` first when given, then blocks on their own lines, list items `  • `.
+ */
+export function elementToBriefingText(root: Element, title: string | null): string {
   const out: string[] = [];
   let current = '';
   let indent = '';
@@ -104,10 +114,8 @@ export function htmlToBriefingText(doc: Document): string {
     if (block) flush(listDepth === 0);
   };
 
-  // The page title sits outside the article on some layouts: put it first.
-  const title = doc.querySelector('h1');
-  if (title && !root.contains(title)) {
-    current = title.textContent ?? '';
+  if (title) {
+    current = title;
     flush(true);
   }
   walk(root, 0);

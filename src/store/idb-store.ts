@@ -161,9 +161,21 @@ export class IdbStore implements DataStore {
   }
 
   /** One transaction: replaced sources lose their old records first, so nothing stale is left behind. */
-  async putUserBriefings(records: readonly UserBriefingRecord[], userData: readonly UserDataRecord[] = []) {
+  async putUserBriefings(
+    records: readonly UserBriefingRecord[],
+    userData: readonly UserDataRecord[] = [],
+    removeSources: readonly string[] = [],
+  ) {
     const tx = this.db.transaction(USER_WRITE_STORES, 'readwrite');
     await atomically(tx, async (writes) => {
+      const incoming = new Set(records.map((record) => record.source));
+      for (const source of removeSources) {
+        if (incoming.has(source)) continue; // replaced below
+        const doomed = await tx.objectStore('userBriefings').get(source);
+        if (!doomed) continue;
+        await deleteUserRecords(tx, doomed, records);
+        await tx.objectStore('userBriefings').delete(source);
+      }
       for (const record of records) {
         const previous = await tx.objectStore('userBriefings').get(record.source);
         if (previous) await deleteUserRecords(tx, previous, records);

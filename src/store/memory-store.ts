@@ -107,7 +107,12 @@ export class MemoryStore implements DataStore {
     return [...this.userData_.values()];
   }
 
-  async putUserBriefings(records: readonly UserBriefingRecord[], userData: readonly UserDataRecord[] = []) {
+  async putUserBriefings(
+    records: readonly UserBriefingRecord[],
+    userData: readonly UserDataRecord[] = [],
+    removeSources: readonly string[] = [],
+  ) {
+    for (const source of removeSources) this.user.delete(source);
     for (const record of records) this.user.set(record.source, record);
     for (const record of userData) this.userData_.set(record.key, record);
     this.userChanged();

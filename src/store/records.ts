@@ -32,10 +32,16 @@ export function fromStoredBill(stored: StoredBill): BillRecord {
 export function namespaceUserRecords(
   briefings: readonly Briefing[],
   positions: readonly Position[],
+  addedFrom: string | null = null,
 ): { briefings: Briefing[]; positions: Position[] } {
   const prefix = (id: string) => (id.startsWith(USER_ID_PREFIX) ? id : `${USER_ID_PREFIX}${id}`);
   return {
-    briefings: briefings.map((briefing) => ({ ...briefing, id: prefix(briefing.id), userAdded: true })),
+    briefings: briefings.map((briefing) => ({
+      ...briefing,
+      id: prefix(briefing.id),
+      userAdded: true,
+      ...(addedFrom ? { addedFrom } : {}),
+    })),
     positions: positions.map((position) => ({
       ...position,
       id: prefix(position.id),

@@ -8,6 +8,7 @@
  * new layout in the upgrade's own transaction (v3 groups the positions by briefing).
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, unwrap } from 'idb';
+import type { BriefingOrigin } from '../capture/duplicates';
 import type { BillRecord, Briefing, Position } from '../model';
 
 export const DB_NAME = 'lga-positions';
@@ -49,8 +50,12 @@ export interface UserBriefingRecord {
   /** The file name the user gave; the key. */
   source: string;
   text: string;
-  /** ISO timestamp. */
+  /** ISO timestamp of the first time this briefing was added (kept when it is replaced by a newer copy). */
   addedAt: string;
+  /** ISO timestamp of the last save, when it was replaced since it was first added. */
+  updatedAt?: string;
+  /** The page it was read from, for a briefing added from an LGA page (or a file that was one); absent otherwise. */
+  origin?: BriefingOrigin | null;
   bill: BillRecord;
   /** Compiled records, ids namespaced with `user:` so they never collide with shipped ones; `userAdded` is true. */
   briefings: Briefing[];

@@ -48,8 +48,15 @@ export interface DataStore {
   positionsByIds(ids: readonly string[]): Promise<Position[]>;
   briefingsByIds(ids: readonly string[]): Promise<Briefing[]>;
   userBriefings(): Promise<UserBriefingRecord[]>;
-  /** Adds or replaces (by source) user briefings, in one transaction. */
-  putUserBriefings(records: readonly UserBriefingRecord[], userData?: readonly UserDataRecord[]): Promise<void>;
+  /**
+   * Adds or replaces (by source) user briefings, in one transaction; `removeSources` (the duplicates a record
+   * replaces under another name) go in the same transaction.
+   */
+  putUserBriefings(
+    records: readonly UserBriefingRecord[],
+    userData?: readonly UserDataRecord[],
+    removeSources?: readonly string[],
+  ): Promise<void>;
   /** Removes one user briefing and its records; returns how many briefing sections went. */
   removeUserBriefing(source: string): Promise<number>;
   userData(): Promise<UserDataRecord[]>;

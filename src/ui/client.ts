@@ -38,6 +38,7 @@ export interface TabResponses {
   pageSummary: PageSummary | null;
   focusReference: unknown;
   focusStep: unknown;
+  captureChanged: unknown;
 }
 
 /**

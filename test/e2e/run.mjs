@@ -79,6 +79,16 @@ function specApi(browser, server, opened) {
       opened.push(tab);
       return tab;
     },
+    /** Serves other HTML at a fixture page's URL (null: its own again), as a site whose page changed. */
+    overridePage(pageId, html) {
+      server.override(PAGES[pageId], html);
+    },
+    /** A tab the extension opened itself at one of its pages (`capture.html`), so the spec can use and close it. */
+    async adoptExtensionTab(pagePath, { timeout = 10_000 } = {}) {
+      const tab = await browser.adoptExtensionTab(pagePath, timeout);
+      opened.push(tab);
+      return tab;
+    },
     async extensionPage(pagePath) {
       const tab = await browser.newExtensionTab(pagePath);
       opened.push(tab);

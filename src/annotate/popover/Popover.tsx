@@ -5,7 +5,7 @@
 import { Component } from 'preact';
 import type { MatchedPosition, Reference } from '../../model';
 import { PositionExcerpt, StanceLabel } from '../../ui/shared/components';
-import { briefingTitle, otherPrintWarning, referenceLabel } from '../../ui/shared/labels';
+import { addedByLabel, briefingTitle, otherPrintWarning, referenceLabel } from '../../ui/shared/labels';
 import { STANCE_LABEL } from '../../ui/shared/stance';
 
 export interface PopoverProps {
@@ -45,7 +45,10 @@ class PositionItem extends Component<PositionItemProps, { whole: boolean }> {
         <div class="lga-position-head">
           <StanceLabel stance={ref.stance} />
         </div>
-        <p class="lga-source">{briefingTitle(briefing)}</p>
+        <p class="lga-source">
+          {briefingTitle(briefing)}
+          {addedByLabel(briefing) ? <span data-testid="lga-added-by"> · {addedByLabel(briefing)}</span> : null}
+        </p>
         {match.applies === 'other-print' ? (
           <p class="lga-warning" data-testid="lga-other-print">
             <span aria-hidden="true">⚠ </span>

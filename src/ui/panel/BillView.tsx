@@ -9,6 +9,7 @@ import { STANCES } from '../../model';
 import { numberingNote, shortReference, stanceRows } from './bill-model';
 import { PositionText, StanceBadge } from './parts';
 import {
+  addedByLabel,
   briefingLabel,
   formatDates,
   HOUSE_LONG,
@@ -227,7 +228,9 @@ function BriefingArticle({
           {briefing.userAdded ? (
             <div>
               <dt>Source</dt>
-              <dd data-testid="briefing-user-added">Added by you ({briefing.source})</dd>
+              <dd data-testid="briefing-user-added">
+                {(addedByLabel(briefing) ?? '').replace(/^a/, 'A')} ({briefing.source})
+              </dd>
             </div>
           ) : null}
         </dl>

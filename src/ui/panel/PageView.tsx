@@ -7,7 +7,7 @@ import type { PageContext, Position, Reference, Span } from '../../model';
 import { PositionExcerpt } from '../shared';
 import { countByStance, groupProvisions, type PageProvision, type PositionIndex } from './page-model';
 import { StanceBadge, stanceFor } from './parts';
-import { briefingLabel, formatDate, houseStageLabel, referenceLabel, STANCE_LABEL } from './words';
+import { addedByLabel, briefingLabel, formatDate, houseStageLabel, referenceLabel, STANCE_LABEL } from './words';
 
 export type PageState =
   | { kind: 'loading' }
@@ -188,7 +188,8 @@ function ProvisionItem({
             <li key={position.id} class="position" data-testid="page-ref-position">
               <p class="small muted">
                 {briefingLabel(briefing)}
-                {briefing.userAdded ? ' · added by you' : ''} · <StanceBadge stance={stanceFor(position, provision)} />
+                {addedByLabel(briefing) ? ` · ${addedByLabel(briefing)}` : ''} ·{' '}
+                <StanceBadge stance={stanceFor(position, provision)} />
               </p>
               <PositionExcerpt text={position.text} mention={mentionOf(position, provision)} whole as="blockquote" />
             </li>

@@ -5,7 +5,7 @@
 import type { SearchHit } from '../../messaging';
 import { excerpt, termSpans } from './marks';
 import { MarkedText, StanceBadge } from './parts';
-import { briefingLabel } from './words';
+import { addedByLabel, briefingLabel } from './words';
 
 export type SearchState =
   | { kind: 'idle' }
@@ -86,7 +86,7 @@ function SearchResult({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: SearchHit
       </p>
       <p class="small muted">
         <span data-testid="search-result-briefing">{briefingLabel(briefing)}</span>
-        {briefing.userAdded ? ' · added by you' : ''} · <StanceBadge stance={position.stance} />
+        {addedByLabel(briefing) ? ` · ${addedByLabel(briefing)}` : ''} · <StanceBadge stance={position.stance} />
       </p>
       <p class="position-text" data-testid="search-result-excerpt">
         <MarkedText text={cut.text} spans={marks} />

@@ -6,6 +6,7 @@ import type { House, Stage } from '../../model';
 import { HOUSE_SHORT, STAGE_LABEL } from '../shared';
 
 export {
+  addedByLabel,
   briefingLabel,
   formatDate,
   formatDates,

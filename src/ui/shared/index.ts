@@ -5,6 +5,7 @@ export { BriefingLabel, PositionExcerpt, RefExcerpt, StanceLabel, sharedCss } fr
 export type { ExcerptParts } from './excerpt';
 export { excerptParts } from './excerpt';
 export {
+  addedByLabel,
   briefingLabel,
   briefingTitle,
   formatDate,
@@ -14,6 +15,7 @@ export {
   otherPrintWarning,
   referenceLabel,
   STAGE_LABEL,
+  shortDate,
 } from './labels';
 export type { ColourScheme } from './stance';
 export {

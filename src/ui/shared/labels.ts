@@ -68,6 +68,25 @@ export function briefingTitle(briefing: BriefingFacts): string {
   return `LGA briefing for ${house}${stage}${detail}${dates}`;
 }
 
+/**
+ * Whose a briefing is, said wherever one is shown apart from the LGA's shipped data: `added by you`, or
+ * `added by you from local.gov.uk` for one read from an LGA page. Null for the shipped briefings.
+ */
+export function addedByLabel(briefing: Pick<Briefing, 'userAdded' | 'addedFrom'>): string | null {
+  if (!briefing.userAdded) return null;
+  return briefing.addedFrom ? `added by you from ${briefing.addedFrom}` : 'added by you';
+}
+
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2026-12-03T10:00:00Z` -> `3 Dec` (this year) or `3 Dec 2025`; the day is the reader's local day. */
+export function shortDate(iso: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const day = `${date.getDate()} ${SHORT_MONTHS[date.getMonth()]}`;
+  return date.getFullYear() === now.getFullYear() ? day : `${day} ${date.getFullYear()}`;
+}
+
 const KIND_LABEL: Readonly<Record<ReferenceKind, string>> = {
   clause: 'Clause',
   'new-clause': 'New clause',

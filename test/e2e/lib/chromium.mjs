@@ -119,6 +119,7 @@ export async function launchChromium({ extensionDir, proxyPort }) {
   const extensionId = new URL(worker.url()).host;
   const origin = `chrome-extension://${extensionId}`;
   // The persistent context opens with one blank tab; keep it so the browser never runs out of windows.
+  const adopted = new WeakSet();
 
   return {
     name: 'chromium',
@@ -131,6 +132,23 @@ export async function launchChromium({ extensionDir, proxyPort }) {
     },
     async newExtensionTab(pagePath) {
       return this.newTab(`${origin}/${pagePath}`);
+    },
+    /** A tab the extension opened itself (tabs.create) at one of its pages, not adopted before. */
+    async adoptExtensionTab(pagePath, timeout = 10_000) {
+      const prefix = `${origin}/${pagePath}`;
+      const deadline = Date.now() + timeout;
+      while (Date.now() < deadline) {
+        const page = context.pages().find((p) => p.url().startsWith(prefix) && !adopted.has(p));
+        if (page) {
+          adopted.add(page);
+          const tab = new ChromiumTab(page, this);
+          await tab.attach();
+          await page.waitForLoadState('load');
+          return tab;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`the extension opened no ${pagePath} tab within ${timeout} ms`);
     },
     /** True once the extension's service worker runs again (after a reload), false after `timeout` ms. */
     async waitForExtension(timeout = 5_000) {

@@ -317,6 +317,25 @@ export async function launchFirefox({ extensionDir, proxyPort }) {
       }
       return false;
     },
+    /** A tab the extension opened itself (tabs.create) at one of its pages, not adopted before. */
+    async adoptExtensionTab(pagePath, timeout = 10_000) {
+      const prefix = `${origin}/${pagePath}`;
+      const deadline = Date.now() + timeout;
+      while (Date.now() < deadline) {
+        const { contexts: now } = await bidi.send('browsingContext.getTree', { maxDepth: 0 });
+        const found = now.find((c) => c.url.startsWith(prefix) && !tabsByContext.has(c.context));
+        if (found) {
+          const tab = new FirefoxTab(found.context, browser);
+          tab.currentUrl = found.url;
+          tabsByContext.set(found.context, tab);
+          await tab.setViewport(1100, 700);
+          await tab.waitFor(() => document.readyState === 'complete', undefined, { what: `${pagePath} loaded` });
+          return tab;
+        }
+        await sleep(100);
+      }
+      throw new Error(`the extension opened no ${pagePath} tab within ${timeout} ms`);
+    },
     async newExtensionTab(pagePath) {
       const url = `${origin}/${pagePath}`;
       const before = new Set(

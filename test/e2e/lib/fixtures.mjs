@@ -4,10 +4,23 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { composeLgaPage } from '../../fixtures/lga/compose.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'e2e');
 const SHARED = path.resolve(ROOT, '..', 'shared');
+
+const LURB_PATH = '/parliament/briefings-and-responses/lga-briefing-levelling-and-regeneration-bill-committee-stage';
+const LURB_CORPUS = path.join(
+  SHARED,
+  'corpus',
+  'lga-briefings',
+  '01-levelling-up-regeneration-bill-committee-stage-commons-2022.txt',
+);
+export function lurbBriefingText() {
+  return fs.readFileSync(LURB_CORPUS, 'utf8');
+}
+export { composeLgaPage };
 
 /** id -> page. `url` is what the browser opens (http: the proxy answers for the real host). */
 export const PAGES = {
@@ -34,6 +47,28 @@ export const PAGES = {
     host: 'hansard.parliament.uk',
     path: '/Commons/2024-10-22/debates/3F1E0C2B-7A44-4C8B-9D1E-2B6A5C4D3E21/RentersRightsBill(FourthSitting)',
     file: path.join(FIXTURES, 'unknown-bill-commons-pbc-2024-10-22.html'),
+  },
+  /** Levelling-up and Regeneration Bill, Public Bill Committee, 5th sitting (Commons, 28 June 2022): not a shipped bill. */
+  lurbCommittee: {
+    host: 'hansard.parliament.uk',
+    path: '/Commons/2022-06-28/debates/5E1B7C3A-2D4F-4A6B-9C8D-7E6F5A4B3C21/Levelling-UpAndRegenerationBill(FifthSitting)',
+    file: path.join(FIXTURES, 'lurb-commons-pbc-2022-06-28.html'),
+  },
+  /**
+   * An LGA briefing page on local.gov.uk, COMPOSED at run time (markup inferred: test/fixtures/lga/compose.mjs)
+   * around the corpus briefing's text, read from ../shared (never copied): the LGA's Commons Committee Stage briefing
+   * on the Levelling Up and Regeneration Bill, at the URL the corpus file names.
+   */
+  lgaLurbCommittee: {
+    host: 'www.local.gov.uk',
+    path: '/parliament/briefings-and-responses/lga-briefing-levelling-and-regeneration-bill-committee-stage',
+    render: () => composeLgaPage(lurbBriefingText(), { url: `https://www.local.gov.uk${LURB_PATH}` }),
+  },
+  /** The same briefing at an old journal-content URL on the bare host, in the older (Liferay) layout. */
+  lgaLurbCommitteeOld: {
+    host: 'local.gov.uk',
+    path: '/-/journal_content/56/10180/11223344/ARTICLE',
+    render: () => composeLgaPage(lurbBriefingText(), { layout: 'liferay', published: '2022-06-20T09:00:00+01:00' }),
   },
   /** The real Commons Chamber day of 9 January 2020 as served (2.7 MB), never copied into the project. */
   realCommonsDay: {
@@ -69,7 +104,8 @@ export function pageUrl(id) {
 }
 
 export function pageHtml(id) {
-  return fs.readFileSync(PAGES[id].file, 'utf8');
+  const page = PAGES[id];
+  return page.render ? page.render() : fs.readFileSync(page.file, 'utf8');
 }
 
 /** Routes for the fixture server (paths as the browser sends them, percent-encoding kept). */

@@ -11,7 +11,13 @@
 import fs from 'node:fs';
 import http from 'node:http';
 
-export const FIXTURE_HOSTS = ['hansard.parliament.uk', 'bills.parliament.uk', 'publications.parliament.uk'];
+export const FIXTURE_HOSTS = [
+  'hansard.parliament.uk',
+  'bills.parliament.uk',
+  'publications.parliament.uk',
+  'www.local.gov.uk',
+  'local.gov.uk',
+];
 
 /**
  * The browsers' own services (update checks, clock, account and settings sync) that flags and prefs do not fully
@@ -21,7 +27,7 @@ export const BROWSER_VENDOR_HOSTS =
   /(^|\.)(google\.com|googleapis\.com|gvt1\.com|mozilla\.(com|net|org)|firefox\.com)(:443)?$/;
 
 /**
- * @typedef {{ host: string; path: string; file: string; }} Route  a page of a real host, served from `file`
+ * @typedef {{ host: string; path: string; file?: string; render?: () => string }} Route  a page of a real host, served from `file` or composed by `render`
  * @typedef {{ at: number; method: string; host: string; path: string; kind: 'page' | 'favicon' | 'page-resource' | 'browser' | 'unexpected' }} Logged
  */
 
@@ -39,6 +45,8 @@ function resourcesNamedBy(html, host) {
 /** @param {Route[]} routes */
 export async function startFixtureServer(routes) {
   const byKey = new Map(routes.map((r) => [`${r.host}${r.path}`, r]));
+  /** Bodies a spec serves instead of a route's own (the page "changed" since the reader saw it). */
+  const overrides = new Map();
   /** Resources the served pages name: requests for them are the page's own doing, not the extension's. */
   const pageResources = new Set();
   const cache = new Map();
@@ -70,8 +78,13 @@ export async function startFixtureServer(routes) {
     const host = url.hostname.toLowerCase();
     const entry = record(req.method ?? 'GET', host, url.pathname);
     if (entry.kind === 'page') {
-      const route = byKey.get(`${host}${url.pathname}`);
-      const body = read(route.file);
+      const key = `${host}${url.pathname}`;
+      const route = byKey.get(key);
+      const body = overrides.has(key)
+        ? Buffer.from(overrides.get(key), 'utf8')
+        : route.render
+          ? Buffer.from(route.render(), 'utf8')
+          : read(route.file);
       for (const named of resourcesNamedBy(body.toString('utf8'), host)) pageResources.add(named);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(body);
@@ -95,6 +108,12 @@ export async function startFixtureServer(routes) {
      * a spec that provokes one on purpose (the guard's own test) marks it `expected`.
      */
     unexpectedSince: (from) => log.filter((e) => e.at >= from && e.kind === 'unexpected' && !e.expected),
+    /** Serves `html` at the route's URL from now on (`null` restores the route's own page). */
+    override(route, html) {
+      const key = `${route.host}${route.path}`;
+      if (html === null) overrides.delete(key);
+      else overrides.set(key, html);
+    },
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
