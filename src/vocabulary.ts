@@ -2,7 +2,7 @@
  * Plain English for the model's vocabularies and for dates, shared by the compiler, the adapters, the matcher's
  * reasons, search and the UI, so one word is never spelt two ways.
  */
-import type { ReferenceKind } from './model';
+import type { Reference, ReferenceKind } from './model';
 
 /** Month names in calendar order (index 0 is January). */
 export const MONTH_NAMES = [
@@ -36,3 +36,11 @@ export const KIND_WORDS: Readonly<Record<ReferenceKind, string>> = {
   part: 'part',
   chapter: 'chapter',
 };
+
+/**
+ * The one key of a provision: `clause:7`, `amendment:172A`. Numbers compare without regard to the case of their
+ * letters (`172a` is `172A`), everywhere a reference is looked up, grouped or counted.
+ */
+export function referenceKey(ref: Pick<Reference, 'kind' | 'number'>): string {
+  return `${ref.kind}:${ref.number.toUpperCase()}`;
+}

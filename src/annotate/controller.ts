@@ -39,6 +39,7 @@ import { createHoverController, DEFAULT_CLOSE_DELAY_MS, type HoverController } f
 import { blockChunks, groupIntoMarks, lookOf, mergeMatches } from './marks';
 import { createPopoverHost, HOST_TAG, type PopoverHost } from './popover/host';
 import { pageScheme } from './popover/scheme';
+import { nextStop, stopsOf } from './stepping';
 import { createTextIndexBuilder, type TextIndex } from './text-index';
 
 /** Work per idle slice: well under a frame, so no task comes near 50 ms. */
@@ -380,8 +381,10 @@ export function createController(deps: ControllerDeps): Controller {
     const firstRef = mark.matches[0]?.ref ?? mark.refs[0]!;
     ensureHost().show({
       reference: { kind: firstRef.kind, number: firstRef.number },
+      references: mark.refs.map((r) => ({ kind: r.kind, number: r.number })),
       positions: mark.matches,
       anchor,
+      range: mark.range,
       focus: reason !== 'hover',
       onReadBriefing: (match) => {
         // Synchronously, inside the click: Chrome opens the side panel only within the user's gesture.
@@ -428,10 +431,13 @@ export function createController(deps: ControllerDeps): Controller {
     }
     const entry = hit.at(p.x, p.y);
     const index = entry ? entry.index : null;
-    if (index === pointerOver) return;
+    if (index === pointerOver) {
+      if (index !== null) h.pointerMoveOnReference(p);
+      return;
+    }
     if (pointerOver !== null) h.pointerLeaveReference();
     pointerOver = index;
-    if (index !== null) h.pointerEnterReference(index);
+    if (index !== null) h.pointerEnterReference(index, p);
   }
 
   function onScroll(): void {
@@ -459,7 +465,8 @@ export function createController(deps: ControllerDeps): Controller {
     return true;
   }
 
-  function step(direction: 1 | -1): boolean {
+  /** Alt+Shift+N/P: the next distinct provision (`every`: the next mention), from the open one or the screen. */
+  function step(direction: 1 | -1, every = false): boolean {
     const order = visibleOrder();
     if (!order.length) return false;
     const current = hover?.openId ?? null;
@@ -469,8 +476,8 @@ export function createController(deps: ControllerDeps): Controller {
       const below = order.findIndex((m) => (markRect(m)?.top ?? -1) >= 0);
       at = direction === 1 ? (below === -1 ? order.length : below) - 1 : below === -1 ? order.length : below;
     }
-    const next = order[(at + direction + order.length) % order.length]!;
-    return focusMark(next.index, true);
+    const next = order[nextStop(stopsOf(order, every), at, direction)];
+    return next ? focusMark(next.index, true) : false;
   }
 
   // ------------------------------------------------------------------------------------------- wiring
@@ -549,9 +556,10 @@ export function createController(deps: ControllerDeps): Controller {
         return;
       }
       // In-page fallback for the `commands` shortcuts (the browser takes the keys first when they are bound).
-      if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey) {
-        if (event.code === 'KeyN' && step(1)) event.preventDefault();
-        else if (event.code === 'KeyP' && step(-1)) event.preventDefault();
+      // With Ctrl as well: every mention rather than every provision.
+      if (event.altKey && event.shiftKey && !event.metaKey) {
+        if (event.code === 'KeyN' && step(1, event.ctrlKey)) event.preventDefault();
+        else if (event.code === 'KeyP' && step(-1, event.ctrlKey)) event.preventDefault();
       }
     });
     on(

@@ -1,6 +1,8 @@
 /**
  * When the popover opens and closes, as a small state machine over timers (no DOM), after Wikipedia's page previews:
- * open after a dwell (`hoverDelayMs`, 250 ms by default) on a reference, close about 300 ms after the pointer leaves
+ * open after a dwell (`hoverDelayMs`, 250 ms by default) on a reference, the pointer resting there: a pointer that
+ * keeps moving (a reader sweeping it along the lines while reading) restarts the dwell each time it strays more than
+ * `DWELL_SLOP_PX` from where the dwell began, so it opens nothing (hoverIntent's rule: slow enough, long enough); close about 300 ms after the pointer leaves
  * both the reference and the popover, stay open while the pointer is inside the popover, pin on click (a pinned
  * popover ignores pointer-leave), close at once on Escape and when the reference scrolls out of view.
  */
@@ -19,11 +21,24 @@ export interface HoverTiming {
 }
 
 export const DEFAULT_CLOSE_DELAY_MS = 300;
+/**
+ * How far the pointer may drift during a dwell, in CSS px. With the default delay a pointer slower than ~30 px/s
+ * (resting, or a hand's tremor) opens the popover; a reading sweep (100 px/s and more) does not.
+ */
+export const DWELL_SLOP_PX = 8;
+
+export interface Point {
+  x: number;
+  y: number;
+}
 
 export interface HoverController<Id> {
   readonly openId: Id | null;
   readonly pinned: boolean;
-  pointerEnterReference(id: Id): void;
+  /** The pointer arrived on a reference, at `at` (viewport px) when known. */
+  pointerEnterReference(id: Id, at?: Point): void;
+  /** The pointer moved while on the same reference: a dwell under way restarts if it strayed too far. */
+  pointerMoveOnReference(at: Point): void;
   pointerLeaveReference(): void;
   pointerEnterPopover(): void;
   pointerLeavePopover(): void;
@@ -48,6 +63,7 @@ export function createHoverController<Id>(
   let openId: Id | null = null;
   let pinned = false;
   let pendingId: Id | null = null;
+  let dwellFrom: Point | null = null;
   let openTimer: ReturnType<typeof setTimeout> | null = null;
   let closeTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -55,6 +71,7 @@ export function createHoverController<Id>(
     if (openTimer !== null) timers.clearTimeout(openTimer);
     openTimer = null;
     pendingId = null;
+    dwellFrom = null;
   }
   function cancelClose(): void {
     if (closeTimer !== null) timers.clearTimeout(closeTimer);
@@ -84,6 +101,18 @@ export function createHoverController<Id>(
     }, current.closeDelayMs);
   }
 
+  function startDwell(id: Id, at: Point | null): void {
+    if (openTimer !== null) timers.clearTimeout(openTimer);
+    pendingId = id;
+    dwellFrom = at;
+    openTimer = timers.setTimeout(() => {
+      openTimer = null;
+      pendingId = null;
+      dwellFrom = null;
+      openNow(id, 'hover');
+    }, current.openDelayMs);
+  }
+
   return {
     get openId() {
       return openId;
@@ -91,7 +120,7 @@ export function createHoverController<Id>(
     get pinned() {
       return pinned;
     },
-    pointerEnterReference(id) {
+    pointerEnterReference(id, at) {
       if (openId === id) {
         cancelClose();
         return;
@@ -100,12 +129,12 @@ export function createHoverController<Id>(
       cancelOpen();
       // A pinned popover stays until dismissed: hovering another reference does not replace it.
       if (pinned) return;
-      pendingId = id;
-      openTimer = timers.setTimeout(() => {
-        openTimer = null;
-        pendingId = null;
-        openNow(id, 'hover');
-      }, current.openDelayMs);
+      startDwell(id, at ?? null);
+    },
+    pointerMoveOnReference(at) {
+      if (pendingId === null || dwellFrom === null) return;
+      if (Math.hypot(at.x - dwellFrom.x, at.y - dwellFrom.y) <= DWELL_SLOP_PX) return;
+      startDwell(pendingId, at);
     },
     pointerLeaveReference() {
       cancelOpen();

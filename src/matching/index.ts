@@ -22,6 +22,7 @@ import type {
   ReferenceKind,
   ReferenceMatch,
 } from '../model';
+import { referenceKey } from '../vocabulary';
 import { lastDate, printEpoch, stageOrder } from './epochs';
 import { briefingLabel, differentThing, formatDate, referenceLabel, stageLabel } from './labels';
 import { type PageStage, pageNamesAnotherBill, resolvePageStage } from './page';
@@ -53,10 +54,8 @@ export function isPrintNumbered(kind: ReferenceKind): boolean {
   return PRINT_NUMBERED.has(kind);
 }
 
-/** `clause:29`, `amendment:172A`: numbers compare without regard to the case of their letters. */
-export function referenceKey(ref: Reference): string {
-  return `${ref.kind}:${ref.number.toUpperCase()}`;
-}
+/** The one key of a provision (`clause:29`, `amendment:172A`), from the vocabulary. */
+export { referenceKey } from '../vocabulary';
 
 /** `Lords Report, 18 October 2016 (stage inferred: the LGA briefed for that day)`: the page, as reasons name it. */
 function pageLabel(page: PageContext, stage: PageStage): string {

@@ -5,56 +5,104 @@
 import { Component } from 'preact';
 import type { MatchedPosition, Reference } from '../../model';
 import { PositionExcerpt, StanceLabel } from '../../ui/shared/components';
-import { addedByLabel, briefingTitle, otherPrintWarning, referenceLabel } from '../../ui/shared/labels';
+import { addedByLabel, briefingLabel, briefingTitle, otherPrintWarning, referenceLabel } from '../../ui/shared/labels';
 import { STANCE_LABEL } from '../../ui/shared/stance';
 
 export interface PopoverProps {
+  /** The reference pointed at; with `references`, the first of them. */
   reference: Reference;
+  /** Every reference of the mark (a range's unwritten members `12 and 13`): positions are labelled by provision. */
+  references?: readonly Reference[];
   positions: readonly MatchedPosition[];
   /** Must run the `openPanel` message synchronously (Chrome's side panel opens only inside the user's gesture). */
   onReadBriefing(match: MatchedPosition): void;
   onClose(): void;
+  /** Little room (a small window, or 200 % zoom): a one-line summary of every position comes before any text. */
+  compact?: boolean;
   /** id for the heading the dialog is labelled by. */
   titleId?: string;
 }
+
+/** The keys that step through the page's provisions (the `commands` in wxt.config.ts, and the in-page fallback). */
+export const STEP_KEYS = { next: ['Alt', 'Shift', 'N'], previous: ['Alt', 'Shift', 'P'] } as const;
 
 /** Positions whose numbering applies to the page first; otherwise the background's ranking is kept. */
 export function orderPositions(positions: readonly MatchedPosition[]): MatchedPosition[] {
   return [...positions.filter((p) => p.applies === 'applies'), ...positions.filter((p) => p.applies !== 'applies')];
 }
 
-export function popoverTitle(reference: Reference): string {
+/** The provisions the positions are about, in order, each once (more than one for a range's unwritten members). */
+function provisionsOf(
+  reference: Reference,
+  references: readonly Reference[] | undefined,
+  positions: readonly MatchedPosition[],
+) {
+  const seen = new Map<string, Reference>();
+  for (const r of [...(references ?? [reference])]) {
+    if (positions.some((m) => sameProvision(m.ref, r))) seen.set(`${r.kind}:${r.number.toUpperCase()}`, r);
+  }
+  return seen.size ? [...seen.values()] : [reference];
+}
+
+function sameProvision(a: Reference, b: Reference): boolean {
+  return a.kind === b.kind && a.number.toUpperCase() === b.number.toUpperCase();
+}
+
+export function popoverTitle(reference: Reference, references?: readonly Reference[]): string {
+  if (references && references.length > 1) {
+    const labels = references.map((r, i) => (i === 0 ? referenceLabel(r) : r.number));
+    return `LGA positions: ${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+  }
   return `LGA position: ${referenceLabel(reference)}`;
+}
+
+/** `Lords Report, 18 October 2016 · added by you`: one line per briefing in the summary. */
+function sourceLine(match: MatchedPosition): string {
+  const added = addedByLabel(match.briefing);
+  return `${briefingLabel(match.briefing)}${added ? ` · ${added}` : ''}`;
 }
 
 interface PositionItemProps {
   match: MatchedPosition;
   onReadBriefing: PopoverProps['onReadBriefing'];
+  /** First position of its briefing: it carries the briefing's stage, date and numbering warning, once. */
+  showSource: boolean;
+  /** The provision it is about, when the popover covers several (`Clause 12`). */
+  provision: string | null;
+  itemId: string;
 }
 
 // A class, not hooks: the content script ships without preact/hooks (about 1 kB gzip on every parliament page).
 class PositionItem extends Component<PositionItemProps, { whole: boolean }> {
   override state = { whole: false };
 
-  override render({ match, onReadBriefing }: PositionItemProps, { whole }: { whole: boolean }) {
+  override render(
+    { match, onReadBriefing, showSource, provision, itemId }: PositionItemProps,
+    { whole }: { whole: boolean },
+  ) {
     const { position, briefing, ref } = match;
     const evidenceIsWhole = ref.evidence.start <= 0 && ref.evidence.end >= position.text.length;
     const moreLabel = position.part === 'key-messages' ? 'Show the whole key message' : 'Show the whole paragraph';
     return (
-      <li class="lga-position" data-applies={match.applies} data-testid="lga-position">
+      <li class="lga-position" id={itemId} data-applies={match.applies} data-testid="lga-position" tabIndex={-1}>
+        {showSource ? (
+          <div class="lga-briefing-head">
+            <p class="lga-source">
+              {briefingTitle(briefing)}
+              {addedByLabel(briefing) ? <span data-testid="lga-added-by"> · {addedByLabel(briefing)}</span> : null}
+            </p>
+            {match.applies === 'other-print' ? (
+              <p class="lga-warning" data-testid="lga-other-print">
+                <span aria-hidden="true">⚠ </span>
+                {otherPrintWarning(briefing, ref, match.print)}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         <div class="lga-position-head">
           <StanceLabel stance={ref.stance} />
+          {provision ? <span class="lga-provision">{provision}</span> : null}
         </div>
-        <p class="lga-source">
-          {briefingTitle(briefing)}
-          {addedByLabel(briefing) ? <span data-testid="lga-added-by"> · {addedByLabel(briefing)}</span> : null}
-        </p>
-        {match.applies === 'other-print' ? (
-          <p class="lga-warning" data-testid="lga-other-print">
-            <span aria-hidden="true">⚠ </span>
-            {otherPrintWarning(briefing, ref, match.print)}
-          </p>
-        ) : null}
         {position.subheading ? <p class="lga-subheading">{position.subheading}</p> : null}
         <PositionExcerpt text={position.text} evidence={ref.evidence} mention={ref.mention} whole={whole} />
         <div class="lga-actions">
@@ -82,35 +130,157 @@ class PositionItem extends Component<PositionItemProps, { whole: boolean }> {
   }
 }
 
-export function Popover({
-  reference,
-  positions,
-  onReadBriefing,
-  onClose,
-  titleId = 'lga-popover-title',
-}: PopoverProps) {
-  const ordered = orderPositions(positions);
+/** `Alt+Shift+N`, key by key, for a footer a reader can copy. */
+function Keys({ keys }: { keys: readonly string[] }) {
   return (
-    <div class="lga-popover" role="dialog" aria-labelledby={titleId} tabIndex={-1} data-testid="lga-popover">
-      <div class="lga-popover-header">
-        <h2 id={titleId} class="lga-title">
-          {popoverTitle(reference)}
-        </h2>
-        <button type="button" class="lga-close" aria-label="Close" onClick={onClose}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>
-      {ordered.length ? (
-        <ul class="lga-positions">
-          {ordered.map((match) => (
-            <PositionItem key={match.position.id} match={match} onReadBriefing={onReadBriefing} />
-          ))}
-        </ul>
-      ) : (
-        <p class="lga-empty">The LGA's briefings say nothing about this provision.</p>
-      )}
-    </div>
+    <span class="lga-keys">
+      {keys.map((k, i) => (
+        <>
+          {i ? '+' : ''}
+          <kbd>{k}</kbd>
+        </>
+      ))}
+    </span>
   );
+}
+
+interface PopoverState {
+  /** Positions wholly or partly below the visible part of the body (the "n more positions" line). */
+  more: number;
+}
+
+/**
+ * The dialog: a fixed header (title and ×), a body that scrolls, and a footer saying how many positions are out of
+ * view and which keys step through the page. Positions are grouped by briefing: its stage, date and numbering warning
+ * once, then each position's stance and sentence.
+ */
+export class Popover extends Component<PopoverProps, PopoverState> {
+  override state: PopoverState = { more: 0 };
+  private body: HTMLElement | null = null;
+  private readonly onBodyScroll = () => this.countMore();
+
+  override componentDidMount(): void {
+    this.countMore();
+  }
+
+  override componentDidUpdate(previous: PopoverProps): void {
+    if (previous.positions !== this.props.positions) this.countMore();
+  }
+
+  /** Re-measure after the host sized the dialog (its `max-height` is set after render). */
+  countMore(): void {
+    const body = this.body;
+    if (!body) return;
+    const bottom = body.getBoundingClientRect().bottom;
+    const items = body.querySelectorAll('[data-testid="lga-position"]');
+    let more = 0;
+    for (const item of items) if (item.getBoundingClientRect().top >= bottom - 4) more++;
+    if (more !== this.state.more) this.setState({ more });
+  }
+
+  private scrollToNextHidden = () => {
+    const body = this.body;
+    if (!body) return;
+    const bottom = body.getBoundingClientRect().bottom;
+    const next = [...body.querySelectorAll<HTMLElement>('[data-testid="lga-position"]')].find(
+      (item) => item.getBoundingClientRect().top >= bottom - 4,
+    );
+    next?.scrollIntoView({ block: 'start' });
+    next?.focus({ preventScroll: true });
+  };
+
+  override render(
+    {
+      reference,
+      references,
+      positions,
+      onReadBriefing,
+      onClose,
+      compact = false,
+      titleId = 'lga-popover-title',
+    }: PopoverProps,
+    { more }: PopoverState,
+  ) {
+    const ordered = orderPositions(positions);
+    const provisions = provisionsOf(reference, references, ordered);
+    const grouped = provisions.length > 1;
+    const itemId = (i: number) => `${titleId}-item-${i}`;
+    return (
+      <div class="lga-popover" role="dialog" aria-labelledby={titleId} tabIndex={-1} data-testid="lga-popover">
+        <div class="lga-popover-header" data-testid="lga-popover-header">
+          <h2 id={titleId} class="lga-title">
+            {popoverTitle(reference, grouped ? provisions : undefined)}
+          </h2>
+          <button type="button" class="lga-close" aria-label="Close" onClick={onClose}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+        <div
+          class="lga-popover-body"
+          data-testid="lga-popover-body"
+          ref={(el) => {
+            this.body = el;
+          }}
+          onScroll={this.onBodyScroll}
+        >
+          {compact && ordered.length > 1 ? (
+            <ul class="lga-summary" data-testid="lga-summary" aria-label="Every position, in short">
+              {ordered.map((match, i) => (
+                <li key={`${match.position.id}|${match.ref.kind}|${match.ref.number}`}>
+                  <a class="lga-summary-line" href={`#${itemId(i)}`} onClick={(e) => this.jumpTo(e, itemId(i))}>
+                    <StanceLabel stance={match.ref.stance} />
+                    <span class="lga-summary-source">
+                      {grouped ? `${referenceLabel(match.ref)} · ` : ''}
+                      {sourceLine(match)}
+                    </span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {ordered.length ? (
+            <ul class="lga-positions">
+              {ordered.map((match, i) => (
+                <PositionItem
+                  key={`${match.position.id}|${match.ref.kind}|${match.ref.number}`}
+                  match={match}
+                  onReadBriefing={onReadBriefing}
+                  itemId={itemId(i)}
+                  showSource={i === 0 || !sameGroup(ordered[i - 1]!, match)}
+                  provision={grouped ? referenceLabel(match.ref) : null}
+                />
+              ))}
+            </ul>
+          ) : (
+            <p class="lga-empty">The LGA's briefings say nothing about this provision.</p>
+          )}
+        </div>
+        <div class="lga-popover-footer">
+          {more > 0 ? (
+            <button type="button" class="lga-more" data-testid="lga-more" onClick={this.scrollToNextHidden}>
+              {more === 1 ? '1 more position' : `${more} more positions`} <span aria-hidden="true">↓</span>
+            </button>
+          ) : null}
+          <p class="lga-shortcuts" data-testid="lga-shortcuts">
+            <Keys keys={STEP_KEYS.next} /> / <Keys keys={STEP_KEYS.previous} />: next / previous provision ·{' '}
+            <kbd>Esc</kbd> closes
+          </p>
+        </div>
+      </div>
+    );
+  }
+
+  private jumpTo(event: Event, id: string): void {
+    event.preventDefault();
+    const target = this.body?.querySelector<HTMLElement>(`#${id}`);
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus({ preventScroll: true });
+  }
+}
+
+/** Positions shown under one briefing line: same briefing, same numbering relation. */
+function sameGroup(a: MatchedPosition, b: MatchedPosition): boolean {
+  return a.briefing.id === b.briefing.id && a.applies === b.applies && (a.print ?? null) === (b.print ?? null);
 }
 
 /** One-line text for screen readers when the popover opens without moving focus. */

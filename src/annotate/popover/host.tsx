@@ -7,16 +7,62 @@ import { render } from 'preact';
 import type { MatchedPosition, Reference } from '../../model';
 import { type ColourScheme, stanceCssVariables } from '../../ui/shared/stance';
 import { Popover, popoverAnnouncement } from './Popover';
-import { type Box, placePopover } from './place';
+
+/** Below this many CSS px of viewport (200 % zoom of a laptop screen), the popover opens with a summary line each. */
+const COMPACT_WIDTH = 720;
+const COMPACT_HEIGHT = 480;
+
+/** What the popover must leave uncovered, measured from the reference's range. */
+export function geometryOf(range: Range): { anchor: Box; options: PlaceOptions } | null {
+  const whole = range.getBoundingClientRect();
+  if (!whole.width && !whole.height) return null;
+  const first = range.getClientRects()[0];
+  const anchor = first
+    ? { top: whole.top, bottom: whole.bottom, left: first.left, right: whole.right }
+    : { top: whole.top, bottom: whole.bottom, left: whole.left, right: whole.right };
+  const lineHeight = first?.height || whole.height;
+  const block = paragraphOf(range);
+  const box = block?.getBoundingClientRect();
+  return { anchor, options: { lineHeight, column: box ? { left: box.left, right: box.right } : undefined } };
+}
+
+/** The nearest block-level ancestor of the reference: the paragraph being read. */
+function paragraphOf(range: Range): Element | null {
+  const start = range.startContainer;
+  let el: Element | null = start.nodeType === 1 ? (start as Element) : start.parentElement;
+  const win = range.startContainer.ownerDocument?.defaultView;
+  while (el && win) {
+    const display = win.getComputedStyle(el).display;
+    if (display === 'block' || display === 'list-item' || display === 'table-cell' || display === 'flex') return el;
+    el = el.parentElement;
+  }
+  return null;
+}
+
+/** Focusable elements inside the dialog, in tab order (for keeping Tab inside it). */
+function tabbables(dialog: HTMLElement): HTMLElement[] {
+  return [...dialog.querySelectorAll<HTMLElement>('button, a[href], [tabindex="0"]')].filter(
+    (el) => !el.hasAttribute('disabled') && el.getClientRects().length > 0,
+  );
+}
+
+import { type Box, type PlaceOptions, placePopover } from './place';
 import { popoverCss } from './styles';
 
 export const HOST_TAG = 'lga-positions-root';
 
 export interface ShowOptions {
   reference: Reference;
+  /** Every reference of the mark pointed at (a range's unwritten members): positions are labelled by provision. */
+  references?: readonly Reference[];
   positions: readonly MatchedPosition[];
   /** The reference's box (viewport coordinates) the popover must not cover. */
   anchor: Box;
+  /**
+   * The reference's text, when known: the popover is then placed from its own line boxes and paragraph (beside the
+   * paragraph, or clear of its line and the next two), re-measured on every reposition, and focus returns to it.
+   */
+  range?: Range;
   /** Move focus into the popover (keyboard, click); otherwise the content is announced through the live region. */
   focus: boolean;
   onReadBriefing(match: MatchedPosition): void;
@@ -72,19 +118,65 @@ export function createPopoverHost(doc: Document, scheme: ColourScheme): PopoverH
     return mount.querySelector<HTMLElement>('[role="dialog"]');
   }
 
-  function place(anchor: Box): void {
+  let range: Range | null = null;
+  let popover: Popover | null = null;
+
+  function place(fallback: Box): void {
     const el = dialog();
     if (!el) return;
     const win = doc.defaultView;
     const viewport = { width: win?.innerWidth ?? 1024, height: win?.innerHeight ?? 768 };
     el.style.maxHeight = '';
     const rect = el.getBoundingClientRect();
-    const size = { width: rect.width || 420, height: rect.height || 200 };
-    const placed = placePopover(anchor, size, viewport);
+    const size = { width: rect.width || 400, height: rect.height || 200 };
+    const measured = range ? geometryOf(range) : null;
+    const placed = placePopover(measured?.anchor ?? fallback, size, viewport, measured?.options);
     el.style.top = `${placed.top}px`;
     el.style.left = `${placed.left}px`;
     el.style.maxHeight = `${placed.maxHeight}px`;
     el.dataset.side = placed.side;
+    popover?.countMore();
+  }
+
+  /** Tab and Shift+Tab go round the dialog's controls until it closes. */
+  function keepTabInside(event: KeyboardEvent): void {
+    if (event.key !== 'Tab' || !open) return;
+    const el = dialog();
+    if (!el) return;
+    const items = tabbables(el);
+    if (!items.length) {
+      event.preventDefault();
+      el.focus();
+      return;
+    }
+    const active = shadow.activeElement as HTMLElement | null;
+    const at = active ? items.indexOf(active) : -1;
+    const next = event.shiftKey ? (at <= 0 ? items.length - 1 : at - 1) : at === items.length - 1 ? 0 : at + 1;
+    event.preventDefault();
+    items[next]!.focus();
+  }
+  shadow.addEventListener('keydown', keepTabInside as EventListener);
+
+  /**
+   * Where focus goes when the popover closes: back where it was, or (opened from the keyboard with nothing focused)
+   * to the reference's paragraph, so reading and Tab carry on from the reference, not from the top of the page.
+   */
+  function returnFocus(): void {
+    if (restoreFocus?.isConnected && restoreFocus !== doc.body) {
+      restoreFocus.focus({ preventScroll: true });
+      return;
+    }
+    const block = range ? paragraphOf(range) : null;
+    if (block instanceof HTMLElement) {
+      if (!block.hasAttribute('tabindex')) {
+        block.setAttribute('tabindex', '-1');
+        block.addEventListener('blur', () => block.removeAttribute('tabindex'), { once: true });
+      }
+      block.focus({ preventScroll: true });
+      doc.getSelection()?.collapse(range!.startContainer, range!.startOffset);
+      return;
+    }
+    (doc.activeElement as HTMLElement | null)?.blur?.();
   }
 
   return {
@@ -96,12 +188,20 @@ export function createPopoverHost(doc: Document, scheme: ColourScheme): PopoverH
     show(options) {
       const active = doc.activeElement;
       if (options.focus && !open && active instanceof HTMLElement && active !== element) restoreFocus = active;
+      range = options.range ?? null;
+      const win = doc.defaultView;
+      const compact = (win?.innerWidth ?? 1024) <= COMPACT_WIDTH || (win?.innerHeight ?? 768) <= COMPACT_HEIGHT;
       render(
         <Popover
+          ref={(instance) => {
+            popover = instance;
+          }}
           reference={options.reference}
+          references={options.references}
           positions={options.positions}
           onReadBriefing={options.onReadBriefing}
           onClose={options.onClose}
+          compact={compact}
         />,
         mount,
       );
@@ -124,10 +224,11 @@ export function createPopoverHost(doc: Document, scheme: ColourScheme): PopoverH
       render(null, mount);
       live.textContent = '';
       open = false;
-      // Focus goes back to where it was only if it was in the popover (never steal it from where the reader went).
-      if (hadFocus && restoreFocus?.isConnected) restoreFocus.focus({ preventScroll: true });
-      else if (hadFocus) (doc.activeElement as HTMLElement | null)?.blur?.();
+      popover = null;
+      // Focus goes back only if it was in the popover (never steal it from where the reader went).
+      if (hadFocus) returnFocus();
       restoreFocus = null;
+      range = null;
     },
     contains(event) {
       return event.composedPath().includes(element);
@@ -137,6 +238,7 @@ export function createPopoverHost(doc: Document, scheme: ColourScheme): PopoverH
       applyScheme();
     },
     destroy() {
+      shadow.removeEventListener('keydown', keepTabInside as EventListener);
       render(null, mount);
       element.remove();
       restoreFocus = null;

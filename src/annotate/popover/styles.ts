@@ -16,29 +16,53 @@ export const popoverCss = `
   color-scheme: dark;
 }
 .lga-popover {
-  position: fixed; box-sizing: border-box; width: min(420px, calc(100vw - 16px));
-  overflow: auto; overscroll-behavior: contain;
+  position: fixed; box-sizing: border-box; width: min(400px, calc(100vw - 16px)); max-height: calc(100vh - 16px);
+  display: flex; flex-direction: column; overflow: hidden;
   background: var(--lga-bg); color: var(--lga-fg); border: 1px solid var(--lga-border); border-radius: 8px;
-  box-shadow: 0 6px 24px var(--lga-shadow); padding: 10px 12px 12px;
+  box-shadow: 0 6px 24px var(--lga-shadow);
   opacity: 1; transition: opacity 120ms ease-out;
 }
 .lga-popover[data-entering] { opacity: 0; }
 .lga-popover:focus { outline: 2px solid var(--lga-accent); outline-offset: 2px; }
-.lga-popover-header { display: flex; align-items: flex-start; gap: 8px; }
-.lga-title { flex: 1; margin: 0 0 6px; font-size: 15px; font-weight: 700; }
+/* Header and footer stay put; only the body scrolls. */
+.lga-popover-header {
+  flex: none; display: flex; align-items: flex-start; gap: 8px; padding: 8px 10px 6px 12px;
+  border-bottom: 1px solid var(--lga-border);
+}
+.lga-popover-body { flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; padding: 0 12px; }
+.lga-popover-footer { flex: none; padding: 4px 12px 6px; border-top: 1px solid var(--lga-border); }
+.lga-title { flex: 1; margin: 0; font-size: 14px; font-weight: 700; }
 .lga-close {
   all: unset; cursor: pointer; font-size: 20px; line-height: 1; padding: 0 4px; border-radius: 4px; color: var(--lga-muted);
 }
 .lga-close:focus-visible, .lga-link:focus-visible, .lga-button:focus-visible { outline: 2px solid var(--lga-accent); outline-offset: 2px; }
 .lga-positions { list-style: none; margin: 0; padding: 0; }
-.lga-position { padding: 8px 0; border-top: 1px solid var(--lga-border); }
-.lga-position:first-child { border-top: 0; padding-top: 2px; }
-.lga-source, .lga-subheading { margin: 4px 0; color: var(--lga-muted); font-size: 13px; }
+.lga-position { padding: 6px 0; }
+.lga-position:focus { outline: 2px solid var(--lga-accent); outline-offset: -2px; }
+.lga-briefing-head { margin: 2px 0 4px; }
+.lga-position + .lga-position .lga-briefing-head { border-top: 1px solid var(--lga-border); padding-top: 6px; }
+.lga-position-head { display: flex; gap: 8px; align-items: baseline; }
+.lga-provision { font-weight: 600; font-size: 13px; }
+.lga-source, .lga-subheading { margin: 2px 0; color: var(--lga-muted); font-size: 13px; }
+.lga-summary { list-style: none; margin: 6px 0; padding: 0 0 6px; border-bottom: 1px solid var(--lga-border); }
+.lga-summary-line { display: flex; gap: 8px; align-items: baseline; color: inherit; text-decoration: none; padding: 1px 0; font-size: 13px; }
+.lga-summary-line:hover .lga-summary-source, .lga-summary-line:focus-visible .lga-summary-source { text-decoration: underline; }
+.lga-summary-line:focus-visible { outline: 2px solid var(--lga-accent); outline-offset: 1px; }
+.lga-summary-source { color: var(--lga-muted); }
+.lga-more {
+  all: unset; cursor: pointer; display: block; font-size: 13px; font-weight: 600; color: var(--lga-accent); padding: 2px 0;
+}
+.lga-more:focus-visible { outline: 2px solid var(--lga-accent); outline-offset: 2px; }
+.lga-shortcuts { margin: 0; font-size: 12px; color: var(--lga-muted); }
+kbd {
+  font: 11px/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; padding: 0 3px; border-radius: 3px;
+  border: 1px solid var(--lga-border); background: transparent; color: var(--lga-fg);
+}
 .lga-subheading { font-style: italic; }
 .lga-warning {
   margin: 6px 0; padding: 6px 8px; border-radius: 6px; background: var(--lga-warn-bg); color: var(--lga-warn-fg); font-size: 13px;
 }
-.lga-actions { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; margin-top: 8px; }
+.lga-actions { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; margin-top: 4px; }
 .lga-link { all: unset; cursor: pointer; color: var(--lga-accent); text-decoration: underline; font-size: 13px; }
 .lga-button {
   all: unset; cursor: pointer; font-size: 13px; font-weight: 600; padding: 4px 10px; border-radius: 6px;

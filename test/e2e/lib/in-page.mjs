@@ -53,11 +53,29 @@ export function popoverState() {
     dialog.getAttribute('aria-label') ??
     (labelledBy ? host.shadowRoot.getElementById(labelledBy)?.textContent?.trim() : null) ??
     null;
-  const positions = [...dialog.querySelectorAll('[data-testid="lga-position"]')].map((p) => ({
-    applies: p.dataset.applies,
-    text: p.textContent.replace(/\s+/g, ' ').trim(),
-    warning: p.querySelector('[data-testid="lga-other-print"]')?.textContent?.trim() ?? null,
-  }));
+  // A briefing's stage, date and numbering warning are shown once, on its first position: each position reads them
+  // from the head of its group.
+  let head = { source: null, warning: null };
+  const positions = [...dialog.querySelectorAll('[data-testid="lga-position"]')].map((p) => {
+    const groupHead = p.querySelector('.lga-briefing-head');
+    if (groupHead) {
+      head = {
+        source: groupHead.querySelector('.lga-source')?.textContent?.trim() ?? null,
+        warning: groupHead.querySelector('[data-testid="lga-other-print"]')?.textContent?.trim() ?? null,
+      };
+    }
+    return {
+      applies: p.dataset.applies,
+      text: p.textContent.replace(/\s+/g, ' ').trim(),
+      source: head.source,
+      warning: head.warning,
+    };
+  });
+  const rectOf = (el) => {
+    const r = el?.getBoundingClientRect();
+    return r ? { x: r.x, y: r.y, width: r.width, height: r.height, top: r.top, bottom: r.bottom } : null;
+  };
+  const body = dialog.querySelector('[data-testid="lga-popover-body"]');
   const box = dialog.getBoundingClientRect();
   const active = host.shadowRoot.activeElement;
   const schemeRoot = host.shadowRoot.querySelector('.lga-root');
@@ -73,6 +91,14 @@ export function popoverState() {
     text: dialog.textContent.replace(/\s+/g, ' ').trim(),
     positions,
     box: { x: box.x, y: box.y, width: box.width, height: box.height },
+    side: dialog.dataset.side ?? null,
+    header: rectOf(dialog.querySelector('[data-testid="lga-popover-header"]')),
+    body: body
+      ? { ...rectOf(body), scrollTop: body.scrollTop, scrollHeight: body.scrollHeight, clientHeight: body.clientHeight }
+      : null,
+    more: dialog.querySelector('[data-testid="lga-more"]')?.textContent?.trim() ?? null,
+    summary: [...dialog.querySelectorAll('[data-testid="lga-summary"] li')].map((li) => li.textContent.trim()),
+    shortcuts: dialog.querySelector('[data-testid="lga-shortcuts"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
     focusInside: !!active && dialog.contains(active),
   };
 }

@@ -160,3 +160,46 @@ describe('hover timing (like Wikipedia page previews)', () => {
     expect(events).toEqual(['open 1 keyboard', 'close 1 teardown']);
   });
 });
+
+describe('intent: a dwell on the word, not a pointer passing while reading', () => {
+  /** The pointer moving at `speed` px/s along a line over one long reference, sampled every 16 ms for `ms`. */
+  function sweep(speed: number, ms: number, openDelayMs = 250): string[] {
+    const { hover, events } = setup(openDelayMs);
+    hover.pointerEnterReference(1, { x: 0, y: 100 });
+    for (let t = 16; t <= ms; t += 16) {
+      vi.advanceTimersByTime(16);
+      hover.pointerMoveOnReference({ x: (speed * t) / 1000, y: 100 });
+    }
+    return events;
+  }
+
+  it.each([
+    ['resting', 0, ['open 1 hover']],
+    ['a tremor (10 px/s)', 10, ['open 1 hover']],
+    ['a slow reading sweep (60 px/s)', 60, []],
+    ['a reading sweep (200 px/s)', 200, []],
+    ['a quick pass (1000 px/s)', 1000, []],
+  ] as const)('%s over a reference for 1 s opens %j', (_name, speed, expected) => {
+    expect(sweep(speed, 1000)).toEqual(expected);
+  });
+
+  it('opens once the pointer stops on the word after sweeping', () => {
+    const { hover, events } = setup(250);
+    hover.pointerEnterReference(1, { x: 0, y: 100 });
+    for (let x = 4; x <= 80; x += 4) {
+      vi.advanceTimersByTime(40);
+      hover.pointerMoveOnReference({ x, y: 100 });
+    }
+    expect(events).toEqual([]);
+    vi.advanceTimersByTime(250);
+    expect(events).toEqual(['open 1 hover']);
+  });
+
+  it('without a position (the keyboard, old callers) the dwell is time alone', () => {
+    const { hover, events } = setup(250);
+    hover.pointerEnterReference(1);
+    hover.pointerMoveOnReference({ x: 500, y: 500 });
+    vi.advanceTimersByTime(250);
+    expect(events).toEqual(['open 1 hover']);
+  });
+});

@@ -225,6 +225,111 @@ describe('Popover', () => {
   });
 });
 
+describe('Popover: compact layout, grouping and keys', () => {
+  const noop = () => {};
+  const other = briefing({
+    id: 'cwsb/lga/1',
+    heading: 'Third Reading, House of Lords',
+    stage: 'third-reading',
+    dates: ['2016-11-23'],
+  });
+
+  it('gives each briefing’s stage and date once, however many positions it has', () => {
+    const el = mount(
+      <Popover
+        reference={{ kind: 'clause', number: '7' }}
+        positions={[
+          match('a', 'support', 'applies'),
+          match('b', 'mixed', 'applies'),
+          match('c', 'oppose', 'applies', other),
+        ]}
+        onReadBriefing={noop}
+        onClose={noop}
+      />,
+    );
+    expect([...el.querySelectorAll('.lga-source')].map((e) => e.textContent)).toEqual([
+      'LGA briefing for House of Lords Report stage, 18 October 2016',
+      'LGA briefing for House of Lords Third Reading stage, 23 November 2016',
+    ]);
+    expect(el.querySelectorAll('[data-testid="lga-position"]')).toHaveLength(3);
+  });
+
+  it('marks a briefing the reader added', () => {
+    const mine = briefing({ id: 'user:1/0', userAdded: true });
+    const el = mount(
+      <Popover
+        reference={{ kind: 'clause', number: '7' }}
+        positions={[match('u', 'support', 'applies', mine)]}
+        onReadBriefing={noop}
+        onClose={noop}
+      />,
+    );
+    expect(el.querySelector('[data-testid="lga-added-by"]')?.textContent).toBe(' · added by you');
+    expect(el.querySelector('[data-testid="lga-summary"]')).toBeNull();
+  });
+
+  it.each([
+    [false, 0],
+    [true, 3],
+  ])('compact %s: a one-line summary of every position before any text (%i lines)', (compact, lines) => {
+    const el = mount(
+      <Popover
+        reference={{ kind: 'clause', number: '7' }}
+        positions={[
+          match('a', 'support', 'applies'),
+          match('b', 'mixed', 'applies'),
+          match('c', 'oppose', 'applies', other),
+        ]}
+        onReadBriefing={noop}
+        onClose={noop}
+        compact={compact}
+      />,
+    );
+    const summary = [...el.querySelectorAll('[data-testid="lga-summary"] li')].map((li) => li.textContent);
+    expect(summary).toHaveLength(lines);
+    if (compact) {
+      expect(summary[2]).toBe('✕OpposesLords Third Reading, 23 November 2016');
+      const body = el.querySelector('[data-testid="lga-popover-body"]')!;
+      expect(body.firstElementChild?.getAttribute('data-testid')).toBe('lga-summary');
+    }
+  });
+
+  it('shows the keys that step through the page', () => {
+    const el = mount(
+      <Popover
+        reference={{ kind: 'clause', number: '7' }}
+        positions={[match('a', 'support', 'applies')]}
+        onReadBriefing={noop}
+        onClose={noop}
+      />,
+    );
+    expect(el.querySelector('[data-testid="lga-shortcuts"]')?.textContent).toBe(
+      'Alt+Shift+N / Alt+Shift+P: next / previous provision · Esc closes',
+    );
+  });
+
+  it('labels each position by its provision when the mark stands for several (a range’s unwritten members)', () => {
+    const twelve = match('p12', 'support', 'applies');
+    twelve.ref = { ...twelve.ref, number: '12' };
+    const thirteen = match('p13', 'oppose', 'applies');
+    thirteen.ref = { ...thirteen.ref, number: '13' };
+    const el = mount(
+      <Popover
+        reference={{ kind: 'clause', number: '12' }}
+        references={[
+          { kind: 'clause', number: '12' },
+          { kind: 'clause', number: '13' },
+        ]}
+        positions={[twelve, thirteen]}
+        onReadBriefing={noop}
+        onClose={noop}
+      />,
+    );
+    expect(accessibleName(el.querySelector('[role="dialog"]')!)).toBe('LGA positions: Clause 12 and 13');
+    expect([...el.querySelectorAll('.lga-provision')].map((e) => e.textContent)).toEqual(['Clause 12', 'Clause 13']);
+  });
+});
+
 describe('ordering and announcement', () => {
   it('puts applicable positions first and keeps the ranking within each group', () => {
     const ordered = orderPositions([
@@ -247,25 +352,77 @@ describe('placePopover', () => {
   const viewport = { width: 1000, height: 800 };
   const size = { width: 400, height: 200 };
   it.each([
-    ['below when there is room', { top: 100, bottom: 120, left: 50, right: 120 }, 'below', 126],
-    ['above when there is no room below', { top: 700, bottom: 720, left: 50, right: 120 }, 'above', 494],
-  ])('%s', (_name, anchor, side, top) => {
-    const p = placePopover(anchor, size, viewport);
+    // The issue: directly below the reference covered the next lines being read.
+    [
+      'below, clear of the reference’s line and the next two, when above has no room',
+      { top: 100, bottom: 120, left: 50, right: 120 },
+      undefined,
+      'below',
+      166,
+    ],
+    [
+      'above (lines already read) when it fits',
+      { top: 700, bottom: 720, left: 50, right: 120 },
+      undefined,
+      'above',
+      494,
+    ],
+    ['above before below when both fit', { top: 400, bottom: 420, left: 50, right: 120 }, undefined, 'above', 194],
+    [
+      'beside the paragraph when the viewport has room on its right',
+      { top: 400, bottom: 420, left: 50, right: 120 },
+      { left: 40, right: 560 },
+      'beside',
+      392,
+    ],
+    [
+      'beside, on the left, when only the left has room',
+      { top: 400, bottom: 420, left: 600, right: 660 },
+      { left: 450, right: 990 },
+      'beside',
+      392,
+    ],
+    [
+      'not beside when neither side has room',
+      { top: 400, bottom: 420, left: 50, right: 120 },
+      { left: 200, right: 800 },
+      'above',
+      194,
+    ],
+  ] as const)('%s', (_name, anchor, column, side, top) => {
+    const p = placePopover(anchor, size, viewport, { lineHeight: 20, column });
     expect(p.side).toBe(side);
     expect(p.top).toBe(top);
   });
 
-  it.each([
+  it('beside the paragraph it covers none of the paragraph', () => {
+    const column = { left: 40, right: 560 };
+    const p = placePopover({ top: 400, bottom: 420, left: 50, right: 120 }, size, viewport, { column });
+    expect(p.left).toBeGreaterThanOrEqual(column.right);
+  });
+
+  const viewports = [
+    { width: 1366, height: 800 },
+    { width: 800, height: 800 },
+    { width: 683, height: 400 }, // 1366×800 at 200 % zoom
+  ];
+  const anchors = [
     { top: 100, bottom: 120, left: 50, right: 120 },
-    { top: 700, bottom: 720, left: 900, right: 980 },
+    { top: 300, bottom: 322, left: 300, right: 380 },
+    { top: 700, bottom: 720, left: 600, right: 680 },
     { top: 390, bottom: 410, left: 10, right: 40 },
-  ])('never covers the reference %j', (anchor) => {
-    const p = placePopover(anchor, { width: 400, height: 500 }, viewport);
+    { top: 20, bottom: 40, left: 10, right: 40 },
+  ];
+  const cases = viewports.flatMap((v) => anchors.filter((a) => a.bottom < v.height).map((a) => [v, a] as const));
+  it.each(cases)('in %j never covers the reference %j, its line or the next two lines', (vp, anchor) => {
+    const line = anchor.bottom - anchor.top;
+    const p = placePopover(anchor, { width: Math.min(400, vp.width - 16), height: 500 }, vp, { lineHeight: line });
     const bottom = p.top + Math.min(500, p.maxHeight);
-    const overlaps = p.top < anchor.bottom && bottom > anchor.top;
-    expect(overlaps).toBe(false);
+    const guardTop = anchor.top;
+    const guardBottom = anchor.bottom + 2 * line;
+    expect(p.top < guardBottom && bottom > guardTop).toBe(false);
     expect(p.left).toBeGreaterThanOrEqual(8);
-    expect(p.left + 400).toBeLessThanOrEqual(992);
+    expect(p.left + Math.min(400, vp.width - 16)).toBeLessThanOrEqual(vp.width - 8);
   });
 });
 
@@ -327,6 +484,50 @@ describe('popover host', () => {
     expect(document.activeElement).toBe(button);
     host.destroy();
     button.remove();
+  });
+
+  it('keeps Tab inside the dialog until it closes', () => {
+    const host = createPopoverHost(document, 'light');
+    host.show({
+      reference: { kind: 'clause', number: '7' },
+      positions: [match('p1', 'support', 'applies')],
+      anchor: anchor(),
+      focus: true,
+      onReadBriefing: () => {},
+      onClose: () => {},
+    });
+    const dialog = host.shadow.querySelector('[role="dialog"]') as HTMLElement;
+    const buttons = [...dialog.querySelectorAll('button')];
+    const last = buttons.at(-1)!;
+    last.focus();
+    last.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true, cancelable: true }));
+    expect(dialog.contains(host.shadow.activeElement)).toBe(true);
+    expect(host.shadow.activeElement).not.toBe(last);
+    host.destroy();
+  });
+
+  it('after closing, gives focus to the reference’s paragraph when nothing had it before', () => {
+    const para = document.createElement('p');
+    para.textContent = 'We support clause 7 here.';
+    document.body.append(para);
+    const range = document.createRange();
+    range.setStart(para.firstChild!, 11);
+    range.setEnd(para.firstChild!, 19);
+    (document.activeElement as HTMLElement | null)?.blur();
+    const host = createPopoverHost(document, 'light');
+    host.show({
+      reference: { kind: 'clause', number: '7' },
+      positions: [match('p1', 'support', 'applies')],
+      anchor: anchor(),
+      range,
+      focus: true,
+      onReadBriefing: () => {},
+      onClose: () => {},
+    });
+    host.hide();
+    expect(document.activeElement).toBe(para);
+    host.destroy();
+    para.remove();
   });
 
   it('announces through a polite live region when opened by hover, without taking focus', () => {
