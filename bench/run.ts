@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const parts = ['references.ts', 'store.ts', 'store-browser.ts', 'highlight.ts'].filter((f) =>
+const parts = ['references.ts', 'store.ts', 'store-browser.ts', 'topics.ts', 'highlight.ts'].filter((f) =>
   fs.existsSync(path.join(ROOT, 'bench', f)),
 );
 

@@ -7,6 +7,7 @@
  */
 import type { CaptureState, Duplicate, SavePlan } from './capture/duplicates';
 import type { BillRecord, Briefing, Dataset, PageContext, Position, Reference, ReferenceMatch, Stance } from './model';
+import type { Echo, TextSpan, TopicLink } from './topics';
 
 /** Where the background's data comes from: IndexedDB, or the bundled dataset in memory when storage is unavailable. */
 export type StorageMode = 'indexeddb' | 'memory';
@@ -38,6 +39,8 @@ export interface SearchHit {
 export type BackgroundRequest =
   /** One round trip per page scan: every reference of one page section. */
   | { type: 'lookup'; page: PageContext; references: Reference[] }
+  /** One round trip per page section: the text of its contribution paragraphs, for topic links, mentions and echoes. */
+  | { type: 'topics'; page: PageContext; paragraphs: string[] }
   | { type: 'bill'; bill: string }
   | { type: 'briefingsForBill'; billId: string }
   | { type: 'bills' }
@@ -70,8 +73,26 @@ export type BackgroundRequest =
   | { type: 'exportUserData' }
   | { type: 'importUserData'; json: string };
 
+/** What the background found in one paragraph of a `topics` request (paragraphs with nothing found are left out). */
+export interface ParagraphTopicsReply {
+  /** Index in the request's `paragraphs`. */
+  index: number;
+  links: TopicLink[];
+  lgaMentions: TextSpan[];
+  echoes: Echo[];
+}
+
+export interface TopicsReply {
+  /** The page's bill as the dataset knows it, or null (then only LGA mentions are looked for). */
+  billId: string | null;
+  paragraphs: ParagraphTopicsReply[];
+  /** Every position linked or echoed, with its briefing, once. */
+  positions: Array<{ position: Position; briefing: Briefing }>;
+}
+
 export interface BackgroundResponses {
   lookup: { matches: ReferenceMatch[]; storage: StorageMode };
+  topics: TopicsReply;
   bill: BillRecord | null;
   briefingsForBill: BillBriefings | null;
   bills: BillRecord[];
@@ -144,6 +165,7 @@ export type TabRequest =
 /** Compile-time list of request types, used to validate incoming messages. */
 export const BACKGROUND_REQUEST_TYPES = [
   'lookup',
+  'topics',
   'bill',
   'briefingsForBill',
   'bills',

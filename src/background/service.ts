@@ -32,6 +32,7 @@ import { MemoryStore, openStore } from '../store';
 import { namespaceUserRecords } from '../store/records';
 import type { UserBriefingRecord } from '../store/schema';
 import type { DataStore, SeedOutcome } from '../store/types';
+import { TopicIndexCache, topicsReply } from './topics';
 import { exportUserDataFile, parseUserDataFile } from './user-data';
 import { validateRequest } from './validate';
 
@@ -140,6 +141,8 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
   /** Whole-bill data from earlier lookups, newest last; emptied whenever shipped or user data change. */
   const billDataCache = new Map<string, BillData>();
   let searchCache: { stamp: string; index: MiniSearch<SearchDocument> } | null = null;
+  /** Topic indexes by bill, built from every position once (the weights read the LGA's wording on all bills). */
+  const topicIndexes = new TopicIndexCache(() => store.everything());
   let searchBuilding: Promise<{ stamp: string; index: MiniSearch<SearchDocument> }> | null = null;
 
   /** Seeds, and if IndexedDB fails while writing (quota, a broken profile), carries on from memory. */
@@ -153,6 +156,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     } finally {
       billsCache = null;
       billDataCache.clear();
+      topicIndexes.clear();
     }
   }
 
@@ -180,6 +184,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
   function userDataChanged(): void {
     billsCache = null;
     billDataCache.clear();
+    topicIndexes.clear();
   }
 
   /**
@@ -282,6 +287,12 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       if (!bill) return { matches: wanted.map((ref) => ({ ...ref, positions: [] })), storage: store.mode };
       const data = await lookupData(bill.id, wanted);
       return { matches: matchReferences(page, wanted, { bill, ...data }), storage: store.mode };
+    },
+
+    async topics({ page, paragraphs }) {
+      const bill = billForPage(page, await allBills());
+      const index = bill ? await topicIndexes.get(bill) : null;
+      return topicsReply(index, paragraphs);
     },
 
     async bill({ bill }) {

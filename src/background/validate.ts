@@ -22,6 +22,12 @@ export const LIMITS = {
   badgeCount: 1_000_000,
   /** A page URL. */
   url: 2_048,
+  /** Paragraphs in one topics request: the 2.7 MB Hansard day has about 1,400. */
+  paragraphs: 10_000,
+  /** One paragraph's text, in characters. */
+  paragraphChars: 50_000,
+  /** All paragraphs of one request, in characters (the 2.7 MB day's text is under 1 MB). */
+  paragraphsChars: 4_000_000,
 } as const;
 
 export type Validated = { ok: true; request: BackgroundRequest } | { ok: false; error: string };
@@ -123,6 +129,19 @@ function references(value: unknown): Reference[] {
   });
 }
 
+function paragraphs(value: unknown): string[] {
+  if (!Array.isArray(value)) fail('paragraphs must be an array');
+  if (value.length > LIMITS.paragraphs) fail(`too many paragraphs (${value.length}; limit ${LIMITS.paragraphs})`);
+  let total = 0;
+  return value.map((item, i) => {
+    const text = string(item, `paragraphs[${i}]`, LIMITS.paragraphChars, { allowEmpty: true });
+    total += text.length;
+    if (total > LIMITS.paragraphsChars)
+      fail(`paragraphs are too long in all (limit ${LIMITS.paragraphsChars} characters)`);
+    return text;
+  });
+}
+
 function parse(message: unknown): BackgroundRequest {
   if (!isRecord(message)) fail('a message must be an object with a type');
   const { type } = message;
@@ -133,6 +152,8 @@ function parse(message: unknown): BackgroundRequest {
   switch (type as BackgroundRequest['type']) {
     case 'lookup':
       return { type: 'lookup', page: page(m.page), references: references(m.references) };
+    case 'topics':
+      return { type: 'topics', page: page(m.page), paragraphs: paragraphs(m.paragraphs) };
     case 'bill':
       return { type: 'bill', bill: string(m.bill, 'bill', LIMITS.shortText) };
     case 'briefingsForBill':
