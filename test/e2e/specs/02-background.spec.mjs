@@ -1,7 +1,7 @@
 /**
  * The background seeds IndexedDB from the bundled dataset on install and answers lookups (issue 4, "Must show":
  * in real browsers the built extension seeds IndexedDB on install and a lookup round trip returns the expected
- * positions).
+ * positions), and topic requests from the stored positions (issue 14).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -71,6 +71,32 @@ export default [
       assert.equal(db.counts.briefings >= dataset.briefings.length, true, 'every shipped briefing stored');
       assert.equal(db.counts.bills >= dataset.bills.length, true, 'every bill stored');
       assert.equal(status.counts.positions, db.counts.positions, 'status counts what IndexedDB holds');
+    },
+  },
+  {
+    name: 'topics round trip: a CWSB paragraph on branded uniform links to the uniform position; an LGA mention is found',
+    async run(b, assert) {
+      const reply = await b.message({
+        type: 'topics',
+        page: CWSB_COMMITTEE_PAGE,
+        paragraphs: [
+          'Parents pay hundreds of pounds for school uniform when schools insist on branded items from one supplier; the limit on branded items will bring the cost down.',
+          'Free breakfast clubs will mean that no child starts the school day hungry.',
+          'The Local Government Association has briefed every Member on this.',
+        ],
+      });
+      assert.deepEqual(
+        reply.paragraphs.map((p) => p.index),
+        [0, 2],
+      );
+      const link = reply.paragraphs[0].links[0];
+      const linked = reply.positions.find((p) => p.position.id === link.positionId);
+      assert.match(linked.position.text, /branded items in school uniform/);
+      assert.ok(link.terms.length > 0, 'the words that linked it');
+      assert.deepEqual(
+        reply.paragraphs[1].lgaMentions.map((m) => m.text),
+        ['Local Government Association'],
+      );
     },
   },
   {
