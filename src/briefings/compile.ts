@@ -462,8 +462,11 @@ function sectionPositions(section: Section, warn: Report): DraftPosition[] {
     const part: PositionPart = kind === 'key-messages' || kind === 'background' ? kind : 'other';
     let subheading: string | null = null;
     let inList = false;
+    // Paragraphs above the first bullet of a page with no part headings are its teaser (a copy of a key message).
+    const firstBullet = run.findIndex((item) => item.bullet);
     run.forEach((item, i) => {
       const next = run[i + 1];
+      if (kind === 'standfirst' && i < firstBullet && !item.text.endsWith(':') && !isSubheading(item.text)) return;
       if (!item.bullet && !inList && isSubheading(item.text) && (next || hasBullets)) {
         // Among bullets, a short unpunctuated line is a heading, even with nothing under it (an excerpt cut short).
         if (!next) return;
@@ -506,8 +509,9 @@ function isStaged(parsed: ParsedHeading): boolean {
  */
 function isStageHeading(line: string, parsed: ParsedHeading, billFold: string, next: string | null): boolean {
   if (!isHeadingLike(line) || unexplained(parsed) !== '') return false;
-  if (parsed.bill && billKey(parsed.bill) !== billFold) return false;
   const parts = stageParts(parsed);
+  // Another bill's name only in a full heading (a bill renamed between stages keeps its page).
+  if (parsed.bill && billKey(parsed.bill) !== billFold) return parts >= 2 && parsed.billAtStart;
   if (parts >= 2) return true;
   if (parts === 1 && parsed.stage !== null && next !== null) {
     if (parsed.briefingPrefix || loneDates(next) !== null || partHeading(next) !== null) return true;

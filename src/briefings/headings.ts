@@ -69,7 +69,7 @@ const STAGE_WORDS: ReadonlyArray<{ pattern: RegExp; stage: Stage; detail?: strin
 ];
 
 /** Words a stage heading may carry besides bill, stage, house and dates (`Second Reading debate – LGA briefing`). */
-const HEADING_FILLER = /\b(?:LGA|briefing|debate|and|on|the|of|for|in|stage|sitting)\b/gi;
+const HEADING_FILLER = /\b(?:LGA|briefing|debate|and|on|the|of|for|in|stage|sitting|date)\b/gi;
 
 function takeFirst<T extends { pattern: RegExp }>(
   text: string,
@@ -136,6 +136,11 @@ export function parseHeading(line: string, options: { findBill?: boolean } = {})
   }
   // Royal Assent ends the bill's passage through both Houses.
   if (stage === 'royal-assent') house = null;
+  // Each House considers the other's amendments: `Lords amendments` are debated in the Commons.
+  if (stage === 'consideration-of-amendments' && house === null && stageHit) {
+    if (/\bLords\b/i.test(stageHit.match[0])) house = 'commons';
+    else if (/\bCommons\b/i.test(stageHit.match[0])) house = 'lords';
+  }
 
   const { dates, rest } = parseDates(text);
   const leftover = rest

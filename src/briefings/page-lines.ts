@@ -19,7 +19,8 @@ export const FURNITURE_LINES: readonly RegExp[] = [
   /^(?:Share (?:on|via) )?(?:Twitter|X|Facebook|LinkedIn|Email|E-mail|WhatsApp|Bluesky|Copy link)$/i,
   /^(?:Home|You are here:?)(?:\s*[>›»/|]\s*.*)?$/i,
   /^(?:[^.>›»•]{1,60}\s[>›»]\s){2,}[^>›»]{1,200}$/, // breadcrumbs: `Home › Parliament › Briefings and responses`
-  /^(?:Published|Posted|Updated|Last updated|Date published|First published|Date)\s*:?\s*\d{1,2}\s+\w+\s+\d{4}$/i,
+  /^(?:Published|Posted|Updated|Last updated|Date published|First published)\s*:?\s*\d{1,2}\s+\w+\s+\d{4}$/i,
+  /^(?:\[?\d{1,2}\]?\s*)?(?:https?:\/\/|www\.)\S+$/i, // a bare link or footnote link
   /^(?:Parliamentary briefing|Briefings and responses|Topics?|Tags?|In this section)$/i,
   /^(?:Was this page useful\??|Yes|No|Is this page useful\??)$/i,
 ];

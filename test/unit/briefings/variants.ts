@@ -432,4 +432,56 @@ Victims and Prisoners Bill, Second Reading, House of Commons
     sections: [['commons', 'committee', ['2019-01-15']]],
     positions: ['We support clause 1.'],
   },
+  {
+    name: 'a `Date:` line under the title',
+    text: `Renters (Reform) Bill, Report Stage, House of Commons\nDate: 24 April 2024\n\n${KEY}\n\n  • We support clause 1.\n`,
+    bill: 'Renters (Reform) Bill',
+    sections: [['commons', 'report', ['2024-04-24']]],
+    positions: ['We support clause 1.'],
+  },
+  {
+    name: 'Lords amendments are considered in the Commons (no House written)',
+    text: `Health and Care Bill: Consideration of Lords amendments, 30 March 2022\n\n${KEY}\n\n  • We support Lords amendment 29.\n`,
+    bill: 'Health and Care Bill',
+    sections: [['commons', 'consideration-of-amendments', ['2022-03-30']]],
+    positions: ['We support Lords amendment 29.'],
+  },
+  {
+    name: 'no part headings: a teaser, bullets, footnote links',
+    text: `Non-Domestic Rating Bill, Second Reading, House of Commons, 6 June 2023
+
+Councils welcome the Bill.
+
+  • Councils welcome the Bill.
+  • Revaluations every three years must be funded [Clause 1].
+
+1 https://www.gov.uk/government/publications/business-rates-review
+`,
+    bill: 'Non-Domestic Rating Bill',
+    sections: [['commons', 'second-reading', ['2023-06-06']]],
+    positions: ['Councils welcome the Bill.', 'Revaluations every three years'],
+  },
+  {
+    name: 'multi-stage page: a bill renamed between stages keeps its sections apart',
+    text: `Renters’ Rights Bill
+
+Renters’ Rights Bill, Report Stage, House of Lords, 14 July 2025
+
+${KEY}
+
+  • We support clause 3.
+
+Renters (Reform) Bill, Second Reading, House of Commons, 23 October 2023
+
+${KEY}
+
+  • We support clause 2.
+`,
+    bill: 'Renters’ Rights Bill',
+    sections: [
+      ['lords', 'report', ['2025-07-14']],
+      ['commons', 'second-reading', ['2023-10-23']],
+    ],
+    positions: ['We support clause 3.', 'We support clause 2.'],
+  },
 ];
