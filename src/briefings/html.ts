@@ -1,7 +1,9 @@
 /**
- * A saved local.gov.uk briefing page (HTML) -> the briefing text the compiler reads: the main article's text, one
- * block element a line, list items rendered `  • ` (nested `    • `), paragraphs separated by a blank line.
- * Uses only the DOM it is given (the options page passes a DOMParser document); reads text, never HTML.
+ * A saved local.gov.uk briefing page (HTML) -> the briefing text the compiler reads, as a reader copying the article
+ * would get it: the main article's text, one block element a line, list items rendered `  • ` (nested `    • `),
+ * paragraphs separated by a blank line; navigation, hidden elements, share bars and link lists left out (by landmark
+ * roles, labels and shape, not by one site's class names). Uses only the DOM it is given (the options page passes a
+ * DOMParser document; an extracted article fragment works too); reads text, never HTML.
  */
 
 /** Where the article is, most specific first (local.gov.uk is Drupal: `main`, `.field--name-body`). */
@@ -54,13 +56,48 @@ const BLOCKS = new Set([
   'UL',
 ]);
 
+/** Landmarks that are never the article, whatever the site's class names. */
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'menu']);
+/** `aria-label`s of page chrome placed inside the article's container: breadcrumbs, share bars, related links. */
+const CHROME_LABEL = /breadcrumb|share|social|related|pagination|you are here/i;
+
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
+/** What a reader would not copy as part of the article: hidden elements and the page's own chrome. */
+function isChrome(element: Element): boolean {
+  const tag = element.tagName.toUpperCase();
+  if (SKIPPED.has(tag)) return true;
+  if (element.getAttribute('hidden') !== null || element.getAttribute('aria-hidden') === 'true') return true;
+  if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute('style') ?? '')) return true;
+  if (CHROME_ROLES.has((element.getAttribute('role') ?? '').toLowerCase())) return true;
+  if (CHROME_LABEL.test(element.getAttribute('aria-label') ?? '')) return true;
+  return (tag === 'UL' || tag === 'OL') && isLinkList(element);
+}
+
+function hasChromeAncestor(element: Element): boolean {
+  for (let at = element.parentElement; at; at = at.parentElement) if (isChrome(at)) return true;
+  return false;
+}
+
+/**
+ * A list whose every item is one link and nothing else (related articles, share buttons, topic tags): navigation,
+ * not briefing text. A key message never is a bare link.
+ */
+function isLinkList(list: Element): boolean {
+  const items = [...list.children].filter((child) => child.tagName.toUpperCase() === 'LI');
+  if (items.length < 2) return false;
+  return items.every((item) => {
+    const links = item.querySelectorAll('a');
+    const text = (item.textContent ?? '').trim();
+    return links.length === 1 && text !== '' && (links[0]!.textContent ?? '').trim() === text;
+  });
+}
+
 export function htmlToBriefingText(doc: Document): string {
   const root = ROOT_SELECTORS.map((selector) => doc.querySelector(selector)).find((el) => el !== null) ?? doc.body;
-  // The page title sits outside the article on some layouts: put it first.
-  const title = doc.querySelector('h1');
+  // The page title sits outside the article on some layouts: put it first (not a site name in the banner).
+  const title = [...doc.querySelectorAll('h1')].find((h1) => !hasChromeAncestor(h1));
   return elementToBriefingText(root, title && !root.contains(title) ? (title.textContent ?? '') : null);
 }
 
@@ -72,11 +109,13 @@ export function elementToBriefingText(root: Element, title: string | null): stri
   const out: string[] = [];
   let current = '';
   let indent = '';
+  /** Indent of an item's later lines (after a `<br>` or a paragraph in it), so they read as continuing it. */
+  let continuation = '';
 
   const flush = (blankAfter: boolean) => {
     const text = current.replace(/\s+/g, ' ').trim();
     if (text) {
-      out.push(`${indent}${text}`);
+      out.push(`${indent || continuation}${text}`);
       indent = '';
     }
     if (blankAfter && out.length > 0 && out.at(-1) !== '') out.push('');
@@ -91,19 +130,20 @@ export function elementToBriefingText(root: Element, title: string | null): stri
     if (node.nodeType !== ELEMENT_NODE) return;
     const element = node as Element;
     const tag = element.tagName.toUpperCase();
-    if (SKIPPED.has(tag) || element.getAttribute('hidden') !== null || element.getAttribute('aria-hidden') === 'true') {
-      return;
-    }
+    if (isChrome(element)) return;
     if (tag === 'BR') {
       flush(false);
       return;
     }
     if (tag === 'LI') {
       flush(false);
+      const outer = continuation;
       indent = `${'  '.repeat(Math.max(1, listDepth))}• `;
+      continuation = '  '.repeat(Math.max(1, listDepth) + 1);
       for (const child of element.childNodes) walk(child, listDepth);
       flush(false);
       indent = '';
+      continuation = outer;
       return;
     }
     const block = BLOCKS.has(tag);
