@@ -10,8 +10,11 @@ import { readyState } from '../lib/in-page.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-/** Every fixture page (ours and the page adapters'), but the 2.7 MB real day (no positions; the CLI takes long). */
-const PAGE_IDS = Object.keys(PAGES).filter((id) => id !== 'realCommonsDay');
+/**
+ * Every parliament fixture page saved as a file (ours and the page adapters'), but the 2.7 MB real day (no positions;
+ * the CLI takes long). Pages composed at run time (the local.gov.uk briefing pages) are not parliament pages.
+ */
+const PAGE_IDS = Object.keys(PAGES).filter((id) => id !== 'realCommonsDay' && PAGES[id].file);
 
 /** `kind number "text" applies|other-print ×positions`, one line per reference with positions. */
 const line = (kind, number, text, applies, count) => `${kind} ${number} "${text}" ${applies} ×${count}`;
