@@ -107,6 +107,18 @@ function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The LGA briefing page a saved copy of a page is of, from its canonical link or `og:url` (browsers keep both when
+ * saving a page); null when neither names an LGA briefing page.
+ */
+export function savedPageUrl(doc: Document, isBriefingPage: (url: string) => boolean): string | null {
+  const candidates = [
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+  ];
+  return candidates.find((url): url is string => !!url && isBriefingPage(url)) ?? null;
+}
+
 /** The article's heading: the first `h1` inside the main content, else the page's first `h1`. */
 function firstHeading(doc: Document): string {
   const inMain = doc.querySelector('main h1, [role="main"] h1, article h1');

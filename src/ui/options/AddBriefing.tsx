@@ -4,8 +4,17 @@
  */
 
 import { STANCES } from '../../model';
-import { briefingLabel, formatDates, HOUSE_LONG, referenceLabel, STAGE_LABEL, STANCE_LABEL } from '../shared';
-import { BRIEFING_FILE_ACCEPT, type BriefingPreviewModel } from './preview';
+import { replacesLabel } from '../capture/words';
+import {
+  briefingLabel,
+  formatDates,
+  HOUSE_LONG,
+  referenceLabel,
+  STAGE_LABEL,
+  STANCE_LABEL,
+  shortDate,
+} from '../shared';
+import { type BatchItem, BRIEFING_FILE_ACCEPT, type BriefingPreviewModel } from './preview';
 
 export interface AddBriefingProps {
   text: string;
@@ -18,15 +27,52 @@ export interface AddBriefingProps {
   onSave: () => void;
   /** After a save or a failed save, in words. */
   message: { kind: 'ok' | 'error'; text: string } | null;
+  /** Several files chosen or dropped together: each is previewed apart (see BatchPreview). */
+  onFiles?: (files: File[]) => void;
+  batch?: BatchItem[] | null;
+  batchSaving?: boolean;
+  onSaveBatch?: () => void;
+  onClearBatch?: () => void;
 }
 
-export function AddBriefing({ text, onText, onFile, fileName, preview, saving, onSave, message }: AddBriefingProps) {
+export function AddBriefing({
+  text,
+  onText,
+  onFile,
+  fileName,
+  preview,
+  saving,
+  onSave,
+  message,
+  onFiles,
+  batch,
+  batchSaving = false,
+  onSaveBatch,
+  onClearBatch,
+}: AddBriefingProps) {
+  const chosen = (files: File[]) => {
+    if (files.length > 1 && onFiles) onFiles(files);
+    else if (files[0]) onFile(files[0]);
+  };
   return (
-    <section aria-labelledby="add-heading" data-testid="add-briefing">
+    <section
+      aria-labelledby="add-heading"
+      data-testid="add-briefing"
+      onDragOver={(e) => {
+        if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const files = [...(e.dataTransfer?.files ?? [])];
+        if (files.length === 0) return;
+        e.preventDefault();
+        chosen(files);
+      }}
+    >
       <h2 id="add-heading">Add a briefing</h2>
       <p class="muted small">
-        Paste the text of an LGA briefing page, or choose the page saved from your browser (text or HTML). It is read
-        here, on your computer, by the same compiler as the briefings the extension ships with.
+        Paste the text of an LGA briefing page, or choose the page saved from your browser (text or HTML): one, or
+        several at once (or drop them here). It is read here, on your computer, by the same compiler as the briefings
+        the extension ships with.
       </p>
       <div class="field">
         <label for="briefing-text">Briefing text</label>
@@ -40,19 +86,20 @@ export function AddBriefing({ text, onText, onFile, fileName, preview, saving, o
         />
       </div>
       <div class="field">
-        <label for="briefing-file">Or choose a saved briefing page</label>
+        <label for="briefing-file">Or choose saved briefing pages</label>
         <input
           id="briefing-file"
           data-testid="briefing-file"
           type="file"
+          multiple
           accept={BRIEFING_FILE_ACCEPT}
-          onChange={(e) => {
-            const file = (e.currentTarget as HTMLInputElement).files?.[0];
-            if (file) onFile(file);
-          }}
+          onChange={(e) => chosen([...((e.currentTarget as HTMLInputElement).files ?? [])])}
         />
         {fileName ? <p class="small muted">Read from {fileName}</p> : null}
       </div>
+      {batch?.length ? (
+        <BatchPreview items={batch} saving={batchSaving} onSave={onSaveBatch} onClear={onClearBatch} />
+      ) : null}
       {preview ? <BriefingPreview preview={preview} /> : null}
       <p>
         <button
@@ -78,10 +125,84 @@ export function AddBriefing({ text, onText, onFile, fileName, preview, saving, o
   );
 }
 
-export function BriefingPreview({ preview }: { preview: BriefingPreviewModel }) {
+/** Several files at once: each with its own preview and errors; the good ones saved together, the bad ones named. */
+export function BatchPreview({
+  items,
+  saving,
+  onSave,
+  onClear,
+}: {
+  items: readonly BatchItem[];
+  saving: boolean;
+  onSave?: () => void;
+  onClear?: () => void;
+}) {
+  const good = items.filter((item) => item.preview.canSave && item.outcome?.kind !== 'saved').length;
+  const bad = items.filter((item) => !item.preview.canSave).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return (
-    <section aria-labelledby="preview-heading" class="preview" data-testid="briefing-preview">
-      <h3 id="preview-heading">Preview</h3>
+    <section aria-labelledby="batch-heading" class="preview" data-testid="batch">
+      <h3 id="batch-heading">{plural(items.length, 'file')}</h3>
+      <p data-testid="batch-summary">
+        {plural(good, 'briefing')} ready to save
+        {bad ? `; ${plural(bad, 'file')} with errors, which will not be saved and of which nothing is stored` : ''}.
+      </p>
+      <ol class="batch-list">
+        {items.map((item, i) => (
+          <li
+            key={`${i}-${item.file.fileName}`}
+            data-testid="batch-item"
+            data-file={item.file.fileName}
+            data-status={item.outcome?.kind ?? (item.preview.canSave ? 'ready' : 'error')}
+          >
+            <p>
+              <strong>{item.file.fileName}</strong>
+              {item.preview.canSave ? ` · ${item.preview.bill.title}` : ''}
+            </p>
+            {item.plan?.replaces.length ? (
+              <p class="small" data-testid="batch-replaces">
+                {replacesLabel(item.plan.replaces, shortDate)}
+              </p>
+            ) : null}
+            {item.outcome ? (
+              <p class={`small ${item.outcome.kind === 'error' ? 'error' : ''}`} data-testid="batch-outcome">
+                {item.outcome.kind === 'saved'
+                  ? item.outcome.replaced
+                    ? 'Saved, replacing the copy you had.'
+                    : 'Saved.'
+                  : `Not saved: ${item.outcome.message}`}
+              </p>
+            ) : null}
+            <details open={!item.preview.canSave}>
+              <summary>{item.preview.canSave ? 'Preview' : 'Errors'}</summary>
+              <BriefingPreview preview={item.preview} headingId={`batch-preview-${i}`} />
+            </details>
+          </li>
+        ))}
+      </ol>
+      <p>
+        <button type="button" data-testid="batch-save" disabled={good === 0 || saving} onClick={onSave}>
+          {saving ? 'Saving…' : `Save ${plural(good, 'briefing')}`}
+        </button>{' '}
+        <button type="button" class="link-button" onClick={onClear}>
+          Clear
+        </button>
+      </p>
+    </section>
+  );
+}
+
+export function BriefingPreview({
+  preview,
+  headingId = 'preview-heading',
+}: {
+  preview: BriefingPreviewModel;
+  /** Unique per page: several previews show at once for several files. */
+  headingId?: string;
+}) {
+  return (
+    <section aria-labelledby={headingId} class="preview" data-testid="briefing-preview">
+      <h3 id={headingId}>Preview</h3>
       {preview.errors.length > 0 ? (
         <div role="alert" class="errors" data-testid="preview-errors">
           <p>

@@ -12,6 +12,9 @@
  *              [data-testid=briefing-preview] > [data-testid=preview-errors] > [data-testid=preview-error][data-line]
  *              | [data-testid=preview-bill], [data-testid=preview-counts], [data-testid=preview-section], [data-testid=preview-warning];
  *              button [data-testid=briefing-save] (disabled while there are errors); [data-testid=briefing-save-message] (role=status)
+ *   several    the file input takes several files (or drop them on the section): [data-testid=batch] >
+ *              [data-testid=batch-item][data-file][data-status=ready|error|saved] (each with its own preview,
+ *              [data-testid=batch-replaces], [data-testid=batch-outcome]); button [data-testid=batch-save]
  *   user       [data-testid=user-briefings] > [data-testid=user-briefing][data-source] > button [data-testid=user-briefing-remove];
  *              [data-testid=user-briefings-empty]
  *   data       button [data-testid=export-button]; input[type=file] [data-testid=import-file]; [data-testid=data-message]
@@ -21,7 +24,14 @@ import { ask } from '../client';
 import { StyleTokens } from '../panel/theme';
 import { AddBriefing } from './AddBriefing';
 import { message, useDataset, useSettings } from './hooks';
-import { type BriefingPreviewModel, compileForPreview, pastedFileName, readBriefingFile } from './preview';
+import {
+  type BatchItem,
+  type BriefingPreviewModel,
+  compileForPreview,
+  pastedFileName,
+  readBriefingFile,
+  readBriefingFileDetails,
+} from './preview';
 import { SettingsForm } from './SettingsForm';
 import { ExportImport, StatusView, UserBriefings } from './UserData';
 
@@ -41,6 +51,8 @@ export function OptionsApp() {
   const [saveMessage, setSaveMessage] = useState<Message>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const [dataMessage, setDataMessage] = useState<Message>(null);
+  const [batch, setBatch] = useState<BatchItem[] | null>(null);
+  const [batchSaving, setBatchSaving] = useState(false);
 
   useEffect(() => {
     if (!text.trim()) {
@@ -67,6 +79,82 @@ export function OptionsApp() {
     } catch (error) {
       setSaveMessage({ kind: 'error', text: `Could not read ${file.name}: ${message(error)}` });
     }
+  };
+
+  /** Several files: each read and compiled apart (one file's failure is its own), then asked what it would replace. */
+  const onFiles = async (files: File[]) => {
+    setSaveMessage(null);
+    const items: BatchItem[] = [];
+    for (const file of files) {
+      try {
+        const read = await readBriefingFileDetails(file);
+        items.push({
+          file: read,
+          preview: compileForPreview(read.text, read.fileName, data.bills),
+          plan: null,
+          outcome: null,
+        });
+      } catch (error) {
+        const read = { fileName: file.name, text: '', url: null, pageDate: null };
+        const preview = compileForPreview('', file.name, data.bills);
+        preview.errors = [{ source: file.name, line: 1, message: `could not be read: ${message(error)}` }];
+        items.push({ file: read, preview: { ...preview, canSave: false }, plan: null, outcome: null });
+      }
+    }
+    setBatch(items);
+    const planned = await Promise.all(
+      items.map(async (item) => {
+        if (!item.preview.canSave) return item;
+        const { fileName, text, url } = item.file;
+        const plan = await ask({ type: 'planBriefing', fileName, text, ...(url ? { url } : {}) }).catch(() => null);
+        return { ...item, plan };
+      }),
+    );
+    setBatch(planned);
+  };
+
+  /** Saves the files that compiled, one after another (a later copy of one briefing replaces an earlier one). */
+  const onSaveBatch = async () => {
+    if (!batch) return;
+    setBatchSaving(true);
+    const done: BatchItem[] = [];
+    for (const item of batch) {
+      if (!item.preview.canSave || item.outcome?.kind === 'saved') {
+        done.push(item);
+        continue;
+      }
+      const { fileName, text, url, pageDate } = item.file;
+      try {
+        const saved = await ask({ type: 'addBriefing', fileName, text, ...(url ? { origin: { url, pageDate } } : {}) });
+        done.push({ ...item, outcome: { kind: 'saved', replaced: saved.replaced.length } });
+      } catch (error) {
+        done.push({ ...item, outcome: { kind: 'error', message: message(error) } });
+      }
+    }
+    setBatch(done);
+    setBatchSaving(false);
+    const saved = done.filter((item) => item.outcome?.kind === 'saved').map((item) => item.file.fileName);
+    const failed = done.filter((item) => item.outcome?.kind !== 'saved');
+    const named = failed.map((item) => {
+      const error = item.outcome?.kind === 'error' ? item.outcome.message : item.preview.errors[0];
+      return typeof error === 'string' || !error
+        ? `${item.file.fileName} (${error ?? 'nothing to save'})`
+        : `${item.file.fileName}, line ${error.line}: ${error.message}`;
+    });
+    setSaveMessage({
+      kind: failed.length ? 'error' : 'ok',
+      text: [
+        saved.length
+          ? `Saved ${saved.length} briefing${saved.length === 1 ? '' : 's'}: ${saved.join(', ')}.`
+          : 'Nothing saved.',
+        failed.length
+          ? `Not saved, nothing of ${failed.length === 1 ? 'it' : 'them'} stored: ${named.join('; ')}.`
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    });
+    data.reload();
   };
 
   const onSave = async () => {
@@ -146,6 +234,11 @@ export function OptionsApp() {
           saving={saving}
           onSave={() => void onSave()}
           message={saveMessage}
+          onFiles={(files) => void onFiles(files)}
+          batch={batch}
+          batchSaving={batchSaving}
+          onSaveBatch={() => void onSaveBatch()}
+          onClearBatch={() => setBatch(null)}
         />
         <UserBriefings
           sources={data.userSources}

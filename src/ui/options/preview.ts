@@ -4,6 +4,9 @@
  * and DOMParser the caller hands in.
  */
 import { type CompileResult, compileBriefing, htmlToBriefingText } from '../../briefings';
+import type { SavePlan } from '../../capture/duplicates';
+import { extractBriefing, savedPageUrl } from '../../capture/extract';
+import { briefingSite } from '../../capture/sites';
 import type { BillRecord, Briefing, Reference } from '../../model';
 import { STANCES, type Stance } from '../../model';
 
@@ -88,17 +91,51 @@ export function isHtmlFile(name: string, type = ''): boolean {
   return /\.html?$/i.test(name) || type === 'text/html';
 }
 
+/** A chosen file as the compiler and the duplicate rules see it. */
+export interface ReadFile {
+  fileName: string;
+  text: string;
+  /** The LGA page a saved HTML page is of (its canonical link), for the duplicate rules; null otherwise. */
+  url: string | null;
+  pageDate: string | null;
+}
+
 /**
- * The briefing text of a chosen file: plain text as is; HTML parsed with the given DOMParser (no script runs, nothing
- * is inserted into the page) and reduced to the compiler's text by src/briefings' htmlToBriefingText.
+ * A chosen file: plain text as is; HTML parsed with the given DOMParser (no script runs, nothing is inserted into the
+ * page) and read by the same extractor as a live LGA page (src/capture/extract.ts), with the page it was saved from.
  */
+export async function readBriefingFileDetails(
+  file: Pick<File, 'name' | 'type' | 'text'>,
+  parser: Pick<DOMParser, 'parseFromString'> = new DOMParser(),
+): Promise<ReadFile> {
+  const raw = await file.text();
+  if (!isHtmlFile(file.name, file.type)) return { fileName: file.name, text: raw, url: null, pageDate: null };
+  const doc = parser.parseFromString(raw, 'text/html');
+  const extracted = extractBriefing(doc);
+  return {
+    fileName: file.name,
+    text: extracted?.text ?? htmlToBriefingText(doc),
+    url: savedPageUrl(doc, (url) => briefingSite(url) !== null),
+    pageDate: extracted?.pageDate ?? null,
+  };
+}
+
+/** The briefing text of a chosen file (see `readBriefingFileDetails`). */
 export async function readBriefingFile(
   file: Pick<File, 'name' | 'type' | 'text'>,
   parser: Pick<DOMParser, 'parseFromString'> = new DOMParser(),
 ): Promise<string> {
-  const raw = await file.text();
-  if (!isHtmlFile(file.name, file.type)) return raw;
-  return htmlToBriefingText(parser.parseFromString(raw, 'text/html'));
+  return (await readBriefingFileDetails(file, parser)).text;
+}
+
+/** One file of several chosen or dropped together: its own preview, and what saving it would replace. */
+export interface BatchItem {
+  file: ReadFile;
+  preview: BriefingPreviewModel;
+  /** Null until the background has answered (or when it could not). */
+  plan: SavePlan | null;
+  /** After saving: saved (with what it replaced) or the background's refusal. */
+  outcome: { kind: 'saved'; replaced: number } | { kind: 'error'; message: string } | null;
 }
 
 /**

@@ -7,8 +7,43 @@
  * assets/bills.json: the reader adds nothing but the briefing, and the Hansard page's "Levelling-up and Regeneration
  * Bill" resolves to the bill the briefing made (titles compare folded: case, hyphens, apostrophes).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { composeLgaPage, lurbBriefingText } from '../lib/fixtures.mjs';
 import { popoverState, readyState, textBox } from '../lib/in-page.mjs';
+
+const FIXTURES = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'e2e');
+const LURB_URL =
+  'https://www.local.gov.uk/parliament/briefings-and-responses/lga-briefing-levelling-and-regeneration-bill-committee-stage';
+
+/** Chooses several files in the options page's file input at once, as the file dialog does. */
+function chooseFiles(files) {
+  const input = document.querySelector('[data-testid="briefing-file"]');
+  if (!input) return false;
+  const chosen = new DataTransfer();
+  for (const f of files) chosen.items.add(new File([f.text], f.name, { type: f.type }));
+  input.files = chosen.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  return true;
+}
+
+/** The batch once every file is previewed and every good one planned; null before. */
+function batchState(count) {
+  const items = [...document.querySelectorAll('[data-testid="batch-item"]')].map((item) => ({
+    file: item.dataset.file,
+    status: item.dataset.status,
+    bill: item.querySelector('[data-testid="preview-bill"]')?.textContent.trim() ?? null,
+    errors: [...item.querySelectorAll('[data-testid="preview-error"]')].map((e) => e.dataset.line),
+    outcome: item.querySelector('[data-testid="batch-outcome"]')?.textContent.trim() ?? null,
+  }));
+  if (items.length !== count) return null;
+  return {
+    items,
+    summary: document.querySelector('[data-testid="batch-summary"]')?.textContent.trim() ?? '',
+    save: document.querySelector('[data-testid="batch-save"]')?.textContent.trim() ?? null,
+    message: document.querySelector('[data-testid="briefing-save-message"]')?.textContent.trim() ?? '',
+  };
+}
 
 /** The control's state, text and button, read from its open shadow root; null before it is drawn. */
 function control(want) {
@@ -215,6 +250,80 @@ export default [
         } finally {
           b.overridePage('lgaLurbCommittee', null);
         }
+      } finally {
+        await removeAll(
+          b,
+          (await userSources(b)).filter((s) => !existing.includes(s)),
+        );
+      }
+      const cleaned = await b.message({ type: 'status' });
+      assert.equal(cleaned.counts.userBriefings, before.counts.userBriefings, 'removed again');
+    },
+  },
+  {
+    name: 'capture: a bulk add of three files with one broken saves two and names the third',
+    async run(b, assert) {
+      const before = await b.message({ type: 'status' });
+      const existing = await userSources(b);
+      const files = [
+        { name: 'lurb-committee.html', type: 'text/html', text: composeLgaPage(lurbBriefingText(), { url: LURB_URL }) },
+        {
+          name: 'renters-rights.txt',
+          type: 'text/plain',
+          text: fs.readFileSync(path.join(FIXTURES, 'user-briefing-renters-rights-bill.txt'), 'utf8'),
+        },
+        {
+          name: 'broken.txt',
+          type: 'text/plain',
+          text: fs.readFileSync(path.join(FIXTURES, 'user-briefing-broken.txt'), 'utf8'),
+        },
+      ];
+      try {
+        const options = await b.extensionPage('options.html');
+        await options.waitFor(() => !!document.querySelector('[data-testid="briefing-file"]'), undefined, {
+          what: 'the file input',
+        });
+        assert.ok(await options.evaluate(chooseFiles, files));
+        const shown = await options.waitFor(batchState, 3, { what: 'three previews' });
+        assert.deepEqual(
+          shown.items.map((i) => [i.file, i.status]),
+          [
+            ['lurb-committee.html', 'ready'],
+            ['renters-rights.txt', 'ready'],
+            ['broken.txt', 'error'],
+          ],
+        );
+        assert.match(shown.items[0].bill, /Levelling Up and Regeneration Bill/);
+        assert.match(shown.items[1].bill, /Renters.? Rights Bill/);
+        assert.deepEqual(shown.items[2].errors, ['1'], 'the broken file names its line');
+        assert.match(shown.summary, /^2 briefings ready to save; 1 file with errors/);
+        assert.equal(shown.save, 'Save 2 briefings');
+        await options.screenshot('options-bulk-preview');
+
+        await options.evaluate(() => document.querySelector('[data-testid="batch-save"]').click());
+        const done = await options.waitFor(
+          (n) => {
+            const message = document.querySelector('[data-testid="briefing-save-message"]')?.textContent.trim();
+            return message && /^Saved/.test(message) ? { message, n } : null;
+          },
+          3,
+          { what: 'the bulk save message' },
+        );
+        assert.match(done.message, /^Saved 2 briefings: lurb-committee\.html, renters-rights\.txt\./);
+        assert.match(done.message, /Not saved, nothing of it stored: broken\.txt, line 1: /);
+        const after = await b.message({ type: 'status' });
+        assert.equal(after.counts.userBriefings, before.counts.userBriefings + 2, 'two stored, the broken one not');
+        const added = (await userSources(b)).filter((s) => !existing.includes(s));
+        assert.deepEqual(added.sort(), ['lurb-committee.html', 'renters-rights.txt']);
+
+        // The saved HTML page names its URL (canonical link): it is the page's briefing, labelled as from local.gov.uk.
+        const bills = await b.message({ type: 'bills' });
+        const lurb = bills.find((bill) => /Levelling Up/.test(bill.title));
+        const data = await b.message({ type: 'briefingsForBill', billId: lurb.id });
+        assert.deepEqual(
+          data.briefings.map(({ briefing }) => briefing.addedFrom),
+          ['local.gov.uk'],
+        );
       } finally {
         await removeAll(
           b,
