@@ -155,6 +155,25 @@ export interface Position {
    * the reference sits in another sentence); null otherwise. Records stored before this field existed read as null.
    */
   caveat: Span | null;
+  /**
+   * The reader's own corrections of this position's stances (user data, src/stance/corrections.ts), attached by the
+   * background to the records it returns; never part of the dataset. Read through src/stance/shown.ts only.
+   */
+  corrections?: StanceCorrection[];
+}
+
+/**
+ * A reader's correction of a stance: of the position as a whole (`ref` null) or of one provision in it. Kept as user
+ * data keyed by position and provision; it applies only while the position's text is the one it was made on.
+ */
+export interface StanceCorrection {
+  positionId: string;
+  ref: Reference | null;
+  stance: Stance;
+  /** The position's text when corrected: a dataset update that rewrites the words leaves the correction unapplied. */
+  text: string;
+  /** ISO timestamp. */
+  at: string;
 }
 
 export interface Dataset {

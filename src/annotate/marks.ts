@@ -8,6 +8,7 @@
  * pointing at `14` shows clause 14, never a neighbour.
  */
 import type { FoundReference, MatchedPosition, Stance } from '../model';
+import { stanceForProvision } from '../stance/shown';
 
 export interface MarkSpan {
   start: number;
@@ -102,7 +103,7 @@ export interface MarkLook {
 export function lookOf(matches: readonly MatchedPosition[]): MarkLook {
   const applicable = matches.find((m) => m.applies === 'applies');
   const lead = applicable ?? matches[0];
-  return { stance: lead ? lead.ref.stance : null, applies: !!applicable };
+  return { stance: lead ? stanceForProvision(lead.position, lead.ref).stance : null, applies: !!applicable };
 }
 
 /** The positions of several references of one mark, each position once, applicable first. */

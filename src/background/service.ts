@@ -24,6 +24,7 @@ import type { BillRecord, Briefing, Dataset, Position, Reference } from '../mode
 import {
   buildSearchIndex,
   loadSearchIndex,
+  SEARCH_INDEX_FORMAT,
   type SearchDocument,
   searchPositions,
   serializeSearchIndex,
@@ -211,7 +212,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
   }
 
   async function searchIndex(): Promise<MiniSearch<SearchDocument>> {
-    const stamp = await store.searchStamp();
+    const stamp = `${await store.searchStamp()}|format ${SEARCH_INDEX_FORMAT}`;
     if (searchCache?.stamp === stamp) return searchCache.index;
     searchBuilding ??= (async () => {
       const stored = await store.loadSearchIndex();

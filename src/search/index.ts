@@ -1,6 +1,9 @@
 /**
  * Search across every position (shipped and user-added), with MiniSearch: words of the position, its bill, the
- * stage and House of its briefing, its stance, and its references written out (`clause 7`, `new clause 10`).
+ * stage and House of its briefing, and its references written out (`clause 7`, `new clause 10`). A stance word in the
+ * query (`opposes`, `concerned`, `supports`, `reservations`) is not searched as a word: it keeps only positions that
+ * take that stance, as a whole or on one of their provisions (`parseQuery`; the background applies the reader's
+ * corrections to that filter through src/stance/shown.ts).
  * Prefix and typo-tolerant for words; a reference in the query (`clause 7`) is also looked up exactly and that hit is
  * boosted well above word matches, so positions on clause 7 come before those that merely mention a 7.
  *
@@ -8,7 +11,16 @@
  * `loadSearchIndex`): build and load must use the same `INDEX_OPTIONS`.
  */
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import type { BillRecord, Briefing, House, Position, Reference, Stage, Stance } from '../model';
+import {
+  type BillRecord,
+  type Briefing,
+  type House,
+  type Position,
+  type Reference,
+  STANCES,
+  type Stage,
+  type Stance,
+} from '../model';
 import { findReferences } from '../references/index';
 import { KIND_WORDS } from '../vocabulary';
 
@@ -19,14 +31,15 @@ export interface SearchDocument {
   heading: string;
   stage: string;
   house: string;
-  stance: string;
+  /** The compiled stances of the position and of each of its provisions (stored, for the stance filter). */
+  stances: Stance[];
   /** References as people write them: `clause 7 new clause 10`. */
   refs: string;
   /** References as exact tokens: `clause-7 new-clause-10`; only the exact-reference query searches this field. */
   refKeys: string;
 }
 
-const WORD_FIELDS = ['text', 'bill', 'heading', 'stage', 'house', 'stance', 'refs'] as const;
+const WORD_FIELDS = ['text', 'bill', 'heading', 'stage', 'house', 'refs'] as const;
 const FIELDS = [...WORD_FIELDS, 'refKeys'];
 
 const STOP_WORDS = new Set([
@@ -62,9 +75,12 @@ function processTerm(term: string): string | null {
   return folded && !STOP_WORDS.has(folded) ? folded : null;
 }
 
+/** Changes whenever the index's fields or options change: an index stored by an older version is rebuilt. */
+export const SEARCH_INDEX_FORMAT = 2;
+
 export const INDEX_OPTIONS: Options<SearchDocument> = {
   fields: FIELDS,
-  storeFields: [],
+  storeFields: ['stances'],
   tokenize,
   processTerm,
 };
@@ -83,14 +99,53 @@ const STAGE_WORDS: Record<Stage, string> = {
 
 const HOUSE_WORDS: Record<House, string> = { commons: 'House of Commons', lords: 'House of Lords' };
 
-/** The forms a reader types for each stance: `support` finds `welcome` too. */
-const STANCE_WORDS: Record<Stance, string> = {
-  support: 'support supports supportive welcome positive',
-  mixed: 'mixed support concern reservation conditional',
-  concern: 'concern concerns concerned',
-  oppose: 'oppose opposes opposed opposition',
+/**
+ * Stance words a reader types, each the stance it asks for (the labels' words and their forms). `supports with
+ * reservations` (the label of `mixed`) is read as one phrase first.
+ */
+const STANCE_QUERY_WORDS: Readonly<Record<string, Stance>> = {
+  support: 'support',
+  supports: 'support',
+  supported: 'support',
+  supporting: 'support',
+  supportive: 'support',
+  mixed: 'mixed',
+  reservation: 'mixed',
+  reservations: 'mixed',
+  concern: 'concern',
+  concerns: 'concern',
+  concerned: 'concern',
+  oppose: 'oppose',
+  opposes: 'oppose',
+  opposed: 'oppose',
+  opposing: 'oppose',
+  opposition: 'oppose',
   neutral: 'neutral',
 };
+const MIXED_PHRASE = /\bsupport(?:s|ed|ive)?\s+with\s+reservations?\b/giu;
+
+export interface ParsedQuery {
+  /** Stances asked for (any of them keeps a position); empty: no stance filter. */
+  stances: Stance[];
+  /** The rest of the query, searched as words and references. */
+  text: string;
+}
+
+/** `opposes clause 32` -> stances `oppose`, text `clause 32`. */
+export function parseQuery(query: string): ParsedQuery {
+  const stances = new Set<Stance>();
+  let text = query.replace(MIXED_PHRASE, () => {
+    stances.add('mixed');
+    return ' ';
+  });
+  text = text.replace(/[\p{L}’']+/gu, (word) => {
+    const stance = STANCE_QUERY_WORDS[word.toLowerCase()];
+    if (!stance) return word;
+    stances.add(stance);
+    return ' ';
+  });
+  return { stances: STANCES.filter((s) => stances.has(s)), text: text.replace(/\s+/g, ' ').trim() };
+}
 
 /** A reference as one exact token: `new-clause-10`, `amendment-172a`. */
 export function referenceToken(ref: Reference): string {
@@ -102,7 +157,6 @@ export function toSearchDocument(
   briefing: Briefing | undefined,
   bill: BillRecord | undefined,
 ): SearchDocument {
-  const stances = new Set([position.stance, ...position.refs.map((ref) => ref.stance)]);
   return {
     id: position.id,
     text: [position.subheading ?? '', position.text].join(' '),
@@ -110,7 +164,7 @@ export function toSearchDocument(
     heading: briefing?.heading ?? '',
     stage: briefing?.stage ? STAGE_WORDS[briefing.stage] : '',
     house: briefing?.house ? HOUSE_WORDS[briefing.house] : '',
-    stance: [...stances].map((stance) => STANCE_WORDS[stance]).join(' '),
+    stances: [...new Set([position.stance, ...position.refs.map((ref) => ref.stance)])],
     refs: position.refs.map((ref) => `${KIND_WORDS[ref.kind]} ${ref.number}`).join(' '),
     refKeys: [...new Set(position.refs.map(referenceToken))].join(' '),
   };
@@ -164,17 +218,40 @@ const isWord = (term: string) => term.length >= 3 && !/\d/.test(term);
 /** How far an exact reference hit is lifted above word hits. */
 const EXACT_REFERENCE_BOOST = 12;
 
-export function searchPositions(index: MiniSearch<SearchDocument>, query: string, limit = 50): PositionHit[] {
-  const trimmed = query.trim();
-  if (!trimmed) return [];
-  const refs = queryReferences(trimmed);
+export interface SearchOptions {
+  /**
+   * Positions whose stances the reader corrected: the stance filter keeps them whatever the index holds, for the
+   * caller to judge on the corrected record.
+   */
+  corrected?: ReadonlySet<string>;
+}
+
+/**
+ * Positions for a query, best first. Stance words filter (on the compiled stances; see `SearchOptions.corrected`); a
+ * query of stance words alone lists every position with that stance, in the index's order.
+ */
+export function searchPositions(
+  index: MiniSearch<SearchDocument>,
+  query: string,
+  limit = 50,
+  options: SearchOptions = {},
+): PositionHit[] {
+  const { stances, text } = parseQuery(query.trim());
+  if (!text && stances.length === 0) return [];
+  const wanted = new Set<string>(stances);
+  const filter = stances.length
+    ? (result: SearchResult) =>
+        options.corrected?.has(String(result.id)) ||
+        (result.stances as string[] | undefined)?.some((s) => wanted.has(s)) === true
+    : undefined;
+  const refs = queryReferences(text);
   const words = (combineWith: 'AND' | 'OR') => ({
-    queries: [trimmed],
+    queries: [text],
     fields: [...WORD_FIELDS],
     combineWith,
     prefix: (term: string) => isWord(term),
     fuzzy: (term: string) => (isWord(term) ? (term.length > 5 ? 0.2 : 1) : false),
-    boost: { refs: 3, bill: 2, stance: 1.5, stage: 1.5, heading: 1.2, house: 1, text: 1 },
+    boost: { refs: 3, bill: 2, stage: 1.5, heading: 1.2, house: 1, text: 1 },
   });
   const exact = refs.length
     ? [
@@ -184,14 +261,21 @@ export function searchPositions(index: MiniSearch<SearchDocument>, query: string
           combineWith: 'OR' as const,
           prefix: false,
           fuzzy: false,
-          tokenize: (text: string) => text.split(/\s+/),
+          tokenize: (t: string) => t.split(/\s+/),
           boost: { refKeys: EXACT_REFERENCE_BOOST },
         },
       ]
     : [];
-  let results: SearchResult[] = index.search({ combineWith: 'OR', queries: [...exact, words('AND')] });
-  // Every word must match, unless that leaves nothing: then the best partial matches are better than an empty list.
-  if (results.length === 0) results = index.search({ combineWith: 'OR', queries: [...exact, words('OR')] });
+  let results: SearchResult[];
+  const searchable = tokenize(text).some((term) => processTerm(term) !== null);
+  if (!searchable) {
+    results = index.search(MiniSearch.wildcard, { filter });
+  } else {
+    results = index.search({ combineWith: 'OR', queries: [...exact, words('AND')] }, { filter });
+    // Every word must match, unless that leaves nothing: then the best partial matches are better than an empty list.
+    if (results.length === 0)
+      results = index.search({ combineWith: 'OR', queries: [...exact, words('OR')] }, { filter });
+  }
   return results.slice(0, limit).map((result) => ({
     id: String(result.id),
     score: result.score,

@@ -4,7 +4,8 @@
  */
 import { Component } from 'preact';
 import type { MatchedPosition, Reference } from '../../model';
-import { PositionExcerpt, StanceLabel } from '../../ui/shared/components';
+import { stanceForProvision } from '../../stance/shown';
+import { PositionExcerpt, ShownStanceLabel, StanceLabel } from '../../ui/shared/components';
 import { addedByLabel, briefingLabel, briefingTitle, otherPrintWarning, referenceLabel } from '../../ui/shared/labels';
 import { STANCE_LABEL } from '../../ui/shared/stance';
 
@@ -100,7 +101,7 @@ class PositionItem extends Component<PositionItemProps, { whole: boolean }> {
           </div>
         ) : null}
         <div class="lga-position-head">
-          <StanceLabel stance={ref.stance} />
+          <ShownStanceLabel shown={stanceForProvision(position, ref)} />
           {provision ? <span class="lga-provision">{provision}</span> : null}
         </div>
         {position.subheading ? <p class="lga-subheading">{position.subheading}</p> : null}
@@ -228,7 +229,7 @@ export class Popover extends Component<PopoverProps, PopoverState> {
               {ordered.map((match, i) => (
                 <li key={`${match.position.id}|${match.ref.kind}|${match.ref.number}`}>
                   <a class="lga-summary-line" href={`#${itemId(i)}`} onClick={(e) => this.jumpTo(e, itemId(i))}>
-                    <StanceLabel stance={match.ref.stance} />
+                    <StanceLabel stance={stanceForProvision(match.position, match.ref).stance} />
                     <span class="lga-summary-source">
                       {grouped ? `${referenceLabel(match.ref)} · ` : ''}
                       {sourceLine(match)}
@@ -292,7 +293,7 @@ export function popoverAnnouncement(reference: Reference, positions: readonly Ma
     Math.max(0, ref.evidence.start),
     Math.min(position.text.length, ref.evidence.end),
   );
-  const stance = STANCE_LABEL[ref.stance];
+  const stance = STANCE_LABEL[stanceForProvision(position, ref).stance];
   const more = positions.length > 1 ? ` ${positions.length - 1} more.` : '';
   const caveat = first.applies === 'other-print' ? ' Numbered for another print.' : '';
   return `${popoverTitle(reference)}. ${stance}.${caveat} ${sentence}${more}`;

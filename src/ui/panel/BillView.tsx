@@ -6,8 +6,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { BillBriefings } from '../../messaging';
 import type { BillRecord, PageContext, Position, PositionPart } from '../../model';
 import { STANCES } from '../../model';
+import { provisionsApart, stanceForPosition } from '../../stance/shown';
 import { numberingNote, shortReference, stanceRows } from './bill-model';
-import { PositionText, StanceBadge } from './parts';
+import { PositionText, ProvisionStances, StanceBadge } from './parts';
 import {
   addedByLabel,
   briefingLabel,
@@ -145,14 +146,19 @@ export function StancePicture({ data }: { data: BillBriefings }) {
                         data-testid="stance-cell"
                         data-stance={cell.stance}
                         data-ref={`${cell.kind} ${cell.number}`}
-                        title={`${referenceLabel(cell)}: ${STANCE_LABEL[cell.stance]}`}
+                        data-corrected={cell.corrected ? 'true' : undefined}
+                        title={`${referenceLabel(cell)}: ${STANCE_LABEL[cell.stance]}${cell.corrected ? ' (corrected by you)' : ''}`}
                       >
-                        <span aria-hidden="true">
-                          {STANCE_GLYPH[cell.stance]} {shortReference(cell)}
-                        </span>
-                        <span class="visually-hidden">
-                          {referenceLabel(cell)}: {STANCE_LABEL[cell.stance]}
-                        </span>
+                        <a href={`#${anchorId('position', cell.positionId)}`}>
+                          <span aria-hidden="true">
+                            {STANCE_GLYPH[cell.stance]} {shortReference(cell)}
+                            {cell.corrected ? '*' : ''}
+                          </span>
+                          <span class="visually-hidden">
+                            {referenceLabel(cell)}: {STANCE_LABEL[cell.stance]}
+                            {cell.corrected ? ' (corrected by you)' : ''}
+                          </span>
+                        </a>
                       </li>
                     ))}
                   </ul>
@@ -263,17 +269,28 @@ function BriefingParts({ positions }: { positions: Position[] }) {
                     <p class="subheading">{position.subheading}</p>
                   ) : null}
                   <PositionText position={position} />
-                  {position.stance !== 'neutral' ? (
-                    <p class="small">
-                      <StanceBadge stance={position.stance} />
-                    </p>
-                  ) : null}
+                  <PositionStance position={position} />
                 </li>
               ))}
             </ul>
           </section>
         );
       })}
+    </>
+  );
+}
+
+/** A position's headline stance (not shown when no stance is stated) and the provisions that differ from it. */
+function PositionStance({ position }: { position: Position }) {
+  const headline = stanceForPosition(position);
+  return (
+    <>
+      {headline.stance !== 'neutral' || headline.corrected ? (
+        <p class="small" data-testid="position-stance">
+          <StanceBadge shown={headline} />
+        </p>
+      ) : null}
+      <ProvisionStances apart={provisionsApart(position)} />
     </>
   );
 }

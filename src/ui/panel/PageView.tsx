@@ -4,9 +4,10 @@
  */
 import type { PageSummary } from '../../messaging';
 import type { PageContext, Position, Reference, Span } from '../../model';
+import { stanceForProvision } from '../../stance/shown';
 import { PositionExcerpt } from '../shared';
 import { countByStance, groupProvisions, type PageProvision, type PositionIndex } from './page-model';
-import { StanceBadge, stanceFor } from './parts';
+import { StanceBadge } from './parts';
 import { addedByLabel, briefingLabel, formatDate, houseStageLabel, referenceLabel, STANCE_LABEL } from './words';
 
 export type PageState =
@@ -156,7 +157,7 @@ function ProvisionItem({
         >
           {label}
         </button>{' '}
-        <StanceBadge stance={provision.stance} />
+        <StanceBadge shown={provision.stance} />
         {provision.sectionBill ? <span class="muted small"> · {provision.sectionBill}</span> : null}
       </div>
       {!provision.applies ? (
@@ -189,7 +190,7 @@ function ProvisionItem({
               <p class="small muted">
                 {briefingLabel(briefing)}
                 {addedByLabel(briefing) ? ` · ${addedByLabel(briefing)}` : ''} ·{' '}
-                <StanceBadge stance={stanceFor(position, provision)} />
+                <StanceBadge shown={stanceForProvision(position, provision)} />
               </p>
               <PositionExcerpt text={position.text} mention={mentionOf(position, provision)} whole as="blockquote" />
             </li>

@@ -3,8 +3,9 @@
  * Presentational: the query runs in useSearch (hooks.ts) through the background's index.
  */
 import type { SearchHit } from '../../messaging';
+import { provisionsApart, stanceForPosition } from '../../stance/shown';
 import { excerpt, termSpans } from './marks';
-import { MarkedText, StanceBadge } from './parts';
+import { MarkedText, ProvisionStances, StanceBadge } from './parts';
 import { addedByLabel, briefingLabel } from './words';
 
 export type SearchState =
@@ -37,8 +38,9 @@ export function SearchView({ query, onQuery, state, onOpen }: SearchViewProps) {
           onInput={(e) => onQuery((e.currentTarget as HTMLInputElement).value)}
         />
         <p id="search-hint" class="small muted">
-          Words, a provision (<kbd>clause 7</kbd>, <kbd>amendment 61</kbd>), a bill, a stage (<kbd>report</kbd>) or a
-          stance (<kbd>oppose</kbd>).
+          Words, a provision (<kbd>clause 7</kbd>, <kbd>amendment 61</kbd>), a bill or a stage (<kbd>report</kbd>). A
+          stance word (<kbd>supports</kbd>, <kbd>reservations</kbd>, <kbd>concerned</kbd>, <kbd>opposes</kbd>) keeps
+          only what the LGA takes that stance on: <kbd>opposes clause 32</kbd>.
         </p>
       </div>
       <SearchResults state={state} onOpen={onOpen} />
@@ -86,8 +88,10 @@ function SearchResult({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: SearchHit
       </p>
       <p class="small muted">
         <span data-testid="search-result-briefing">{briefingLabel(briefing)}</span>
-        {addedByLabel(briefing) ? ` · ${addedByLabel(briefing)}` : ''} · <StanceBadge stance={position.stance} />
+        {addedByLabel(briefing) ? ` · ${addedByLabel(briefing)}` : ''} ·{' '}
+        <StanceBadge shown={stanceForPosition(position)} />
       </p>
+      <ProvisionStances apart={provisionsApart(position)} />
       <p class="position-text" data-testid="search-result-excerpt">
         <MarkedText text={cut.text} spans={marks} />
       </p>

@@ -6,7 +6,8 @@
 import { printEpoch, sameStage } from '../../matching';
 import type { BillBriefings } from '../../messaging';
 import type { Briefing, House, PageContext, Position, Reference, Stance } from '../../model';
-import { STANCES } from '../../model';
+import { REFERENCE_KINDS, STANCES } from '../../model';
+import { stanceForProvision } from '../../stance/shown';
 import { briefingLabel, houseStageLabel } from './words';
 
 /**
@@ -44,37 +45,61 @@ export function numberingNote(
 export interface StanceCell extends Reference {
   key: string;
   stance: Stance;
+  /** The position the chip stands for (the first, where several give the provision the same stance). */
+  positionId: string;
+  corrected: boolean;
 }
 
 export interface StanceRow {
   briefing: Briefing;
-  /** Distinct provisions the briefing names, in order of first mention, each with its stance. */
+  /**
+   * One chip per provision and stance the briefing gives it (a briefing that is concerned about clause 32 in one
+   * bullet and opposes it in another shows both), in the order of the bill: by kind, then by number.
+   */
   cells: StanceCell[];
   counts: Record<Stance, number>;
 }
 
-/** Where one briefing names a provision several times with different stances, the coldest one is kept. */
-function colder(a: Stance, b: Stance): Stance {
-  if (a === 'neutral') return b;
-  if (b === 'neutral') return a;
-  return STANCES.indexOf(b) > STANCES.indexOf(a) ? b : a;
+/** `7` < `7A` < `12` < `172A`: number first, then the letters. */
+function compareNumbers(a: string, b: string): number {
+  const na = Number.parseInt(a, 10);
+  const nb = Number.parseInt(b, 10);
+  if (na !== nb) return (Number.isNaN(na) ? Infinity : na) - (Number.isNaN(nb) ? Infinity : nb);
+  return a.toUpperCase() < b.toUpperCase() ? -1 : a.toUpperCase() > b.toUpperCase() ? 1 : 0;
 }
 
-/** The stance picture: rows in the order given (parliamentary order), cells per provision. */
+/** Provisions in the bill's order: kinds as the model lists them (clauses, new clauses, amendments, schedules…), then number. */
+export function compareProvisions(a: Reference, b: Reference): number {
+  return REFERENCE_KINDS.indexOf(a.kind) - REFERENCE_KINDS.indexOf(b.kind) || compareNumbers(a.number, b.number);
+}
+
+/** The stance picture: rows in the order given (parliamentary order), chips per provision and shown stance. */
 export function stanceRows(data: BillBriefings): StanceRow[] {
   return data.briefings.map(({ briefing, positions }) => {
     const cells = new Map<string, StanceCell>();
     for (const position of positions) {
       for (const ref of position.refs) {
-        const key = `${ref.kind}|${ref.number.toUpperCase()}`;
+        const shown = stanceForProvision(position, ref);
+        const key = `${ref.kind}|${ref.number.toUpperCase()}|${shown.stance}`;
         const cell = cells.get(key);
-        if (cell) cell.stance = colder(cell.stance, ref.stance);
-        else cells.set(key, { key, kind: ref.kind, number: ref.number, stance: ref.stance });
+        if (cell) cell.corrected ||= shown.corrected !== null;
+        else
+          cells.set(key, {
+            key,
+            kind: ref.kind,
+            number: ref.number,
+            stance: shown.stance,
+            positionId: position.id,
+            corrected: shown.corrected !== null,
+          });
       }
     }
+    const sorted = [...cells.values()].sort(
+      (a, b) => compareProvisions(a, b) || STANCES.indexOf(a.stance) - STANCES.indexOf(b.stance),
+    );
     const counts = Object.fromEntries(STANCES.map((s) => [s, 0])) as Record<Stance, number>;
-    for (const cell of cells.values()) counts[cell.stance] += 1;
-    return { briefing, cells: [...cells.values()], counts };
+    for (const cell of sorted) counts[cell.stance] += 1;
+    return { briefing, cells: sorted, counts };
   });
 }
 

@@ -3,15 +3,43 @@
  * marked runs, a position with its references marked.
  */
 import type { Position, Reference, Stance } from '../../model';
-import { StanceLabel } from '../shared';
+import { type ShownStance, sameProvision } from '../../stance/shown';
+import { ShownStanceLabel } from '../shared';
 import { splitRuns } from './marks';
+import { referenceLabel } from './words';
 
-/** The shared stance label (glyph and words), findable in tests as `[data-testid=stance]`. */
-export function StanceBadge({ stance }: { stance: Stance }) {
+/**
+ * The shared stance label (glyph and words, and "corrected by you" where the reader corrected it), findable in tests
+ * as `[data-testid=stance]`. Takes what src/stance/shown.ts says is shown; a bare stance is one already shown so.
+ */
+export function StanceBadge({ shown }: { shown: ShownStance | Stance }) {
+  const value = typeof shown === 'string' ? { stance: shown, corrected: null } : shown;
   return (
-    <span class="stance" data-stance={stance} data-testid="stance">
-      <StanceLabel stance={stance} />
+    <span
+      class="stance"
+      data-stance={value.stance}
+      data-corrected={value.corrected ? 'true' : undefined}
+      data-testid="stance"
+    >
+      <ShownStanceLabel shown={value} />
     </span>
+  );
+}
+
+/**
+ * Beside a position's headline, the provisions whose stance differs from it (src/stance/shown.ts `provisionsApart`):
+ * `Clause 32: ✕ Opposes`, so a provision reads the same in a briefing list as on its chip and in the popover.
+ */
+export function ProvisionStances({ apart }: { apart: ReadonlyArray<{ ref: Reference; shown: ShownStance }> }) {
+  if (apart.length === 0) return null;
+  return (
+    <ul class="plain provision-stances small" data-testid="provision-stances">
+      {apart.map(({ ref, shown }) => (
+        <li key={`${ref.kind} ${ref.number}`} data-testid="provision-stance" data-ref={`${ref.kind} ${ref.number}`}>
+          On {referenceLabel(ref).replace(/^\w/, (c) => c.toLowerCase())}: <StanceBadge shown={shown} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -24,21 +52,10 @@ export function MarkedText({ text, spans }: { text: string; spans: ReadonlyArray
  * chose on the page).
  */
 export function PositionText({ position, only }: { position: Position; only?: Reference }) {
-  const refs = only
-    ? position.refs.filter((r) => r.kind === only.kind && r.number.toUpperCase() === only.number.toUpperCase())
-    : position.refs;
+  const refs = only ? position.refs.filter((r) => sameProvision(r, only)) : position.refs;
   return (
     <p class="position-text" data-testid="position-text">
       <MarkedText text={position.text} spans={refs.map((r) => r.mention)} />
     </p>
   );
-}
-
-/** The stance a position takes on one reference, else the stance of the whole bullet. */
-export function stanceFor(position: Position, ref?: Reference): Stance {
-  if (ref) {
-    const found = position.refs.find((r) => r.kind === ref.kind && r.number.toUpperCase() === ref.number.toUpperCase());
-    if (found) return found.stance;
-  }
-  return position.stance;
 }

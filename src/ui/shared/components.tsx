@@ -3,6 +3,7 @@
  * only ever rendered as JSX text (never as HTML). Style with `sharedCss` (class names prefixed `lga-`).
  */
 import type { Briefing, PositionRef, Span, Stance } from '../../model';
+import type { ShownStance } from '../../stance/shown';
 import { excerptParts } from './excerpt';
 import { briefingLabel, briefingTitle } from './labels';
 import { STANCE_GLYPH, STANCE_LABEL } from './stance';
@@ -16,6 +17,27 @@ export function StanceLabel({ stance }: { stance: Stance }) {
       </span>
       <span class="lga-stance-words">{STANCE_LABEL[stance]}</span>
     </span>
+  );
+}
+
+/** `corrected by you (the briefing reads: Supports)`: said wherever a corrected stance is shown. */
+export function correctedNote(shown: ShownStance): string | null {
+  return shown.corrected ? `corrected by you (the briefing reads: ${STANCE_LABEL[shown.corrected.original]})` : null;
+}
+
+/** A shown stance (src/stance/shown.ts): its label, and when the reader corrected it, the note saying so. */
+export function ShownStanceLabel({ shown }: { shown: ShownStance }) {
+  const note = correctedNote(shown);
+  return (
+    <>
+      <StanceLabel stance={shown.stance} />
+      {note ? (
+        <span class="lga-corrected" data-testid="stance-corrected" data-original={shown.corrected?.original}>
+          {' '}
+          · {note}
+        </span>
+      ) : null}
+    </>
   );
 }
 
@@ -71,6 +93,7 @@ export const sharedCss = `
 .lga-stance-neutral { --lga-stance-colour: var(--lga-neutral); }
 .lga-stance-words { color: var(--lga-stance-colour, inherit); }
 .lga-dark .lga-stance-marker { color: #111; }
+.lga-corrected { font-weight: 400; font-size: 0.9em; font-style: italic; }
 .lga-excerpt { margin: 0; line-height: 1.5; }
 .lga-mention { background: var(--lga-mark-bg, #fff3a3); color: inherit; padding: 0 0.1em; border-radius: 2px; }
 .lga-dark .lga-mention { --lga-mark-bg: rgba(255, 214, 10, 0.3); }

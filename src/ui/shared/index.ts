@@ -1,7 +1,15 @@
 /** Shared UI pieces for the popover and the side panel. */
 
 export type { PositionExcerptProps } from './components';
-export { BriefingLabel, PositionExcerpt, RefExcerpt, StanceLabel, sharedCss } from './components';
+export {
+  BriefingLabel,
+  correctedNote,
+  PositionExcerpt,
+  RefExcerpt,
+  ShownStanceLabel,
+  StanceLabel,
+  sharedCss,
+} from './components';
 export type { ExcerptParts } from './excerpt';
 export { excerptParts } from './excerpt';
 export {

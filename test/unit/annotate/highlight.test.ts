@@ -391,8 +391,10 @@ describe('marks', () => {
     expect(blockChunks('', 10)).toEqual([]);
   });
 
-  const m = (id: string, stance: Stance, applies: 'applies' | 'other-print') =>
-    ({ position: { id }, ref: { kind: 'clause', number: '7', stance }, applies }) as unknown as MatchedPosition;
+  const m = (id: string, stance: Stance, applies: 'applies' | 'other-print') => {
+    const ref = { kind: 'clause', number: '7', stance };
+    return { position: { id, text: '', stance, refs: [ref] }, ref, applies } as unknown as MatchedPosition;
+  };
 
   it.each([
     [[m('a', 'concern', 'other-print'), m('b', 'support', 'applies')], { stance: 'support', applies: true }],

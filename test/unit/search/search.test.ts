@@ -55,6 +55,45 @@ describe('search', () => {
     expect(hasStance(hits[0]!)).toBe(true);
   });
 
+  const takes = (p: Position, stances: readonly string[]) =>
+    [p.stance, ...p.refs.map((r) => r.stance)].some((s) => stances.includes(s));
+
+  it.each([
+    ['oppose', ['oppose']],
+    ['opposes', ['oppose']],
+    ['opposed', ['oppose']],
+    ['concerned', ['concern']],
+    ['concern', ['concern']],
+    ['supports', ['support']],
+    ['support', ['support']],
+    ['mixed', ['mixed']],
+    ['reservations', ['mixed']],
+    ['supports with reservations', ['mixed']],
+    ['Opposes OR concerned', ['oppose', 'concern']],
+  ])('a stance word filters by stance: "%s" keeps only positions taking %j', (query, stances) => {
+    const hits = found(query, 500);
+    const expected = POSITIONS.filter((p) => takes(p, stances));
+    expect(hits.length).toBe(expected.length);
+    expect(hits.every((p) => takes(p, stances))).toBe(true);
+  });
+
+  it('a stance word with other words: the words search text, the stance filters', () => {
+    const hits = found('concerned resourcing', 500);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((p) => takes(p, ['concern']) && /resourc/i.test(p.text))).toBe(true);
+    // The same words without the stance find a mixed position too ("appropriately funded"): the stance filtered it.
+    expect(found('mixed funded', 500).every((p) => takes(p, ['mixed']))).toBe(true);
+    expect(found('concerned funded', 500).some((p) => /funded/.test(p.text) && !takes(p, ['concern']))).toBe(false);
+    const onClause = found('opposes clause 32', 500);
+    expect(onClause.every((p) => takes(p, ['oppose']))).toBe(true);
+  });
+
+  it('keeps positions the reader corrected for the caller to judge', () => {
+    const supportOnly = POSITIONS.find((p) => !takes(p, ['oppose']))!;
+    const hits = searchPositions(index, 'oppose', 500, { corrected: new Set([supportOnly.id]) });
+    expect(hits.map((h) => h.id)).toContain(supportOnly.id);
+  });
+
   it.each([
     ['report stage lords', 'lords report'],
     ['remaining stages', 'commons remaining-stages'],

@@ -77,9 +77,12 @@ describe('bill view', () => {
       cell.className,
       cell.querySelector('.visually-hidden')?.textContent,
     ]);
-    // clause 32 is named twice: concerned, then opposed (the colder stance is kept).
+    // clause 32 is named twice: concerned in one position, opposed in the other. Each shows as its positions show
+    // it (issue 9: keeping only the colder one made the chip disagree with the concerned position); chips in the
+    // bill's order, clauses before amendments.
     expect(cells).toEqual([
       ['clause 29', 'support', 'chip stance-support', 'Clause 29: Supports'],
+      ['clause 32', 'concern', 'chip stance-concern', 'Clause 32: Concerned'],
       ['clause 32', 'oppose', 'chip stance-oppose', 'Clause 32: Opposes'],
       ['amendment 66', 'support', 'chip stance-support', 'Amendment 66: Supports'],
     ]);
@@ -114,7 +117,7 @@ describe('stance picture data', () => {
   it('keeps the rows in the order given and counts provisions by stance', () => {
     const rows = stanceRows(cswBriefings());
     expect(rows.map((r) => r.briefing.order)).toEqual([7, 5, 3, 2, 1, 0]);
-    expect(rows[3]?.counts).toEqual({ support: 2, mixed: 0, concern: 0, oppose: 1, neutral: 0 });
+    expect(rows[3]?.counts).toEqual({ support: 2, mixed: 0, concern: 1, oppose: 1, neutral: 0 });
   });
 });
 
