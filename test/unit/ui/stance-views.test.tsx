@@ -214,7 +214,7 @@ describe('every view shows the record’s stance', () => {
 
   it('for every seed position and every provision in it: popover, On this page, Bill chips and list, search', () => {
     expect(disagreements(dataset.positions)).toEqual([]);
-  });
+  }, 60_000);
 
   it('with the reader’s corrections (property: random corrections of positions and provisions)', () => {
     const withRefs = dataset.positions.filter((p) => p.refs.length > 0);
