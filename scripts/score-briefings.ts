@@ -28,7 +28,16 @@ const sectionKey = (s: { house: string | null; stage: string | null; dates: read
 const totals = { files: 0, read: 0, bills: 0, secExp: 0, secGot: 0, secOk: 0, pos: 0, found: 0, placed: 0 };
 const refTotals = { gold: 0, got: 0, ok: 0 };
 const rows: string[][] = [
-  ['file', 'read', 'bill', 'sections ok/exp/got', 'positions found/labelled', 'refs P', 'refs R'],
+  [
+    'file',
+    'read',
+    'bill',
+    'sections ok/exp/got',
+    'positions found/labelled',
+    'refs ok/got/labelled',
+    'refs P',
+    'refs R',
+  ],
 ];
 const notes: string[] = [];
 
@@ -103,6 +112,7 @@ for (const dev of DEV_SET) {
     billOk ? 'yes' : 'NO',
     `${secOk}/${dev.sections.length}/${got.length}`,
     `${found}/${mine.length}`,
+    `${refs.ok}/${refs.got}/${refs.gold}`,
     pct(refs.ok, refs.got),
     pct(refs.ok, refs.gold),
   ]);

@@ -107,6 +107,11 @@ export function compileBriefing(text: string, source: string, bills: readonly Bi
     return failed();
   }
 
+  const notBriefing = notABriefing(lines);
+  if (notBriefing) {
+    fail(notBriefing.line, notBriefing.message);
+    return failed();
+  }
   const title = readTitle(lines, warn, fail);
   if (!title) return failed();
   const bill = resolveBill(title.bill, bills) ?? newBill(title.bill);
@@ -132,6 +137,29 @@ function textLines(lines: readonly string[]): number[] {
   return out;
 }
 
+/**
+ * Text that is no LGA briefing at all (a debate, an amendment paper, a letter): no part heading, no bullet and no word
+ * of the LGA. Anything with one of them is read, however odd its title.
+ */
+function notABriefing(lines: readonly string[]): { line: number; message: string } | null {
+  const indexes = textLines(lines);
+  if (indexes.length === 0) return null;
+  const signs = indexes.some((i) => {
+    const line = lines[i]!;
+    return (
+      partHeading(line.trim()) !== null ||
+      /^\s*[•◦▪●·\uF0B7-]\s/.test(line) ||
+      /\bLGA\b|Local Government Association/i.test(line)
+    );
+  });
+  if (signs) return null;
+  const first = indexes[0]!;
+  return {
+    line: first + 1,
+    message: `no recognisable title, and not an LGA briefing: no "Key messages" or other part heading, no bullets and no mention of the LGA; first line "${clip(lines[first]!.trim())}"`,
+  };
+}
+
 function isHeadingLike(line: string): boolean {
   return line.length <= MAX_HEADING_CHARS && !/[.!?;]$/.test(line);
 }
@@ -152,7 +180,10 @@ function readTitle(lines: readonly string[], warn: Report, fail: Report): PageTi
   const head = bodyAt === -1 ? indexes : indexes.slice(0, bodyAt);
   const parsedAt = (i: number) => parseHeading(lines[i]!.trim());
 
-  const titleAt = head.find((i) => isHeadingLike(lines[i]!.trim()) && parsedAt(i).bill !== null);
+  // The title starts with the bill's name (or `LGA briefing:`); a heading that names a bill further in comes second
+  // (`Second Reading: Crime and Policing Bill`), so a banner pointing to another bill's page is not taken for it.
+  const titled = head.filter((i) => isHeadingLike(lines[i]!.trim()) && parsedAt(i).bill !== null);
+  const titleAt = titled.find((i) => parsedAt(i).billAtStart || parsedAt(i).briefingPrefix) ?? titled.find(() => true);
   if (titleAt !== undefined) {
     const line = lines[titleAt]!.trim();
     let parsed = parsedAt(titleAt);

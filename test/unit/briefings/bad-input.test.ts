@@ -1,5 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileBriefing, MAX_BRIEFING_CHARS } from '../../../src/briefings/compile';
+import { readShared, SHARED } from './paths';
 
 const BRIEFING = `Test Bill, Second Reading, House of Commons, 2 September 2025
 
@@ -32,6 +34,14 @@ describe('bad input: a clear error or warning naming source and line, never a cr
     expect(result.errors.length).toBeGreaterThan(0);
     expect(result.errors[0]).toMatchObject({ source: 'bad.txt', line });
     expect(result.errors[0]!.message).toMatch(message);
+  });
+
+  // Debates and amendment papers name bills but are no briefing: refused at their first line, not read as positions.
+  const debates = readdirSync(`${SHARED}corpus/debate-text`).filter((f) => !f.includes('thirdparty'));
+  it.each(debates)('refuses the debate text %s as not an LGA briefing', (file) => {
+    const result = compileBriefing(readShared(`corpus/debate-text/${file}`), file, []);
+    expect(result.positions).toEqual([]);
+    expect(result.errors).toEqual([{ source: file, line: 1, message: expect.stringMatching(/not an LGA briefing/) }]);
   });
 
   it('refuses a 10 MB file quickly, naming it', () => {

@@ -484,4 +484,18 @@ ${KEY}
     ],
     positions: ['We support clause 3.', 'We support clause 2.'],
   },
+  {
+    name: 'a banner naming another bill above the title',
+    text: `Read our latest briefing on the English Devolution and Community Empowerment Bill
+
+Children’s Wellbeing and Schools Bill, Report Stage, House of Lords, 9 September 2025
+
+${KEY}
+
+  • We support clause 7.
+`,
+    bill: 'Children’s Wellbeing and Schools Bill',
+    sections: [['lords', 'report', ['2025-09-09']]],
+    positions: ['We support clause 7.'],
+  },
 ];
