@@ -3,6 +3,7 @@
  * Presentational: compiling and saving happen in OptionsApp (App.tsx) through preview.ts and the background.
  */
 
+import type { Duplicate } from '../../capture/duplicates';
 import { STANCES } from '../../model';
 import { replacesLabel } from '../capture/words';
 import {
@@ -27,6 +28,8 @@ export interface AddBriefingProps {
   onSave: () => void;
   /** After a save or a failed save, in words. */
   message: { kind: 'ok' | 'error'; text: string } | null;
+  /** The saved briefings this one would replace, said before saving ("Updates the briefing you added on 3 Dec"). */
+  replaces?: readonly Duplicate[];
   /** Several files chosen or dropped together: each is previewed apart (see BatchPreview). */
   onFiles?: (files: File[]) => void;
   batch?: BatchItem[] | null;
@@ -44,6 +47,7 @@ export function AddBriefing({
   saving,
   onSave,
   message,
+  replaces = [],
   onFiles,
   batch,
   batchSaving = false,
@@ -99,6 +103,11 @@ export function AddBriefing({
       </div>
       {batch?.length ? (
         <BatchPreview items={batch} saving={batchSaving} onSave={onSaveBatch} onClear={onClearBatch} />
+      ) : null}
+      {preview?.canSave && replaces.length ? (
+        <p data-testid="briefing-replaces">
+          <strong>{replacesLabel(replaces, shortDate)}</strong>: saving replaces it, never adds a second copy.
+        </p>
       ) : null}
       {preview ? <BriefingPreview preview={preview} /> : null}
       <p>

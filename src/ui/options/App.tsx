@@ -20,8 +20,11 @@
  *   data       button [data-testid=export-button]; input[type=file] [data-testid=import-file]; [data-testid=data-message]
  */
 import { useEffect, useState } from 'preact/hooks';
+import type { Duplicate } from '../../capture/duplicates';
+import { replacesLabel } from '../capture/words';
 import { ask } from '../client';
 import { StyleTokens } from '../panel/theme';
+import { shortDate } from '../shared';
 import { AddBriefing } from './AddBriefing';
 import { message, useDataset, useSettings } from './hooks';
 import {
@@ -53,16 +56,28 @@ export function OptionsApp() {
   const [dataMessage, setDataMessage] = useState<Message>(null);
   const [batch, setBatch] = useState<BatchItem[] | null>(null);
   const [batchSaving, setBatchSaving] = useState(false);
+  /** What saving the previewed text would replace (asked of the background once the preview can be saved). */
+  const [replaces, setReplaces] = useState<Duplicate[]>([]);
 
   useEffect(() => {
+    setReplaces([]);
     if (!text.trim()) {
       setPreview(null);
       return;
     }
+    let live = true;
     const timer = setTimeout(() => {
-      setPreview(compileForPreview(text, fileName ?? 'pasted briefing', data.bills));
+      const next = compileForPreview(text, fileName ?? 'pasted briefing', data.bills);
+      setPreview(next);
+      if (!next.canSave) return;
+      ask({ type: 'planBriefing', fileName: fileName ?? pastedFileName(next), text })
+        .then((plan) => live && setReplaces(plan.replaces))
+        .catch(() => {});
     }, PREVIEW_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [text, fileName, data.bills]);
 
   const onText = (next: string) => {
@@ -167,7 +182,7 @@ export function OptionsApp() {
       const saved = await ask({ type: 'addBriefing', fileName: fileName ?? pastedFileName(current), text });
       setSaveMessage({
         kind: 'ok',
-        text: `Saved: ${saved.bill.title}, ${saved.briefings} briefing${saved.briefings === 1 ? '' : 's'}, ${saved.positions} position${saved.positions === 1 ? '' : 's'}.`,
+        text: `${saved.replaced.length ? 'Updated' : 'Saved'}: ${saved.bill.title}, ${saved.briefings} briefing${saved.briefings === 1 ? '' : 's'}, ${saved.positions} position${saved.positions === 1 ? '' : 's'}.${saved.replaced.length ? ` ${replacesLabel(saved.replaced, shortDate).replace(/^Updates/, 'It replaced')}.` : ''}`,
       });
       setText('');
       setFileName(null);
@@ -234,6 +249,7 @@ export function OptionsApp() {
           saving={saving}
           onSave={() => void onSave()}
           message={saveMessage}
+          replaces={replaces}
           onFiles={(files) => void onFiles(files)}
           batch={batch}
           batchSaving={batchSaving}

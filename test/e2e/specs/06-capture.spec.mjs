@@ -316,6 +316,34 @@ export default [
         const added = (await userSources(b)).filter((s) => !existing.includes(s));
         assert.deepEqual(added.sort(), ['lurb-committee.html', 'renters-rights.txt']);
 
+        // The same briefing pasted again: the preview says it updates the one added, and saving does not double.
+        await options.evaluate((text) => {
+          const area = document.querySelector('[data-testid="briefing-text"]');
+          area.value = text;
+          area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+        }, lurbBriefingText());
+        const replaces = await options.waitFor(
+          () => document.querySelector('[data-testid="briefing-replaces"]')?.textContent.trim() ?? null,
+          undefined,
+          { what: 'the pasted briefing to say what it replaces' },
+        );
+        assert.match(replaces, /^Updates the briefing you added on \d{1,2} [A-Z][a-z]{2}/);
+        await options.evaluate(() => document.querySelector('[data-testid="briefing-save"]').click());
+        const pastedMessage = await options.waitFor(
+          () => {
+            const text = document.querySelector('[data-testid="briefing-save-message"]')?.textContent.trim();
+            return text?.startsWith('Updated') ? text : null;
+          },
+          undefined,
+          { what: 'the update message' },
+        );
+        assert.match(pastedMessage, /It replaced the briefing you added on/);
+        assert.equal(
+          (await b.message({ type: 'status' })).counts.userBriefings,
+          after.counts.userBriefings,
+          'not doubled',
+        );
+
         // The saved HTML page names its URL (canonical link): it is the page's briefing, labelled as from local.gov.uk.
         const bills = await b.message({ type: 'bills' });
         const lurb = bills.find((bill) => /Levelling Up/.test(bill.title));

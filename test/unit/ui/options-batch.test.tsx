@@ -119,6 +119,34 @@ describe('the batch preview', () => {
     expect((root.querySelector('[data-testid=batch-save]') as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('a pasted briefing the reader already has says what saving it replaces', () => {
+    const text = GOOD('Widgets Bill');
+    const props = {
+      text,
+      onText: () => undefined,
+      onFile: () => undefined,
+      fileName: null,
+      preview: compileForPreview(text, 'pasted briefing', []),
+      saving: false,
+      onSave: () => undefined,
+      message: null,
+    };
+    const replaces = [
+      {
+        source: 'w.html',
+        addedAt: '2026-12-03T10:00:00Z',
+        updatedAt: '2026-12-03T10:00:00Z',
+        by: 'text' as const,
+        sameWords: true,
+      },
+    ];
+    expect(mount(<AddBriefing {...props} />).querySelector('[data-testid=briefing-replaces]')).toBeNull();
+    const root = mount(<AddBriefing {...props} replaces={replaces} />);
+    expect(root.querySelector('[data-testid=briefing-replaces]')!.textContent).toMatch(
+      /^Updates the briefing you added on 3 Dec.*never adds a second copy\.$/,
+    );
+  });
+
   it('several files chosen at once go to the batch, one file to the single preview', () => {
     const onFile = vi.fn();
     const onFiles = vi.fn();
