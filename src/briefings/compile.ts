@@ -20,7 +20,7 @@ import {
   SITE_BANNERS,
   SOURCE_LINE,
 } from './page-lines';
-import { analysePosition } from './position-refs';
+import { analysePosition, withLeadIn } from './position-refs';
 
 export interface Diagnostic {
   source: string;
@@ -53,6 +53,8 @@ interface Item {
   part: SectionPart;
   /** True right after a blank line or a heading (a paragraph start), false for a line glued to the one before. */
   afterBreak: boolean;
+  /** A bullet's indentation (nested bullets are deeper); -1 for a paragraph line. */
+  indent: number;
 }
 
 interface Section {
@@ -305,7 +307,7 @@ function readSections(lines: readonly string[], title: PageTitle, warn: Report):
     if (bullet) {
       const text = bullet[2]!.trim();
       if (!isSkipped(part) && text && !isFurniture(text)) {
-        section.items.push({ line: lineNo, text, bullet: true, part, afterBreak });
+        section.items.push({ line: lineNo, text, bullet: true, part, afterBreak, indent: bullet[1]!.length });
       }
       afterBreak = false;
       continue;
@@ -362,7 +364,7 @@ function readSections(lines: readonly string[], title: PageTitle, warn: Report):
       last.text = `${last.text} ${line}`;
       continue;
     }
-    section.items.push({ line: lineNo, text: line, bullet: false, part, afterBreak });
+    section.items.push({ line: lineNo, text: line, bullet: false, part, afterBreak, indent: -1 });
     afterBreak = false;
   }
   return sections;
@@ -441,7 +443,7 @@ function buildRecords(sections: Section[], context: RecordContext): { briefings:
     briefings.push(briefing);
     drafted[i]!.forEach((draft, n) => {
       try {
-        const analysed = analysePosition(draft.text);
+        const analysed = withLeadIn(analysePosition(draft.text), draft.leadIn);
         positions.push({
           id: `${briefingId}/${n}`,
           billId: bill.id,
@@ -469,6 +471,8 @@ interface DraftPosition {
   part: PositionPart;
   subheading: string | null;
   line: number;
+  /** The lead-in (`We support the following measures:`) whose stance this bullet inherits where it states none. */
+  leadIn: string | null;
 }
 
 /**
@@ -495,6 +499,8 @@ function sectionPositions(section: Section, warn: Report): DraftPosition[] {
     let inList = false;
     // Paragraphs above the first bullet of a page with no part headings are its teaser (a copy of a key message).
     const firstBullet = run.findIndex((item) => item.bullet);
+    // Open lead-ins (a line ending in `:`): a paragraph's holds for the list after it, a bullet's for deeper bullets.
+    let leadIns: Array<{ indent: number; text: string }> = [];
     run.forEach((item, i) => {
       const next = run[i + 1];
       if (kind === 'standfirst' && i < firstBullet && !item.text.endsWith(':') && !isSubheading(item.text)) return;
@@ -502,20 +508,25 @@ function sectionPositions(section: Section, warn: Report): DraftPosition[] {
         // Among bullets, a short unpunctuated line is a heading, even with nothing under it (an excerpt cut short).
         if (!next) return;
         subheading = item.text;
+        leadIns = [];
         if (kind === 'standfirst') {
           warn(item.line, `unknown heading "${clip(item.text)}": its bullets are kept as part "other"`);
         }
         return;
       }
+      if (item.bullet) leadIns = leadIns.filter((lead) => lead.indent < item.indent);
+      else if (!inList) leadIns = [];
+      const leadIn = leadIns.at(-1)?.text ?? null;
       if (!item.bullet) inList = item.text.endsWith(':') || (inList && !/[.!?]$/.test(item.text));
-      drafts.push({ text: item.text, part, subheading, line: item.line });
+      if (/:\s*$/.test(item.text)) leadIns.push({ indent: item.indent, text: item.text });
+      drafts.push({ text: item.text, part, subheading, line: item.line, leadIn });
     });
   }
   if (drafts.length === 0) {
     // No parts at all: the paragraphs under the heading are the positions.
     for (const item of section.items) {
       if (item.part === 'standfirst' && !isSubheading(item.text)) {
-        drafts.push({ text: item.text, part: 'other', subheading: null, line: item.line });
+        drafts.push({ text: item.text, part: 'other', subheading: null, line: item.line, leadIn: null });
       }
     }
   }

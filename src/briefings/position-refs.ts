@@ -1,20 +1,52 @@
 /**
- * The references a position names, each with the stance of the sentence(s) that carry it. Pure.
+ * A position's stance, and the references it names each with the stance of the words that govern it. Pure.
  *
- * - A label prefix (`Clauses 1 to 7:`, `Looked-after children (Part 1, Chapter 1):`) heads the whole bullet: its
- *   references take the whole bullet as evidence and the whole bullet's stance.
- * - Otherwise the evidence is the sentence(s) naming the reference, widened where the grammar ties sentences
- *   together: a sentence opening `However`/`But` brings in the one before it (`… is a positive step. However, the
- *   arrangements in clauses 15 to 22 must …` is mixed); a support sentence brings in a `However` sentence after it;
- *   a sentence with no cue brings in the anaphoric sentences around it (`This would remove Clause 22`).
- * - A reference that is the object of a removal (`amendment 66 to remove clause 32`, `the question that clauses 11
- *   to 14 stand part`) takes the opposite of the sentence's stance.
+ * The headline (`stance`) reads the whole position: a reservation anywhere in it counts. Backing the removal of a
+ * provision is an objection (`we urge the Government to accept amendment 66 to remove clause 32`); an ask that the
+ * amendment the LGA then supports answers is no reservation (`The panel must include the sector. As such we support
+ * amendment 60`); arguing that a proposal is unneeded rejects the amendment under discussion.
+ *
+ * Each reference is read over its scope:
+ * - a label prefix (`Clauses 1 to 7:`, `Looked-after children (Part 1, Chapter 1):`) heads the whole bullet: a
+ *   provision named only there takes the headline; one also named in the body is read where the body names it;
+ * - a provision of the bill (clause, part, chapter, schedule) in a position about one thing (every reference in one
+ *   sentence, or one provision named) takes the whole position: the bullet is about it;
+ * - otherwise the sentence(s) naming it, widened where the grammar ties sentences together: a sentence opening
+ *   `However`/`But` brings in the one before it (for the bill's provisions; an amendment is a separate proposal, and
+ *   support for the bill's proposals is not support for it); a support sentence brings in a `However` sentence after
+ *   it; a sentence with no cue brings in the anaphoric sentences around it (`This would remove Clause 22`), and in a
+ *   position naming one provision, the sentences after it (the argument about it, not what came before);
+ * - inside a sentence naming several provisions, the clause naming it (`We support amendment 54 and share the
+ *   concerns … in amendment 33`).
+ * A provision that is the object of a removal (`to remove clause 32`, `the question that clauses 11 to 14 stand part`)
+ * takes the opposite of the stance backing the removal; one an amendment the LGA backs would change (`we support
+ * amendment 46 to clause 6`) is a concern; one set aside (`Rather than …, as proposed in amendment 35,
+ * we would urge …`) is opposed; an amendment that voices a concern the LGA shares (`share the concerns of Lord X in
+ * amendment 33`) is supported.
  */
-import type { FoundReference, PositionRef, Span, Stance } from '../model';
+import type { FoundReference, PositionRef, ReferenceKind, Span, Stance } from '../model';
 import { findReferences } from '../references/index';
 import { sentenceSpans } from './sentences';
-import { type Cue, decideRemovedStance, decideStance, findCues, type StanceDecision } from './stance';
-import { ANAPHORIC_OPENER, CONTRAST_OPENER, REMOVAL_AFTER, REMOVAL_BEFORE } from './stance-cues';
+import {
+  type Cue,
+  decideRemovedStance,
+  decideStance,
+  findCues,
+  findTurns,
+  type StanceDecision,
+  type Turn,
+  turnReservations,
+} from './stance';
+import {
+  AMENDED_BEFORE,
+  ANAPHORIC_OPENER,
+  CLAUSE_BOUNDARY,
+  CLAUSE_CUE_REACH,
+  CONTRAST_OPENER,
+  REJECTED_BEFORE,
+  REMOVAL_AFTER,
+  REMOVAL_BEFORE,
+} from './stance-cues';
 
 export interface AnalysedPosition {
   refs: PositionRef[];
@@ -32,32 +64,116 @@ export function labelSpan(text: string): Span | null {
 }
 
 const within = (inner: Span, outer: Span) => inner.start >= outer.start && inner.start < outer.end;
+/** Provisions of the bill itself, as against proposals to change it. */
+const BILL_PROVISIONS: ReadonlySet<ReferenceKind> = new Set(['clause', 'part', 'chapter', 'schedule']);
+const isProposal = (kind: ReferenceKind) => !BILL_PROVISIONS.has(kind);
 
-function removalPhrase(text: string, ref: FoundReference): string | null {
-  const before = REMOVAL_BEFORE.exec(text.slice(Math.max(0, ref.start - 80), ref.start));
-  if (before) return before[0];
+/** The words making a reference the object of a removal, as a cue-like span, or null. */
+function removalOf(text: string, ref: FoundReference): Cue | null {
+  const from = Math.max(0, ref.start - 80);
+  const before = REMOVAL_BEFORE.exec(text.slice(from, ref.start));
+  if (before) {
+    const start = from + before.index;
+    return { kind: 'oppose', start, end: start + before[0].trimEnd().length, text: before[0].trim() };
+  }
   const after = REMOVAL_AFTER.exec(text.slice(ref.end, ref.end + 60));
-  return after ? after[0] : null;
+  if (!after) return null;
+  const start = ref.end + after[0].length - after[0].trimStart().length;
+  return { kind: 'oppose', start, end: ref.end + after[0].length, text: after[0].trim() };
+}
+
+/** The `amendment 46 to` words naming a reference as what an amendment changes, as a cue-like span, or null. */
+function amendedBy(text: string, ref: FoundReference): Cue | null {
+  const from = Math.max(0, ref.start - 80);
+  const match = AMENDED_BEFORE.exec(text.slice(from, ref.start));
+  if (!match) return null;
+  const start = from + match.index;
+  return { kind: 'concern', start, end: start + match[0].trimEnd().length, text: match[0].trim() };
+}
+
+/** The `rather than …` words setting a reference aside, within its sentence, or null. */
+function rejectionOf(text: string, ref: FoundReference, sentence: Span): Cue | null {
+  const before = text.slice(sentence.start, ref.start);
+  const match = REJECTED_BEFORE.exec(before);
+  if (!match) return null;
+  const words = /^\S+\s+\S+/.exec(match[0])![0];
+  const start = sentence.start + match.index;
+  return { kind: 'oppose', start, end: start + words.length, text: words };
 }
 
 export function analysePosition(text: string): AnalysedPosition {
-  const cues = findCues(text);
-  const whole = decideStance(cues);
-  const found = safeFindReferences(text);
   const sentences = sentenceSpans(text);
+  const cues = findCues(text, sentences);
+  const turns = findTurns(text, sentences);
+  const found = safeFindReferences(text);
   const label = labelSpan(text);
   const wholeSpan: Span = { start: 0, end: text.trimEnd().length };
+  const all = sentences.map((_, i) => i);
 
-  const cuesIn = (indices: Iterable<number>): Cue[] => {
-    const spans = [...indices].map((i) => sentences[i]!);
-    return cues.filter((cue) => spans.some((span) => within(cue, span)));
-  };
   const sentenceOf = (span: Span) => {
     const index = sentences.findIndex((s) => within(span, s));
     return index >= 0 ? index : Math.max(0, sentences.length - 1);
   };
-  const refSentences = new Set(found.map((ref) => sentenceOf(ref)));
+  const cuesIn = (indices: Iterable<number>): Cue[] => {
+    const spans = [...indices].map((i) => sentences[i]!);
+    return cues.filter((cue) => spans.some((span) => within(cue, span)));
+  };
+  const opens = (i: number, opener: RegExp) => opener.test(text.slice(sentences[i]!.start, sentences[i]!.end));
 
+  // ---- removals: which cues back them ----------------------------------------------------------------------------
+  const removals = new Map<FoundReference, Cue>();
+  const backing = new Set<Cue>();
+  for (const ref of found) {
+    const removal = removalOf(text, ref);
+    if (!removal) continue;
+    removals.set(ref, removal);
+    const behind = removalBacking(ref);
+    // Resisting the removal (`do not agree with the removal of`) backs nothing being removed.
+    if (!behind.some((cue) => cue.kind === 'anti-removal')) for (const cue of behind) backing.add(cue);
+  }
+  /** The cues behind a removal: before it in its sentence, else in an anaphoric sentence's predecessor. */
+  function removalBacking(ref: FoundReference): Cue[] {
+    const i = sentenceOf(ref);
+    const own = cuesIn([i]).filter((cue) => cue.start < ref.start);
+    if (own.length > 0) return own;
+    return i > 0 && opens(i, ANAPHORIC_OPENER) ? cuesIn([i - 1]) : [];
+  }
+
+  // ---- the headline ---------------------------------------------------------------------------------------------
+  const namesProposal = found.some((ref) => isProposal(ref.kind));
+  const answered = answeredAsks();
+  const headlineCues = cues
+    .filter((cue) => !answered.has(cue))
+    .flatMap((cue): Cue[] => {
+      if (backing.has(cue) && cue.kind !== 'anti-removal') return [{ ...cue, kind: 'oppose' }];
+      if (cue.kind === 'unneeded') return namesProposal ? [{ ...cue, kind: 'oppose' }] : [];
+      return [cue];
+    });
+  const wholeScope = [wholeSpan];
+  const headlineReading = sortCues([
+    ...headlineCues,
+    ...turnReservations(text, turns, sentences, wholeScope, headlineCues),
+  ]);
+  const headline = decideStance(headlineReading);
+
+  /**
+   * Asks met by an amendment the LGA then backs (`An expert panel must include the sector. As such we support
+   * amendment 60 …`): only where nothing else in the position worries.
+   */
+  function answeredAsks(): Set<Cue> {
+    if (cues.some((cue) => cue.kind === 'concern' || cue.kind === 'shared-concern' || cue.kind === 'oppose')) {
+      return new Set();
+    }
+    const backedProposal = cues.find(
+      (cue) =>
+        cue.kind === 'support' &&
+        found.some((ref) => isProposal(ref.kind) && ref.start > cue.start && sentenceOf(ref) === sentenceOf(cue)),
+    );
+    if (!backedProposal) return new Set();
+    return new Set(cues.filter((cue) => cue.kind === 'ask' && sentenceOf(cue) < sentenceOf(backedProposal)));
+  }
+
+  // ---- each provision --------------------------------------------------------------------------------------------
   const groups = new Map<string, FoundReference[]>();
   for (const ref of found) {
     const key = `${ref.kind}:${ref.number}`;
@@ -65,94 +181,229 @@ export function analysePosition(text: string): AnalysedPosition {
     if (group) group.push(ref);
     else groups.set(key, [ref]);
   }
+  const body = found.filter((ref) => !(label && within(ref, label)));
+  const aboutOneThing =
+    !label && (new Set(body.map((ref) => sentenceOf(ref))).size <= 1 || new Set(body.map(keyOf)).size <= 1);
+  const refSentences = new Set(body.map((ref) => sentenceOf(ref)));
 
   const refs: PositionRef[] = [];
   for (const mentions of groups.values()) {
     const first = mentions[0]!;
     const mention: Span = { start: first.start, end: first.end };
-    if (label && mentions.some((m) => within(m, label))) {
-      refs.push({ kind: first.kind, number: first.number, ...whole, evidence: wholeSpan, mention });
+    const named = mentions.filter((m) => !(label && within(m, label)));
+    if (named.length === 0) {
+      refs.push({ kind: first.kind, number: first.number, ...judged(headline), evidence: wholeSpan, mention });
       continue;
     }
-    const carrying = [...new Set(mentions.map((m) => sentenceOf(m)))].sort((a, b) => a - b);
-    const evidence = new Set(carrying);
-    for (const i of carrying) {
-      const sentence = sentences[i]!;
-      if (i > 0 && CONTRAST_OPENER.test(text.slice(sentence.start, sentence.end))) evidence.add(i - 1);
-      const next = sentences[i + 1];
-      if (next && CONTRAST_OPENER.test(text.slice(next.start, next.end)) && cuesIn([i]).some(isSupport)) {
-        evidence.add(i + 1);
+    const bodyMention: Span = { start: named[0]!.start, end: named[0]!.end };
+    const proposal = isProposal(first.kind);
+
+    // Scope: sentences, then (in a sentence naming several provisions) the clause naming this one.
+    let evidence = new Set<number>();
+    if (!proposal && aboutOneThing) evidence = new Set(all);
+    else {
+      const carrying = [...new Set(named.map((m) => sentenceOf(m)))].sort((a, b) => a - b);
+      evidence = new Set(carrying);
+      for (const i of carrying) {
+        if (!proposal && i > 0 && opens(i, CONTRAST_OPENER)) evidence.add(i - 1);
+        const next = i + 1;
+        if (next < sentences.length && opens(next, CONTRAST_OPENER) && cuesIn([i]).some(isSupport)) evidence.add(next);
+      }
+      if (cuesIn(evidence).length === 0) widenToAnaphora(evidence);
+      // A position naming one proposal goes on to argue about it: read on to the end.
+      if (cuesIn(evidence).length === 0 && new Set(body.map(keyOf)).size === 1) {
+        for (let i = Math.max(...evidence) + 1; i < sentences.length; i++) evidence.add(i);
       }
     }
-    if (cuesIn(evidence).length === 0) widenToAnaphora(text, sentences, evidence, refSentences, cuesIn);
+    const scope = scopeSpans(evidence, named);
+    const scopeCues = cues
+      .filter((cue) => scope.some((span) => within(cue, span)))
+      .flatMap((cue): Cue[] => {
+        if (cue.kind === 'unneeded') return proposal ? [{ ...cue, kind: 'oppose' }] : [];
+        return [cue];
+      });
 
-    let decision: StanceDecision = decideStance(cuesIn(evidence));
-    const removed = mentions
-      .map((m) => ({ m, phrase: removalPhrase(text, m) }))
-      .filter((r): r is { m: FoundReference; phrase: string } => r.phrase !== null);
-    if (removed.length > 0) {
-      const removalSentences = new Set(removed.map((r) => sentenceOf(r.m)));
-      const around = cuesIn(removalSentences).length > 0 ? removalSentences : evidence;
-      const removedDecision = decideRemovedStance(cuesIn(around), removed[0]!.phrase);
+    let decision: StanceDecision = decideStance(
+      sortCues([...scopeCues, ...turnReservations(text, turns, sentences, scope, scopeCues)]),
+    );
+    const removed = named.find((m) => removals.has(m));
+    const amended = proposal ? null : (named.map((m) => amendedBy(text, m)).find((a) => a !== null) ?? null);
+    const rejected = named.map((m) => rejectionOf(text, m, sentences[sentenceOf(m)]!)).find((r) => r !== null);
+    const sharedConcern = proposal
+      ? scopeCues.find((cue) => cue.kind === 'shared-concern' && named.some((m) => m.start > cue.start))
+      : undefined;
+    if (removed) {
+      const removedDecision = decideRemovedStance(removalBacking(removed), removals.get(removed)!);
       if (removedDecision.stance !== 'neutral') decision = removedDecision;
+    } else if (amended) {
+      const behind = cues.filter(
+        (cue) =>
+          (cue.kind === 'support' || cue.kind === 'ask') &&
+          cue.start < amended.start &&
+          sentenceOf(cue) === sentenceOf(amended),
+      )[0];
+      if (behind) {
+        decision = {
+          stance: 'concern',
+          cue: `${behind.text.toLowerCase()} + ${amended.text.toLowerCase()}`,
+          decidedBy: [
+            { start: behind.start, end: behind.end },
+            { start: amended.start, end: amended.end },
+          ],
+        };
+      }
+    } else if (rejected) {
+      decision = {
+        stance: 'oppose',
+        cue: rejected.text.toLowerCase(),
+        decidedBy: [{ start: rejected.start, end: rejected.end }],
+      };
+    } else if (sharedConcern) {
+      decision = {
+        stance: 'support',
+        cue: sharedConcern.text.toLowerCase(),
+        decidedBy: [{ start: sharedConcern.start, end: sharedConcern.end }],
+      };
     }
     const indices = [...evidence];
     const span: Span = {
       start: Math.min(...indices.map((i) => sentences[i]!.start)),
       end: Math.max(...indices.map((i) => sentences[i]!.end)),
     };
-    refs.push({ kind: first.kind, number: first.number, ...decision, evidence: span, mention });
+    refs.push({ kind: first.kind, number: first.number, ...judged(decision), evidence: span, mention: bodyMention });
   }
   return {
     refs,
-    stance: whole.stance,
-    cue: whole.cue,
-    decidedBy: whole.decidedBy,
-    caveat: caveatOf(whole, cues, sentences),
+    stance: headline.stance,
+    cue: headline.cue,
+    decidedBy: headline.decidedBy,
+    caveat: caveatOf(headline, headlineReading, turns, sentences),
   };
+
+  /**
+   * A sentence that names a provision but states no stance borrows one from the sentences tied to it: the sentence
+   * before when it opens `This`/`These`/`Therefore`…, and up to two sentences after that open so and name no other
+   * provision, where one of them states a stance.
+   */
+  function widenToAnaphora(evidence: Set<number>): void {
+    const lowest = Math.min(...evidence);
+    const highest = Math.max(...evidence);
+    if (lowest > 0 && opens(lowest, ANAPHORIC_OPENER) && cuesIn([lowest - 1]).length > 0) {
+      evidence.add(lowest - 1);
+      return;
+    }
+    const following: number[] = [];
+    for (let i = highest + 1; i < sentences.length && i <= highest + 2; i++) {
+      if (refSentences.has(i) || !opens(i, ANAPHORIC_OPENER)) return;
+      following.push(i);
+      if (cuesIn([i]).length > 0) {
+        for (const j of following) evidence.add(j);
+        return;
+      }
+    }
+  }
+
+  /**
+   * The spans to read for a provision: its sentences, except that a sentence naming other provisions too is cut to
+   * the clauses from this provision's up to the next that names another (or the whole sentence, if that has no cue).
+   */
+  function scopeSpans(evidence: ReadonlySet<number>, named: readonly FoundReference[]): Span[] {
+    const own = new Set(named.map((m) => `${m.start}:${m.end}`));
+    return [...evidence]
+      .sort((a, b) => a - b)
+      .map((i) => {
+        const sentence = sentences[i]!;
+        const mine = named.filter((m) => within(m, sentence));
+        const others = body.filter((m) => within(m, sentence) && !own.has(`${m.start}:${m.end}`));
+        if (mine.length === 0 || others.length === 0) return sentence;
+        const clauses = clauseSpans(sentence);
+        const from = clauses.findIndex((c) => mine.some((m) => within(m, c)));
+        let to = from;
+        while (to + 1 < clauses.length && !others.some((m) => within(m, clauses[to + 1]!))) to++;
+        const cut: Span = { start: clauses[from]!.start, end: clauses[to]!.end };
+        return cues.some((cue) => within(cue, cut)) ? cut : sentence;
+      });
+  }
+
+  /** A sentence divided at `;` and at `and`/`but`/`while` followed closely by a cue. */
+  function clauseSpans(sentence: Span): Span[] {
+    const spans: Span[] = [];
+    let start = sentence.start;
+    CLAUSE_BOUNDARY.lastIndex = 0;
+    for (const match of text.slice(sentence.start, sentence.end).matchAll(CLAUSE_BOUNDARY)) {
+      const at = sentence.start + match.index;
+      const after = at + match[0].length;
+      if (!cues.some((cue) => cue.start >= after && cue.start <= after + CLAUSE_CUE_REACH)) continue;
+      if (at > start) spans.push({ start, end: at });
+      start = at;
+    }
+    spans.push({ start, end: sentence.end });
+    return spans;
+  }
 }
 
-/** The sentence holding the first reservation (concern, ask or objection) of a `mixed` or `concern` position. */
-function caveatOf(whole: StanceDecision, cues: readonly Cue[], sentences: readonly Span[]): Span | null {
-  if (whole.stance !== 'mixed' && whole.stance !== 'concern') return null;
-  const reservation = cues.find((cue) => cue.kind === 'concern' || cue.kind === 'ask' || cue.kind === 'oppose');
-  if (!reservation) return null;
-  const sentence = sentences.find((span) => within(reservation, span));
-  return sentence ? { start: sentence.start, end: sentence.end } : null;
+function keyOf(ref: FoundReference): string {
+  return `${ref.kind}:${ref.number}`;
 }
 
 function isSupport(cue: Cue): boolean {
   return cue.kind === 'support' || cue.kind === 'anti-removal';
 }
 
+function sortCues(cues: Cue[]): Cue[] {
+  return cues.sort((a, b) => a.start - b.start);
+}
+
 /**
- * A sentence that names a provision but states no stance borrows one from the sentences tied to it: the sentence
- * before when it opens `This`/`These`/`Therefore`…, and up to two sentences after that open so and name no other
- * provision, where one of them states a stance.
+ * A bullet under a lead-in (`We support the following measures:`) reads with it: where the bullet states no stance it
+ * takes the lead-in's; a reservation of its own under a supporting lead-in makes it `mixed`. The deciding words stay
+ * the bullet's own (the lead-in's are not in its text); the lead-in's phrase is in `cue`.
  */
-function widenToAnaphora(
-  text: string,
-  sentences: readonly Span[],
-  evidence: Set<number>,
-  refSentences: ReadonlySet<number>,
-  cuesIn: (indices: Iterable<number>) => Cue[],
-): void {
-  const lowest = Math.min(...evidence);
-  const highest = Math.max(...evidence);
-  const opens = (i: number) => ANAPHORIC_OPENER.test(text.slice(sentences[i]!.start, sentences[i]!.end));
-  if (lowest > 0 && opens(lowest) && cuesIn([lowest - 1]).length > 0) {
-    evidence.add(lowest - 1);
-    return;
-  }
-  const following: number[] = [];
-  for (let i = highest + 1; i < sentences.length && i <= highest + 2; i++) {
-    if (refSentences.has(i) || !opens(i)) return;
-    following.push(i);
-    if (cuesIn([i]).length > 0) {
-      for (const j of following) evidence.add(j);
-      return;
+export function withLeadIn(analysed: AnalysedPosition, leadIn: string | null): AnalysedPosition {
+  if (!leadIn) return analysed;
+  const lead = analysePosition(leadIn);
+  if (lead.stance === 'neutral' || lead.cue === null) return analysed;
+  const combine = <T extends { stance: Stance; cue: string | null; decidedBy: Span[] }>(own: T): T => {
+    if (own.stance === 'neutral') return { ...own, stance: lead.stance, cue: lead.cue, decidedBy: [] };
+    if (lead.stance === 'support' && own.stance === 'concern') {
+      return { ...own, stance: 'mixed', cue: `${lead.cue} + ${own.cue}` };
     }
-  }
+    return own;
+  };
+  const position = combine(analysed);
+  return {
+    ...position,
+    refs: analysed.refs.map(combine),
+    caveat: position.stance === 'mixed' || position.stance === 'concern' ? analysed.caveat : null,
+  };
+}
+
+/** The fields a reference record keeps of a decision. */
+function judged({ stance, cue, decidedBy }: StanceDecision): Pick<PositionRef, 'stance' | 'cue' | 'decidedBy'> {
+  return { stance, cue, decidedBy };
+}
+
+/**
+ * The sentence holding the reservation that made a position `mixed` or `concern`: the first sentence that turns
+ * (`However, …`) and holds a reservation, else the sentence of the reservation that decided.
+ */
+function caveatOf(
+  headline: StanceDecision,
+  cues: readonly Cue[],
+  turns: readonly Turn[],
+  sentences: readonly Span[],
+): Span | null {
+  if (headline.stance !== 'mixed' && headline.stance !== 'concern') return null;
+  const reserving = (cue: Cue) => ['concern', 'ask', 'shared-concern', 'turn'].includes(cue.kind);
+  const turned = turns
+    .filter((turn) => turn.type === 'opener')
+    .map((turn) => sentences[turn.sentence]!)
+    .find((sentence) => cues.some((cue) => reserving(cue) && within(cue, sentence)));
+  if (turned) return { start: turned.start, end: turned.end };
+  const reservation = headline.reservation;
+  if (!reservation) return null;
+  const sentence = sentences.find((span) => within(reservation, span));
+  return sentence ? { start: sentence.start, end: sentence.end } : null;
 }
 
 /** Only well-formed spans: a reference must lie inside the text it was found in. */
