@@ -26,7 +26,7 @@
  */
 import type { FoundReference, PositionRef, ReferenceKind, Span, Stance } from '../model';
 import { findReferences } from '../references/index';
-import { sentenceSpans } from './sentences';
+import { inSpans, sentenceIndexAt, sentenceSpans } from './sentences';
 import {
   type Cue,
   decideRemovedStance,
@@ -110,13 +110,14 @@ export function analysePosition(text: string): AnalysedPosition {
   const wholeSpan: Span = { start: 0, end: text.trimEnd().length };
   const all = sentences.map((_, i) => i);
 
-  const sentenceOf = (span: Span) => {
-    const index = sentences.findIndex((s) => within(span, s));
-    return index >= 0 ? index : Math.max(0, sentences.length - 1);
-  };
+  // Indexes by sentence, so that reading stays linear in the text however long a position is.
+  const sentenceOf = (span: Span) => sentenceIndexAt(sentences, span.start);
+  const cuesBySentence: Cue[][] = sentences.map(() => []);
+  for (const cue of cues) cuesBySentence[sentenceOf(cue)]?.push(cue);
   const cuesIn = (indices: Iterable<number>): Cue[] => {
-    const spans = [...indices].map((i) => sentences[i]!);
-    return cues.filter((cue) => spans.some((span) => within(cue, span)));
+    const list = [...indices];
+    if (list.length === 1) return cuesBySentence[list[0]!] ?? [];
+    return [...new Set(list)].sort((a, b) => a - b).flatMap((i) => cuesBySentence[i] ?? []);
   };
   const opens = (i: number, opener: RegExp) => opener.test(text.slice(sentences[i]!.start, sentences[i]!.end));
 
@@ -164,10 +165,16 @@ export function analysePosition(text: string): AnalysedPosition {
     if (cues.some((cue) => cue.kind === 'concern' || cue.kind === 'shared-concern' || cue.kind === 'oppose')) {
       return new Set();
     }
+    const proposalsBySentence = new Map<number, FoundReference[]>();
+    for (const ref of found.filter((r) => isProposal(r.kind))) {
+      const i = sentenceOf(ref);
+      const list = proposalsBySentence.get(i);
+      if (list) list.push(ref);
+      else proposalsBySentence.set(i, [ref]);
+    }
     const backedProposal = cues.find(
       (cue) =>
-        cue.kind === 'support' &&
-        found.some((ref) => isProposal(ref.kind) && ref.start > cue.start && sentenceOf(ref) === sentenceOf(cue)),
+        cue.kind === 'support' && (proposalsBySentence.get(sentenceOf(cue)) ?? []).some((ref) => ref.start > cue.start),
     );
     if (!backedProposal) return new Set();
     return new Set(cues.filter((cue) => cue.kind === 'ask' && sentenceOf(cue) < sentenceOf(backedProposal)));
@@ -182,11 +189,21 @@ export function analysePosition(text: string): AnalysedPosition {
     else groups.set(key, [ref]);
   }
   const body = found.filter((ref) => !(label && within(ref, label)));
-  const aboutOneThing =
-    !label && (new Set(body.map((ref) => sentenceOf(ref))).size <= 1 || new Set(body.map(keyOf)).size <= 1);
+  const provisionsNamed = new Set(body.map(keyOf)).size;
+  const aboutOneThing = !label && (new Set(body.map((ref) => sentenceOf(ref))).size <= 1 || provisionsNamed <= 1);
   const refSentences = new Set(body.map((ref) => sentenceOf(ref)));
+  // The distinct mention phrases of each sentence (`clauses 25 and 26` is one phrase naming two provisions).
+  const phrasesBySentence = new Map<number, Map<string, Span>>();
+  for (const ref of body) {
+    const i = sentenceOf(ref);
+    const phrases = phrasesBySentence.get(i) ?? new Map<string, Span>();
+    phrases.set(spanKey(ref), { start: ref.start, end: ref.end });
+    phrasesBySentence.set(i, phrases);
+  }
+  const clausesOf = new Map<number, Span[]>();
 
   const refs: PositionRef[] = [];
+  const readings = new Map<string, { scopeCues: Cue[]; decision: StanceDecision }>();
   for (const mentions of groups.values()) {
     const first = mentions[0]!;
     const mention: Span = { start: first.start, end: first.end };
@@ -211,21 +228,29 @@ export function analysePosition(text: string): AnalysedPosition {
       }
       if (cuesIn(evidence).length === 0) widenToAnaphora(evidence);
       // A position naming one proposal goes on to argue about it: read on to the end.
-      if (cuesIn(evidence).length === 0 && new Set(body.map(keyOf)).size === 1) {
+      if (cuesIn(evidence).length === 0 && provisionsNamed === 1) {
         for (let i = Math.max(...evidence) + 1; i < sentences.length; i++) evidence.add(i);
       }
     }
     const scope = scopeSpans(evidence, named);
-    const scopeCues = cues
-      .filter((cue) => scope.some((span) => within(cue, span)))
-      .flatMap((cue): Cue[] => {
-        if (cue.kind === 'unneeded') return proposal ? [{ ...cue, kind: 'oppose' }] : [];
-        return [cue];
-      });
-
-    let decision: StanceDecision = decideStance(
-      sortCues([...scopeCues, ...turnReservations(text, turns, sentences, scope, scopeCues)]),
-    );
+    // Provisions read over the same words share one reading (`Clauses 31-38` in one sentence).
+    const memoKey = `${proposal}|${scope.map((span) => `${span.start}-${span.end}`).join(',')}`;
+    let reading = readings.get(memoKey);
+    if (!reading) {
+      const scopeCues = cuesIn(evidence)
+        .filter((cue) => inSpans(scope, cue.start))
+        .flatMap((cue): Cue[] => {
+          if (cue.kind === 'unneeded') return proposal ? [{ ...cue, kind: 'oppose' }] : [];
+          return [cue];
+        });
+      const decided = decideStance(
+        sortCues([...scopeCues, ...turnReservations(text, turns, sentences, scope, scopeCues)]),
+      );
+      reading = { scopeCues, decision: decided };
+      readings.set(memoKey, reading);
+    }
+    const { scopeCues } = reading;
+    let decision: StanceDecision = reading.decision;
     const removed = named.find((m) => removals.has(m));
     const amended = proposal ? null : (named.map((m) => amendedBy(text, m)).find((a) => a !== null) ?? null);
     const rejected = named.map((m) => rejectionOf(text, m, sentences[sentenceOf(m)]!)).find((r) => r !== null);
@@ -236,12 +261,9 @@ export function analysePosition(text: string): AnalysedPosition {
       const removedDecision = decideRemovedStance(removalBacking(removed), removals.get(removed)!);
       if (removedDecision.stance !== 'neutral') decision = removedDecision;
     } else if (amended) {
-      const behind = cues.filter(
-        (cue) =>
-          (cue.kind === 'support' || cue.kind === 'ask') &&
-          cue.start < amended.start &&
-          sentenceOf(cue) === sentenceOf(amended),
-      )[0];
+      const behind = cuesIn([sentenceOf(amended)]).find(
+        (cue) => (cue.kind === 'support' || cue.kind === 'ask') && cue.start < amended.start,
+      );
       if (behind) {
         decision = {
           stance: 'concern',
@@ -308,38 +330,64 @@ export function analysePosition(text: string): AnalysedPosition {
    * the clauses from this provision's up to the next that names another (or the whole sentence, if that has no cue).
    */
   function scopeSpans(evidence: ReadonlySet<number>, named: readonly FoundReference[]): Span[] {
-    const own = new Set(named.map((m) => `${m.start}:${m.end}`));
-    return [...evidence]
+    const mineBySentence = new Map<number, Span[]>();
+    for (const m of named) {
+      const i = sentenceOf(m);
+      const list = mineBySentence.get(i);
+      if (list) list.push(m);
+      else mineBySentence.set(i, [m]);
+    }
+    const own = new Set(named.map(spanKey));
+    const spans = [...evidence]
       .sort((a, b) => a - b)
       .map((i) => {
         const sentence = sentences[i]!;
-        const mine = named.filter((m) => within(m, sentence));
-        const others = body.filter((m) => within(m, sentence) && !own.has(`${m.start}:${m.end}`));
-        if (mine.length === 0 || others.length === 0) return sentence;
-        const clauses = clauseSpans(sentence);
+        const mine = mineBySentence.get(i);
+        const phrases = phrasesBySentence.get(i);
+        if (!mine || !phrases || phrases.size <= 1) return sentence;
+        const others = [...phrases.entries()].filter(([key]) => !own.has(key)).map(([, span]) => span);
+        if (others.length === 0) return sentence;
+        const clauses = clauseSpans(i);
         const from = clauses.findIndex((c) => mine.some((m) => within(m, c)));
         let to = from;
         while (to + 1 < clauses.length && !others.some((m) => within(m, clauses[to + 1]!))) to++;
         const cut: Span = { start: clauses[from]!.start, end: clauses[to]!.end };
-        return cues.some((cue) => within(cue, cut)) ? cut : sentence;
+        return cuesIn([i]).some((cue) => within(cue, cut)) ? cut : sentence;
       });
+    // Neighbouring sentences read as one span (few spans to test, however many sentences).
+    const merged: Span[] = [];
+    for (const span of spans) {
+      const last = merged.at(-1);
+      if (last && text.slice(last.end, span.start).trim() === '') last.end = span.end;
+      else merged.push({ ...span });
+    }
+    return merged;
   }
 
   /** A sentence divided at `;` and at `and`/`but`/`while` followed closely by a cue. */
-  function clauseSpans(sentence: Span): Span[] {
+  function clauseSpans(index: number): Span[] {
+    const known = clausesOf.get(index);
+    if (known) return known;
+    const sentence = sentences[index]!;
+    const sentenceCues = cuesIn([index]);
     const spans: Span[] = [];
     let start = sentence.start;
     CLAUSE_BOUNDARY.lastIndex = 0;
     for (const match of text.slice(sentence.start, sentence.end).matchAll(CLAUSE_BOUNDARY)) {
       const at = sentence.start + match.index;
       const after = at + match[0].length;
-      if (!cues.some((cue) => cue.start >= after && cue.start <= after + CLAUSE_CUE_REACH)) continue;
+      if (!sentenceCues.some((cue) => cue.start >= after && cue.start <= after + CLAUSE_CUE_REACH)) continue;
       if (at > start) spans.push({ start, end: at });
       start = at;
     }
     spans.push({ start, end: sentence.end });
+    clausesOf.set(index, spans);
     return spans;
   }
+}
+
+function spanKey(span: Span): string {
+  return `${span.start}:${span.end}`;
 }
 
 function keyOf(ref: FoundReference): string {

@@ -20,3 +20,24 @@ export function sentenceSpans(text: string): Span[] {
   if (start < text.length) spans.push({ start, end: text.trimEnd().length });
   return spans.filter((span) => span.end > span.start);
 }
+
+/** The index of the sentence holding `offset` (by binary search), or of the nearest one before it; 0 if none. */
+export function sentenceIndexAt(sentences: readonly Span[], offset: number): number {
+  let low = 0;
+  let high = sentences.length - 1;
+  let found = 0;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sentences[mid]!.start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+/** Whether `offset` lies in one of `spans` (sorted, not overlapping). */
+export function inSpans(spans: readonly Span[], offset: number): boolean {
+  const span = spans[sentenceIndexAt(spans, offset)];
+  return span !== undefined && offset >= span.start && offset < span.end;
+}

@@ -16,7 +16,7 @@
  * - nothing -> `neutral`
  */
 import type { Span, Stance } from '../model';
-import { sentenceSpans } from './sentences';
+import { inSpans, sentenceIndexAt, sentenceSpans } from './sentences';
 import {
   CONCESSION_OPENER,
   CONTRAST_INSIDE,
@@ -61,7 +61,7 @@ export function findCues(text: string, sentences: readonly Span[] = sentenceSpan
   for (const { needsSpeaker, ...cue } of candidates) {
     if (claimed.subarray(cue.start, cue.end).some((c) => c === 1)) continue;
     claimed.fill(1, cue.start, cue.end);
-    const sentenceStart = sentences.find((s) => cue.start >= s.start && cue.start < s.end)?.start ?? 0;
+    const sentenceStart = sentences.length > 0 ? sentences[sentenceIndexAt(sentences, cue.start)]!.start : 0;
     const before = text.slice(sentenceStart, cue.start);
     if (needsSpeaker && !LGA_SPEAKER.test(before)) continue;
     taken.push(negated(cue, before) ?? cue);
@@ -131,8 +131,19 @@ export function findTurns(text: string, sentences: readonly Span[]): Turn[] {
   return turns.sort((a, b) => a.start - b.start);
 }
 
+/** How many of the sorted `values` are below `limit`. */
+function countBelow(values: readonly number[], limit: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (values[mid]! < limit) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 const isSupport = (cue: Cue) => cue.kind === 'support' || cue.kind === 'anti-removal';
-const inRange = (cue: Span, start: number, end: number) => cue.start >= start && cue.start < end;
 
 /**
  * The reservations a text's turns make, over a scope (the spans being read, in order) whose cues are `cues`: a turn
@@ -148,9 +159,11 @@ export function turnReservations(
 ): Cue[] {
   if (scope.length === 0) return [];
   const scopeStart = scope[0]!.start;
-  const inScope = (position: number) => scope.some((span) => position >= span.start && position < span.end);
+  // Binary searches over sorted offsets, so that many turns over a long scope stay cheap.
+  const inScope = (position: number) => inSpans(scope, position);
+  const supportStarts = cues.filter((cue) => isSupport(cue) && inScope(cue.start)).map((cue) => cue.start);
   const supportBetween = (start: number, end: number) =>
-    cues.some((cue) => isSupport(cue) && inRange(cue, start, end) && inScope(cue.start));
+    countBelow(supportStarts, end) > countBelow(supportStarts, start);
   const reservations: Cue[] = [];
   for (const turn of turns) {
     if (!inScope(turn.start)) continue;
@@ -164,7 +177,7 @@ export function turnReservations(
     }
     const before = supportBetween(scopeStart, turn.start);
     const after = supportBetween(turn.end, sentence.end);
-    const opensScope = text.slice(scopeStart, turn.start).trim() === '';
+    const opensScope = turn.start - scopeStart < 8 && text.slice(scopeStart, turn.start).trim() === '';
     if (!after && (before || opensScope)) reservations.push(word);
   }
   return reservations;
