@@ -111,7 +111,9 @@ describe('annotate on saved pages (page adapter, scanner, matcher)', () => {
       applies: 'applies',
       reason:
         'Same House and stage: briefing for Lords Report, 18 October 2016; this page is Lords Report, 18 October 2016',
-      stance: 'mixed',
+      // The stance on amendment 7 itself: "should be reciprocal" (an ask). The sentence before supports the Bill's
+      // focus, not the amendment, so it is a concern, not mixed (issue 9).
+      stance: 'concern',
       briefing: {
         house: 'lords',
         stage: 'report',
