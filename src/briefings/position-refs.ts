@@ -216,21 +216,21 @@ export function analysePosition(text: string): AnalysedPosition {
     const proposal = isProposal(first.kind);
 
     // Scope: sentences, then (in a sentence naming several provisions) the clause naming this one.
-    let evidence = new Set<number>();
+    // The sentences that carry it, with those the grammar ties to them: what a reader is shown (`evidence`).
+    const carrying = [...new Set(named.map((m) => sentenceOf(m)))].sort((a, b) => a - b);
+    const near = new Set(carrying);
+    for (const i of carrying) {
+      if (!proposal && i > 0 && opens(i, CONTRAST_OPENER)) near.add(i - 1);
+      const next = i + 1;
+      if (next < sentences.length && opens(next, CONTRAST_OPENER) && cuesIn([i]).some(isSupport)) near.add(next);
+    }
+    if (cuesIn(near).length === 0) widenToAnaphora(near);
+    // The sentences read for its stance: wider where the position is about it.
+    let evidence = new Set(near);
     if (!proposal && aboutOneThing) evidence = new Set(all);
-    else {
-      const carrying = [...new Set(named.map((m) => sentenceOf(m)))].sort((a, b) => a - b);
-      evidence = new Set(carrying);
-      for (const i of carrying) {
-        if (!proposal && i > 0 && opens(i, CONTRAST_OPENER)) evidence.add(i - 1);
-        const next = i + 1;
-        if (next < sentences.length && opens(next, CONTRAST_OPENER) && cuesIn([i]).some(isSupport)) evidence.add(next);
-      }
-      if (cuesIn(evidence).length === 0) widenToAnaphora(evidence);
+    else if (cuesIn(evidence).length === 0 && provisionsNamed === 1) {
       // A position naming one proposal goes on to argue about it: read on to the end.
-      if (cuesIn(evidence).length === 0 && provisionsNamed === 1) {
-        for (let i = Math.max(...evidence) + 1; i < sentences.length; i++) evidence.add(i);
-      }
+      for (let i = Math.max(...evidence) + 1; i < sentences.length; i++) evidence.add(i);
     }
     const scope = scopeSpans(evidence, named);
     // Provisions read over the same words share one reading (`Clauses 31-38` in one sentence).
@@ -287,7 +287,7 @@ export function analysePosition(text: string): AnalysedPosition {
         decidedBy: [{ start: sharedConcern.start, end: sharedConcern.end }],
       };
     }
-    const indices = [...evidence];
+    const indices = [...near];
     const span: Span = {
       start: Math.min(...indices.map((i) => sentences[i]!.start)),
       end: Math.max(...indices.map((i) => sentences[i]!.end)),
