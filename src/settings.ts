@@ -1,33 +1,17 @@
 /**
  * User settings, kept with WXT's storage (browser.storage.local) so every part sees the same values and open pages
- * pick up changes without a reload (`watchSettings`).
+ * pick up changes without a reload (`watchSettings`). Their shape and defaults: src/settings-defaults.ts.
  */
 import { storage } from '#imports';
+import { DEFAULT_SETTINGS, type Settings, withDefaults } from './settings-defaults';
 
-export type HighlightMode = 'positions' | 'all';
-export type HighlightStyle = 'underline' | 'background';
-
-export interface Settings {
-  /** Hostnames the extension is switched off on. */
-  disabledSites: string[];
-  /** `positions`: only references the LGA has a position on; `all`: every detected reference. */
-  highlightMode: HighlightMode;
-  highlightStyle: HighlightStyle;
-  /** Dwell before a popover opens, in ms (Wikipedia's previews use about 150-500). */
-  hoverDelayMs: number;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  disabledSites: [],
-  highlightMode: 'positions',
-  highlightStyle: 'underline',
-  hoverDelayMs: 250,
-};
+export type { HighlightMode, HighlightStyle, Settings } from './settings-defaults';
+export { DEFAULT_SETTINGS } from './settings-defaults';
 
 const item = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
 
 export async function getSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await item.getValue()) };
+  return withDefaults(await item.getValue());
 }
 
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
@@ -37,5 +21,5 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
 }
 
 export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return item.watch((value) => callback({ ...DEFAULT_SETTINGS, ...value }));
+  return item.watch((value) => callback(withDefaults(value)));
 }

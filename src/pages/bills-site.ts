@@ -18,6 +18,7 @@ const BILLS_SITE_URL = /^https?:\/\/bills\.parliament\.uk\/bills\/(\d+)(?:\/[a-z
 
 export const billsSite: PageAdapter = {
   id: 'bills-site',
+  hosts: ['bills.parliament.uk'],
   examples: [
     'https://bills.parliament.uk/bills/3909',
     'https://bills.parliament.uk/bills/3909/stages',

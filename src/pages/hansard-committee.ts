@@ -10,6 +10,7 @@ import type { PageAdapter } from './types';
 
 export const hansardCommitteeSitting: PageAdapter = {
   id: 'hansard-committee-sitting',
+  hosts: ['hansard.parliament.uk'],
   examples: [
     'https://hansard.parliament.uk/Commons/2025-02-11/debates/9bc2d589-0744-404f-bfd0-a4bf986e4e23/ChildrenSWellbeingAndSchoolsBill(FourteenthSitting)',
     'https://hansard.parliament.uk/commons/2025-02-11/debates/9BC2D589-0744-404F-BFD0-A4BF986E4E23/ChildrenSWellbeingAndSchoolsBill(FourteenthSitting)#contribution-5B0C1D2E-3F40-4152-8637-48596A7B8C9D',

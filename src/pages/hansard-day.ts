@@ -17,6 +17,7 @@ import type { PageAdapter, PageSection } from './types';
 
 export const hansardDay: PageAdapter = {
   id: 'hansard-day',
+  hosts: ['hansard.parliament.uk'],
   examples: [
     'https://hansard.parliament.uk/commons/2020-01-09/debates/f558af45-2e9e-4f22-9692-ae71794a6469/CommonsChamber',
     'https://hansard.parliament.uk/Commons/2020-01-09/debates/F558AF45-2E9E-4F22-9692-AE71794A6469/CommonsChamber#contribution-4910D36D-4D88-49EF-9966-A4F9135A7ACB',

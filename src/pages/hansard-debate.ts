@@ -25,6 +25,7 @@ const PLACE_STAGES: ReadonlyArray<readonly [RegExp, Stage, string]> = [
 
 export const hansardDebate: PageAdapter = {
   id: 'hansard-debate',
+  hosts: ['hansard.parliament.uk'],
   examples: [
     'https://hansard.parliament.uk/Commons/2025-03-17/debates/E5BB116A-6FBA-4758-9E0D-276C81369B21/Children’SWellbeingAndSchoolsBill',
     'https://hansard.parliament.uk/commons/2025-03-17/debates/e5bb116a-6fba-4758-9e0d-276c81369b21/Children%E2%80%99SWellbeingAndSchoolsBill',

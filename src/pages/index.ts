@@ -20,6 +20,12 @@ export const ADAPTERS: readonly PageAdapter[] = [
   publications,
 ];
 
+/** Every host an adapter reads, once each: where the content script runs and what the options page lists. */
+export const PARLIAMENT_HOSTS: readonly string[] = [...new Set(ADAPTERS.flatMap((adapter) => adapter.hosts))];
+
+/** The content script's match patterns. */
+export const PARLIAMENT_MATCHES: readonly string[] = PARLIAMENT_HOSTS.map((host) => `*://${host}/*`);
+
 export function adapterFor(url: string): PageAdapter | null {
   return ADAPTERS.find((adapter) => adapter.matches(url)) ?? null;
 }

@@ -32,6 +32,7 @@ export const PUBLICATIONS_SELECTORS = {
 
 export const publications: PageAdapter = {
   id: 'publications',
+  hosts: ['publications.parliament.uk'],
   examples: [
     'https://publications.parliament.uk/pa/bills/lbill/2016-2017/0057/lbill_2016-20170057_en_2.htm',
     'https://publications.parliament.uk/pa/bills/cbill/2016-2017/0121/cbill_2016-20170121_en_2.htm',

@@ -2,8 +2,21 @@
  * What a page adapter gives: per section of a page, what it is about (bill, house, stage, date) and the text roots
  * to scan. A page can hold several debates (a Hansard whole-day page), so context is per section.
  */
-import type { SkipList } from '../annotate/text-index';
 import type { BillRecord, PageContext } from '../model';
+
+/** What the DOM text index leaves out, as data: a markup change is a one-line fix (src/annotate/text-index.ts). */
+export interface SkipList {
+  /** Lower-case tag names whose whole subtree is skipped. */
+  tags: readonly string[];
+  /** Class names whose element (and subtree) is skipped. */
+  classes: readonly string[];
+  /** Class name prefixes (`column-number` also skips `column-number-range`). */
+  classPrefixes: readonly string[];
+  /** ARIA roles whose subtree is skipped. */
+  roles: readonly string[];
+  /** Attributes whose presence skips the subtree (`hidden`, `aria-hidden` is NOT here: icons only). */
+  attributes: readonly string[];
+}
 
 export interface PageSection {
   context: PageContext;
@@ -26,6 +39,8 @@ export interface PageUnderstanding {
 export interface PageAdapter {
   /** Stable id, e.g. `hansard-debate`. */
   id: string;
+  /** The hosts whose pages it reads: the content script runs there and the options page lists them. */
+  hosts: readonly string[];
   /** Pages this adapter claims, as real URLs: tested against every adapter (none may claim another's). */
   examples: readonly string[];
   /** True when the URL is a page of this kind. */

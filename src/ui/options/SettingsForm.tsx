@@ -2,17 +2,14 @@
  * The reader's settings (src/settings.ts): where the extension runs, what it highlights, how, and how soon a
  * popover opens. Presentational: each change is reported as a patch; open pages watch the stored settings.
  */
+import { PARLIAMENT_HOSTS } from '../../pages';
 import type { HighlightMode, HighlightStyle, Settings } from '../../settings';
+import { clampDelay, HOVER_DELAY } from '../../settings-defaults';
 
-/** The sites the content script runs on (wxt matches), each can be switched off. */
-export const SITES = ['hansard.parliament.uk', 'bills.parliament.uk', 'publications.parliament.uk'] as const;
+export { clampDelay, HOVER_DELAY };
 
-export const HOVER_DELAY = { min: 100, max: 1000, step: 50 } as const;
-
-export function clampDelay(value: number): number {
-  if (!Number.isFinite(value)) return HOVER_DELAY.min;
-  return Math.min(HOVER_DELAY.max, Math.max(HOVER_DELAY.min, Math.round(value)));
-}
+/** The sites the extension reads (from the page adapters), each of which the reader can switch off. */
+export const SITES = PARLIAMENT_HOSTS;
 
 const MODES: ReadonlyArray<{ value: HighlightMode; label: string }> = [
   { value: 'positions', label: 'Only provisions the LGA has a position on' },

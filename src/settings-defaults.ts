@@ -1,0 +1,45 @@
+/**
+ * The user's settings as values: their shape, their defaults and their ranges, once, pure (no storage code), so the
+ * content script, the options page and the background read one definition. Stored by src/settings.ts.
+ */
+export type HighlightMode = 'positions' | 'all';
+export type HighlightStyle = 'underline' | 'background';
+
+export interface Settings {
+  /** Hostnames the extension is switched off on. */
+  disabledSites: string[];
+  /** `positions`: only references the LGA has a position on; `all`: every detected reference. */
+  highlightMode: HighlightMode;
+  highlightStyle: HighlightStyle;
+  /** Dwell before a popover opens, in ms (Wikipedia's previews use about 150-500). */
+  hoverDelayMs: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = {
+  disabledSites: [],
+  highlightMode: 'positions',
+  highlightStyle: 'underline',
+  hoverDelayMs: 250,
+};
+
+/** The hover delay a reader can choose (the options page's slider), in ms. */
+export const HOVER_DELAY = { min: 100, max: 1000, step: 50 } as const;
+
+export function clampDelay(value: number): number {
+  if (!Number.isFinite(value)) return HOVER_DELAY.min;
+  return Math.min(HOVER_DELAY.max, Math.max(HOVER_DELAY.min, Math.round(value)));
+}
+
+/** A stored value (possibly partial, missing or malformed) as settings: each field checked, defaults for the rest. */
+export function withDefaults(stored: unknown): Settings {
+  const value = stored && typeof stored === 'object' ? (stored as Partial<Record<keyof Settings, unknown>>) : {};
+  return {
+    disabledSites: Array.isArray(value.disabledSites) ? value.disabledSites.map(String) : [],
+    highlightMode: value.highlightMode === 'all' ? 'all' : 'positions',
+    highlightStyle: value.highlightStyle === 'background' ? 'background' : 'underline',
+    hoverDelayMs:
+      typeof value.hoverDelayMs === 'number' && Number.isFinite(value.hoverDelayMs)
+        ? clampDelay(value.hoverDelayMs)
+        : DEFAULT_SETTINGS.hoverDelayMs,
+  };
+}
