@@ -7,15 +7,17 @@
  * elements (a name no page CSS targets): the only case where we split the page's text nodes, and `clear()` puts
  * them back.
  *
- * The styles are one static stylesheet (`contentCss()`, shipped as entrypoints/parliament.content/highlights.css)
- * that the browser injects from the manifest before the page is built. Adding a `<style>` element later, even one of
+ * The styles are one static stylesheet (entrypoints/parliament.content/highlights.css, generated from these names
+ * by scripts/build-highlight-css.ts at build time) that the browser injects from the manifest before the page is built. Adding a `<style>` element later, even one of
  * `::highlight()` rules only, makes the browser recompute the style of every element: 120-210 ms on the 2.7 MB
  * Hansard page. So every variant has its own name (`lga-support-other-bg-dark`) and switching the colour scheme or
  * the highlight style only re-registers highlights under other names.
  */
 import { STANCES, type Stance } from '../model';
-import type { HighlightStyle } from '../settings';
-import { type ColourScheme, STANCE_COLOUR, STANCE_TINT } from '../ui/shared/stance';
+import type { HighlightStyle } from '../settings-defaults';
+
+/** The page's colour scheme: highlights (and the popover) are drawn for it. */
+export type ColourScheme = 'light' | 'dark';
 
 export const HIGHLIGHT_PREFIX = 'lga-';
 export const WRAP_TAG = 'lga-ref';
@@ -41,7 +43,7 @@ export interface HighlightVariant {
 }
 
 const DEFAULT_VARIANT: HighlightVariant = { style: 'underline', scheme: 'light' };
-const VARIANTS: readonly HighlightVariant[] = [
+export const VARIANTS: readonly HighlightVariant[] = [
   { style: 'underline', scheme: 'light' },
   { style: 'background', scheme: 'light' },
   { style: 'underline', scheme: 'dark' },
@@ -95,62 +97,6 @@ export function groupByLook<T extends HighlightLook>(
     else groups.set(name, [entry]);
   }
   return groups;
-}
-
-/**
- * The declarations for one look. Applies: solid underline (+ tint in `background` style). Other print: dashed
- * underline, lighter tint: "this may be a different provision". Detected without a position: neutral dotted.
- */
-export function lookDeclarations(look: HighlightLook, variant: HighlightVariant): string[] {
-  const stance = look.stance ?? 'neutral';
-  const colour = STANCE_COLOUR[variant.scheme][stance];
-  const tint = STANCE_TINT[variant.scheme][stance];
-  if (!look.stance) return [`text-decoration: underline dotted ${colour} 1px`];
-  const line = look.applies ? 'solid' : 'dashed';
-  const thickness = look.applies ? '2px' : '1.5px';
-  const decoration = `text-decoration: underline ${line} ${colour} ${thickness}`;
-  return variant.style === 'background' && look.applies ? [decoration, `background-color: ${tint}`] : [decoration];
-}
-
-/** One rule, laid out as the project's formatter (biome) writes CSS, so the generated file passes `biome check`. */
-function rule(selector: string, declarations: readonly string[]): string {
-  return `${selector} {\n${declarations.map((d) => `  ${d};\n`).join('')}}`;
-}
-
-const ACTIVE_BACKGROUND: Readonly<Record<ColourScheme, string>> = {
-  light: 'rgba(31, 95, 191, 0.18)',
-  dark: 'rgba(138, 180, 248, 0.35)',
-};
-
-/**
- * The content script's whole stylesheet: `::highlight()` rules for every look and variant, and the same looks for
- * the `<lga-ref>` fallback. Static: it is written to entrypoints/parliament.content/highlights.css (a unit test keeps
- * the file equal to this) and injected by the browser from the manifest.
- */
-export function contentCss(): string {
-  const rules: string[] = [
-    '/* Generated from src/annotate/highlight.ts contentCss(): do not edit (test/unit/annotate/highlight.test.ts). */',
-  ];
-  for (const variant of VARIANTS) {
-    for (const look of allLooks()) {
-      rules.push(rule(`::highlight(${highlightName(look, variant)})`, lookDeclarations(look, variant)));
-    }
-  }
-  for (const scheme of ['light', 'dark'] as const) {
-    const name = activeName({ style: 'underline', scheme });
-    rules.push(rule(`::highlight(${name})`, [`background-color: ${ACTIVE_BACKGROUND[scheme]}`]));
-  }
-  // Fallback: our own element only. Inline and inheriting everything: it must not change the page's layout.
-  rules.push(rule(WRAP_TAG, ['display: inline', 'font: inherit', 'color: inherit']));
-  for (const variant of VARIANTS) {
-    for (const look of allLooks()) {
-      rules.push(rule(`${WRAP_TAG}[data-lga-look="${highlightName(look, variant)}"]`, lookDeclarations(look, variant)));
-    }
-  }
-  for (const scheme of ['light', 'dark'] as const) {
-    rules.push(rule(`${WRAP_TAG}[data-lga-active="${scheme}"]`, [`background-color: ${ACTIVE_BACKGROUND[scheme]}`]));
-  }
-  return `${rules.join('\n')}\n`;
 }
 
 /** The CSS Custom Highlight API where usable: both `CSS.highlights` and the `Highlight` constructor. */

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { contentCss } from '../../../scripts/build-highlight-css';
 import {
   activeName,
   allLooks,
-  contentCss,
   createHighlighter,
   groupByLook,
   type HighlightApi,
@@ -111,7 +111,7 @@ describe('the content stylesheet', () => {
   const ruleFor = (name: string) => highlightRules.find((r) => r.startsWith(`::highlight(${name})`)) ?? '';
 
   it('is the file the manifest injects (regenerate with the command below if this fails)', () => {
-    // npx tsx -e "import('./src/annotate/highlight.ts').then((m) => process.stdout.write(m.contentCss()))" > entrypoints/parliament.content/highlights.css
+    // npm run css (run by npm run build) writes it.
     const file = path.resolve(import.meta.dirname, '../../../entrypoints/parliament.content/highlights.css');
     expect(readFileSync(file, 'utf8')).toBe(css);
   });
