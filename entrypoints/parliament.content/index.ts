@@ -1,11 +1,20 @@
 /**
  * Content script for Hansard and parliament.uk pages: wiring only. The work is in src/annotate/controller.ts.
+ *
+ * Nothing the page's own scripts send may stop or steer us. WXT's context announces each start to the page and tears
+ * an instance down when it hears a "newer" one start; both travel through the page's DOM, so a page could fake them.
+ * So: no `postMessage` announcement (`noScriptStartedPostMessage`), the "started" event is stopped before WXT's
+ * listener hears it (whether we are still alive is asked of the extension itself: `browser.runtime.id`), and
+ * navigation events only lead to a rerun when the URL changed, at a bounded rate (src/annotate/controller.ts).
  */
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createController } from '../../src/annotate/controller';
-import { scanText } from '../../src/annotate/scan';
+import { extensionAlive, guardScriptStartedEvent } from '../../src/annotate/page-events';
+import { createPopoverHost } from '../../src/annotate/popover/host';
+import { pageScheme } from '../../src/annotate/popover/scheme';
 import { settingsReader } from '../../src/annotate/settings-reader';
 import type { BackgroundRequest, Reply, ResponseFor, TabRequest } from '../../src/messaging';
-import { understandPage } from '../../src/pages';
+import { PARLIAMENT_MATCHES, understandPage } from '../../src/pages';
 
 // The highlight styles, injected by the browser from the manifest before the page is built (see src/annotate/highlight.ts).
 import './highlights.css';
@@ -13,9 +22,15 @@ import './highlights.css';
 const TAB_REQUESTS: ReadonlySet<string> = new Set(['pageSummary', 'focusReference', 'focusStep']);
 
 export default defineContentScript({
-  matches: ['*://hansard.parliament.uk/*', '*://bills.parliament.uk/*', '*://publications.parliament.uk/*'],
+  matches: [...PARLIAMENT_MATCHES],
   runAt: 'document_idle',
+  noScriptStartedPostMessage: true,
   main(ctx) {
+    const isAlive = () => extensionAlive(() => browser.runtime);
+    // The name WXT's own listener uses (public at run time, private in WXT's types).
+    const startedEvent = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string })
+      .SCRIPT_STARTED_MESSAGE_TYPE;
+    ctx.onInvalidated(guardScriptStartedEvent(window, startedEvent, isAlive));
     const settings = settingsReader(browser.storage as never);
     const controller = createController({
       doc: document,
@@ -25,7 +40,7 @@ export default defineContentScript({
       getSettings: settings.get,
       watchSettings: settings.watch,
       understand: understandPage,
-      scanText,
+      popover: { create: createPopoverHost, scheme: pageScheme },
       onTabRequest(handler) {
         const listener = (message: unknown) => {
           const request = message as TabRequest | null;
@@ -37,18 +52,12 @@ export default defineContentScript({
       },
       onLocationChange: (callback) => ctx.addEventListener(window, 'wxt:locationchange', callback),
       onInvalidated: (callback) => ctx.onInvalidated(callback),
-      isAlive: () => {
-        try {
-          return ctx.isValid;
-        } catch {
-          return false; // a dead extension context may throw rather than answer
-        }
-      },
+      isAlive,
       log: (message, error) => console.debug(`[LGA positions] ${message}`, error ?? ''),
     });
     void controller.start();
     // Chrome leaves an orphaned content script running when the extension is updated or removed: WXT notices on its
-    // own timers, so keep one slow one going (it runs nothing; the check is the point).
+    // own timers (`browser.runtime.id` gone), so keep one slow one going (it runs nothing; the check is the point).
     ctx.setInterval(() => {}, 2000);
   },
 });

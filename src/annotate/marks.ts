@@ -7,8 +7,22 @@
  * Numbers with no digits of their own (the `12, 13` inside `11 to 14`) are the words between the range's ends (` to `):
  * pointing at `14` shows clause 14, never a neighbour.
  */
-import type { FoundReference, MatchedPosition, Stance } from '../model';
+import type { FoundReference, MatchedPosition, ReferenceMatch, Stance } from '../model';
 import { stanceForProvision } from '../stance/shown';
+import type { HighlightEntry } from './highlight';
+
+/** One highlighted (or, in mode `all`, detected) span of the page and what the LGA says of its references. */
+export interface Mark extends HighlightEntry {
+  /** Index of the page section it is in. */
+  section: number;
+  refs: FoundReference[];
+  matches: MatchedPosition[];
+}
+
+/** The key a reference is looked up by: kind and number. */
+export function lookupKey(ref: { kind: string; number: string }): string {
+  return `${ref.kind}:${ref.number}`;
+}
 
 export interface MarkSpan {
   start: number;
@@ -119,4 +133,38 @@ export function mergeMatches(lists: ReadonlyArray<readonly MatchedPosition[]>): 
     }
   }
   return [...merged.filter((m) => m.applies === 'applies'), ...merged.filter((m) => m.applies !== 'applies')];
+}
+
+/**
+ * The marks of one scanned text: its references grouped into spans (`groupIntoMarks`), each span's range from
+ * `toRange` (a span whose range cannot be made is left out), numbered from `firstIndex`.
+ */
+export function marksOf(
+  refs: readonly FoundReference[],
+  matches: ReadonlyMap<string, ReferenceMatch>,
+  toRange: (start: number, end: number) => Range,
+  section: number,
+  firstIndex: number,
+): Mark[] {
+  const marks: Mark[] = [];
+  for (const span of groupIntoMarks(refs)) {
+    let range: Range;
+    try {
+      range = toRange(span.start, span.end);
+    } catch {
+      continue;
+    }
+    const merged = mergeMatches(span.refs.map((r) => matches.get(lookupKey(r))?.positions ?? []));
+    const look = lookOf(merged);
+    marks.push({
+      index: firstIndex + marks.length,
+      section,
+      range,
+      refs: span.refs,
+      matches: merged,
+      stance: look.stance,
+      applies: look.applies,
+    });
+  }
+  return marks;
 }

@@ -11,20 +11,7 @@
 
 import { sameBill } from '../bills';
 import type { FoundReference, ReferenceKind } from '../model';
-import type { PageSection } from '../pages/types';
 import { findReferences } from '../references/index';
-import { buildTextIndex, type TextIndex } from './text-index';
-
-export interface ScannedReference extends FoundReference {
-  /** Index of the page section the reference was found in. */
-  section: number;
-  /** Index of the root (in `section.roots`) whose text `start`/`end` are offsets into. */
-  root: number;
-  /** True for a number taken from the heading above (`the clause` under `Clause 7`). */
-  implicit?: boolean;
-  /** The DOM range of the reference's text, computed on demand. */
-  range(): Range;
-}
 
 export interface TextScanOptions {
   /** Blank out printed line numbers and running headers before matching (publications pages). */
@@ -38,7 +25,7 @@ export interface TextScanOptions {
   bill?: string | null;
 }
 
-/** A found reference in plain text, with `implicit` set where the number came from a heading. */
+/** A found reference in plain text; `implicit` for a number taken from the heading above (`the clause` under `Clause 7`). */
 export type TextReference = FoundReference & { implicit?: boolean };
 
 // ---------------------------------------------------------------------------------------------
@@ -153,33 +140,4 @@ export function scanText(text: string, options: TextScanOptions = {}): TextRefer
     (ref) => !explicit.some((other) => other.start < ref.end && ref.start < other.end),
   );
   return [...explicit, ...implicit].sort((a, b) => a.start - b.start || a.end - b.end);
-}
-
-/** Build the text indexes of a section's roots (what `scanSection` does when not given them). */
-export function indexSection(section: PageSection): TextIndex[] {
-  return section.roots.map((root) =>
-    buildTextIndex(root, { extraSkip: section.skip, mark: section.clauseHeadings.filter((h) => root.contains(h)) }),
-  );
-}
-
-/**
- * The references in one page section. `indexes` are the section's prebuilt text indexes (one per root, e.g. built in
- * idle chunks); built here when not given.
- */
-export function scanSection(
-  section: PageSection,
-  sectionIndex = 0,
-  indexes: readonly TextIndex[] = indexSection(section),
-): ScannedReference[] {
-  const out: ScannedReference[] = [];
-  indexes.forEach((index, rootIndex) => {
-    const headingOffsets = section.clauseHeadings
-      .map((heading) => index.offsetOf(heading))
-      .filter((offset): offset is number => offset !== undefined);
-    const options = { printedLineNumbers: section.printedLineNumbers, headingOffsets, bill: section.context.bill };
-    for (const ref of scanText(index.text, options)) {
-      out.push({ ...ref, section: sectionIndex, root: rootIndex, range: () => index.toRange(ref.start, ref.end) });
-    }
-  });
-  return out;
 }

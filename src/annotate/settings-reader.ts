@@ -2,33 +2,11 @@
  * The content script's read-only view of the user's settings, straight from `browser.storage.local` (key
  * `settings`, as src/settings.ts stores it through WXT's `local:settings` item). Importing src/settings.ts would bring
  * the whole @wxt-dev/storage module (about 3 kB gzip) into every parliament page for two calls; this reads the same
- * value. `CONTENT_DEFAULTS` must equal `DEFAULT_SETTINGS` (a unit test checks it).
+ * value, with the same defaults (src/settings-defaults.ts).
  */
-import type { Settings } from '../settings';
+import { type Settings, withDefaults } from '../settings-defaults';
 
 export const SETTINGS_KEY = 'settings';
-
-export const CONTENT_DEFAULTS: Readonly<Settings> = {
-  disabledSites: [],
-  highlightMode: 'positions',
-  highlightStyle: 'underline',
-  hoverDelayMs: 250,
-};
-
-/** Stored value (possibly partial, possibly missing or malformed) merged over the defaults. */
-export function withDefaults(stored: unknown): Settings {
-  const value = stored && typeof stored === 'object' ? (stored as Partial<Settings>) : {};
-  const merged = { ...CONTENT_DEFAULTS, ...value };
-  return {
-    disabledSites: Array.isArray(merged.disabledSites) ? merged.disabledSites.map(String) : [],
-    highlightMode: merged.highlightMode === 'all' ? 'all' : 'positions',
-    highlightStyle: merged.highlightStyle === 'background' ? 'background' : 'underline',
-    hoverDelayMs:
-      typeof merged.hoverDelayMs === 'number' && Number.isFinite(merged.hoverDelayMs)
-        ? Math.max(0, Math.min(2000, merged.hoverDelayMs))
-        : CONTENT_DEFAULTS.hoverDelayMs,
-  };
-}
 
 interface StorageArea {
   get(key: string): Promise<Record<string, unknown>>;

@@ -12,19 +12,9 @@
  *   idle callbacks without blocking the page.
  */
 
-/** What the index leaves out, as data: a markup change is a one-line fix. */
-export interface SkipList {
-  /** Lower-case tag names whose whole subtree is skipped. */
-  tags: readonly string[];
-  /** Class names whose element (and subtree) is skipped. */
-  classes: readonly string[];
-  /** Class name prefixes (`column-number` also skips `column-number-range`). */
-  classPrefixes: readonly string[];
-  /** ARIA roles whose subtree is skipped. */
-  roles: readonly string[];
-  /** Attributes whose presence skips the subtree (`hidden`, `aria-hidden` is NOT here: icons only). */
-  attributes: readonly string[];
-}
+import type { SkipList } from '../pages/types';
+
+export type { SkipList } from '../pages/types';
 
 export const DEFAULT_SKIP: SkipList = {
   tags: ['script', 'style', 'noscript', 'template', 'nav', 'svg', 'button', 'select', 'textarea', 'input', 'iframe'],

@@ -7,7 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { Window } from 'happy-dom';
 import billsJson from '../../assets/bills.json';
-import { scanSection, scanText } from '../annotate/scan';
+import { scanText } from '../annotate/scan';
+import { scanSection } from '../annotate/section-scanner';
 import type { BillRecord, PageContext } from '../model';
 import { pageUrlOf, understandPage } from '../pages/index';
 

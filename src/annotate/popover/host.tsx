@@ -49,7 +49,9 @@ function tabbables(dialog: HTMLElement): HTMLElement[] {
 import { type Box, type PlaceOptions, placePopover } from './place';
 import { popoverCss } from './styles';
 
-export const HOST_TAG = 'lga-positions-root';
+export { POPOVER_HOST_TAG as HOST_TAG } from '../late-content';
+
+import { POPOVER_HOST_TAG as HOST_TAG } from '../late-content';
 
 export interface ShowOptions {
   reference: Reference;

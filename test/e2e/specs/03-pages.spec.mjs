@@ -110,6 +110,48 @@ export default [
     },
   },
   {
+    name: "the page's own scripts replay WXT's events: no teardown, a bounded number of rescans (issue 10, finding 2)",
+    async run(b, assert) {
+      // The events' names are public: the extension's id and the entrypoint's name.
+      const options = await b.extensionPage('options.html');
+      const id = await options.evaluate(() => (globalThis.browser ?? globalThis.chrome).runtime.id);
+      const { tab } = await openAndWait(b, 'cwsbCommittee');
+      const runsBefore = await tab.evaluate(() => Number(document.documentElement.dataset.lgaRuns));
+      // From the page's main world (tab.evaluate runs there): what a third-party script on Hansard could send.
+      await tab.evaluate((prefix) => {
+        const started = `${prefix}:parliament:wxt:content-script-started`;
+        for (let i = 0; i < 5; i++) {
+          const detail = { contentScriptName: 'parliament', messageId: `page-${i}` };
+          document.dispatchEvent(new CustomEvent(started, { detail }));
+          window.postMessage({ type: started, ...detail }, '*');
+        }
+        for (let i = 0; i < 20; i++) window.dispatchEvent(new Event(`${prefix}:parliament:wxt:locationchange`));
+        // And 20 real navigations within the page, as fast as a script can make them.
+        for (let i = 0; i < 20; i++) history.pushState(null, '', `#replay-${i}`);
+      }, id);
+      await sleep(2_500);
+      const ready = await tab.waitFor(readyState, undefined, {
+        timeout: 10_000,
+        what: 'the highlights after the replays',
+      });
+      assert.ok(ready.applies >= 1, `highlights still drawn (state ${JSON.stringify(ready)})`);
+      const runsAfter = await tab.evaluate(() => Number(document.documentElement.dataset.lgaRuns));
+      assert.ok(
+        runsAfter - runsBefore <= 3,
+        `45 events and 20 navigations caused ${runsAfter - runsBefore} rescans (at most 3: one per second)`,
+      );
+      const { popover } = await hoverReference(tab, 'Clause 7');
+      assert.equal(popover.name, 'LGA position: Clause 7', 'the popover still opens');
+      await leave(tab);
+      await tab.evaluate(() => window.scrollTo(0, 0));
+      await tab.press('Alt+Shift+N');
+      const byKey = await tab.waitFor(popoverState, undefined, { timeout: 3_000, what: 'Alt+Shift+N still works' });
+      assert.equal(byKey.name, 'LGA position: Clause 7');
+      await tab.press('Escape');
+      assert.deepEqual(await tab.extensionErrors(), []);
+    },
+  },
+  {
     name: 'CSWB Lords Report 18 October 2016: amendment 7 and clause 29 get the Report-stage positions',
     async run(b, assert) {
       const { tab, ready } = await openAndWait(b, 'cswbLordsReport');

@@ -4,14 +4,23 @@
  * and a stand-in `CSS.highlights` (happy-dom has none).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type ControllerDeps, createController, removeLeftovers } from '../../../src/annotate/controller';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import {
+  type ControllerDeps,
+  createController,
+  NAVIGATION_MIN_INTERVAL_MS,
+  removeLeftovers,
+} from '../../../src/annotate/controller';
 import { WRAP_TAG } from '../../../src/annotate/highlight';
-import { HOST_TAG } from '../../../src/annotate/popover/host';
-import { scanText } from '../../../src/annotate/scan';
-import { CONTENT_DEFAULTS, settingsReader, withDefaults } from '../../../src/annotate/settings-reader';
+import { createLateContentObserver } from '../../../src/annotate/late-content';
+import { guardScriptStartedEvent } from '../../../src/annotate/page-events';
+import { createPopoverHost, HOST_TAG } from '../../../src/annotate/popover/host';
+import { pageScheme } from '../../../src/annotate/popover/scheme';
+import { settingsReader } from '../../../src/annotate/settings-reader';
+import { validateRequest } from '../../../src/background/validate';
 import type { BackgroundRequest, PageSummary } from '../../../src/messaging';
 import type { Briefing, MatchedPosition, PageContext, ReferenceMatch } from '../../../src/model';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings';
+import { DEFAULT_SETTINGS, type Settings, withDefaults } from '../../../src/settings-defaults';
 
 const CONTEXT: PageContext = {
   bill: "Children's Wellbeing and Schools Bill",
@@ -126,7 +135,7 @@ function deps(overrides: Partial<ControllerDeps> = {}) {
     send: send as unknown as ControllerDeps['send'],
     getSettings: async () => SETTINGS,
     understand: () => ({ adapter: 'test', sections: [{ context: CONTEXT, roots: [main], clauseHeadings: [] }] }),
-    scanText,
+    popover: { create: createPopoverHost, scheme: pageScheme },
     ...overrides,
   };
   return { d, sent, send };
@@ -463,17 +472,13 @@ describe('late content', () => {
 });
 
 describe('settings as the content script reads them', () => {
-  it('has the same defaults as src/settings.ts', () => {
-    expect(CONTENT_DEFAULTS).toEqual(DEFAULT_SETTINGS);
-  });
-
   it.each([
     [undefined, DEFAULT_SETTINGS],
     [{ highlightMode: 'all' }, { ...DEFAULT_SETTINGS, highlightMode: 'all' }],
     [{ hoverDelayMs: 'soon', highlightStyle: 'neon' }, DEFAULT_SETTINGS],
     [
       { hoverDelayMs: 99999, disabledSites: ['bills.parliament.uk'] },
-      { ...DEFAULT_SETTINGS, hoverDelayMs: 2000, disabledSites: ['bills.parliament.uk'] },
+      { ...DEFAULT_SETTINGS, hoverDelayMs: 1000, disabledSites: ['bills.parliament.uk'] },
     ],
   ])('withDefaults(%j)', (stored, expected) => {
     expect(withDefaults(stored)).toEqual(expected);
@@ -502,4 +507,144 @@ describe('settings as the content script reads them', () => {
     stop();
     expect(listener).toBeNull();
   });
+});
+
+describe('what a page can send (issue 10, finding 2)', () => {
+  it('replaying WXT’s "content script started" event from the page does not invalidate a live instance', () => {
+    const ctx = new ContentScriptContext('parliament', { noScriptStartedPostMessage: true });
+    const name = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string })
+      .SCRIPT_STARTED_MESSAGE_TYPE;
+    let alive = true;
+    const removeGuard = guardScriptStartedEvent(window, name, () => alive);
+    const forge = () =>
+      document.dispatchEvent(
+        new CustomEvent(name, { detail: { contentScriptName: 'parliament', messageId: 'from-the-page' } }),
+      );
+    for (let i = 0; i < 20; i++) forge();
+    expect(ctx.isValid).toBe(true);
+    // Once the extension itself is gone, a newer instance's event does end this one.
+    alive = false;
+    forge();
+    expect(ctx.signal.aborted).toBe(true);
+    removeGuard();
+  });
+
+  it('without the guard the same event would tear WXT’s context down (what the guard is for)', () => {
+    const ctx = new ContentScriptContext('parliament', { noScriptStartedPostMessage: true });
+    const name = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string })
+      .SCRIPT_STARTED_MESSAGE_TYPE;
+    document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'parliament', messageId: 'x' } }));
+    expect(ctx.signal.aborted).toBe(true);
+  });
+
+  it.each([
+    ['the same URL 20 times (a replayed event)', false, 0, 0],
+    ['20 different URLs at once (pushState in a loop)', true, 1, 2],
+  ])('navigation events: %s cause a bounded number of rescans', async (_name, changeUrl, least, most) => {
+    fakeHighlights();
+    setupPage();
+    let url = 'https://hansard.parliament.uk/Commons/2025-02-11/debates/x/ChildrenSWellbeingAndSchoolsBill';
+    let navigate: (() => void) | null = null;
+    const { d, sent } = deps({
+      url: () => url,
+      onLocationChange: (callback) => {
+        navigate = callback;
+      },
+    });
+    const controller = createController(d);
+    teardowns.push(controller.teardown);
+    await controller.start();
+    await ready();
+    const runsBefore = sent.filter((r) => r.type === 'bills').length;
+    for (let i = 0; i < 20; i++) {
+      if (changeUrl) url = `${url.split('#')[0]}#${i}`;
+      navigate!();
+    }
+    await new Promise((resolve) => setTimeout(resolve, NAVIGATION_MIN_INTERVAL_MS * 1.5));
+    await ready();
+    const reruns = sent.filter((r) => r.type === 'bills').length - runsBefore;
+    expect(reruns).toBeGreaterThanOrEqual(least);
+    expect(reruns).toBeLessThanOrEqual(most);
+    // Highlights, the popover and the shortcuts still work.
+    expect(document.documentElement.dataset.lgaReferences).toBe('1');
+    expect(controller.step(1)).toBe(true);
+    expect(document.querySelector(HOST_TAG)?.shadowRoot?.querySelector('[role="dialog"]')).not.toBeNull();
+  });
+});
+
+describe('late content that never stops (issue 10, finding 8)', () => {
+  it('a page changing every 10 ms is still rescanned, at most once per max-wait', async () => {
+    const changes: number[] = [];
+    const target = document.createElement('div');
+    document.body.append(target);
+    const observer = createLateContentObserver({
+      win: window as Window & typeof globalThis,
+      target: () => document.body,
+      isRelevant: () => true,
+      onTextChange: () => changes.push(Date.now()),
+      debounceMs: 60,
+      maxWaitMs: 150,
+    });
+    observer.watch();
+    const ticker = setInterval(() => {
+      target.textContent = `tick ${Date.now()}`;
+    }, 10);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    clearInterval(ticker);
+    observer.stop();
+    // The debounce alone (60 ms, restarted every 10 ms) would never fire; the max-wait fires about every 150 ms.
+    expect(changes.length).toBeGreaterThanOrEqual(2);
+    expect(changes.length).toBeLessThanOrEqual(700 / 150 + 1);
+  });
+});
+
+describe('many references in one section (issue 10, finding 3)', () => {
+  /** A stand-in background that refuses what the real one refuses (src/background/validate.ts). */
+  function validatingDeps(positionsFor: (ref: { kind: string; number: string }) => MatchedPosition[]) {
+    const base = deps();
+    const lookups: number[] = [];
+    const send = async (request: BackgroundRequest) => {
+      const valid = validateRequest(request);
+      if (!valid.ok) return { ok: false as const, error: valid.error };
+      if (request.type === 'lookup') {
+        lookups.push(request.references.length);
+        const matches: ReferenceMatch[] = request.references.map((r) => ({ ...r, positions: positionsFor(r) }));
+        return { ok: true as const, data: { matches, storage: 'memory' as const } };
+      }
+      return base.send(request);
+    };
+    return { d: { ...base.d, send: send as unknown as ControllerDeps['send'] }, lookups };
+  }
+
+  it.each([
+    ['2,001', 2_001],
+    ['20,000', 20_000],
+  ])(
+    '%s distinct references: looked up in batches, every highlight drawn',
+    async (_label, count) => {
+      const registry = fakeHighlights();
+      const main = document.createElement('main');
+      // One sentence: amendment 1 … amendment 9999 (numbers have at most four digits), then clauses, then new clauses.
+      const parts: string[] = [];
+      for (let n = 1; n <= count; n++) {
+        if (n <= 9_999) parts.push(`amendment ${n}`);
+        else if (n <= 19_998) parts.push(`clause ${n - 9_999}`);
+        else parts.push(`new clause ${n - 19_998}`);
+      }
+      const p = document.createElement('p');
+      p.textContent = `We debate ${parts.join(', and ')}.`;
+      main.append(p);
+      document.body.append(main);
+      const { d, lookups } = validatingDeps(() => [clause7()]);
+      const controller = createController(d);
+      teardowns.push(controller.teardown);
+      await controller.start();
+      await ready();
+      expect(lookups.reduce((a, b) => a + b, 0)).toBe(count);
+      expect(Math.max(...lookups)).toBeLessThanOrEqual(2_000);
+      expect(Number(document.documentElement.dataset.lgaReferences)).toBe(count);
+      expect(registry.get('lga-support')!.ranges).toHaveLength(count);
+    },
+    60_000,
+  );
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scanSection, scanText, stripPrintedLineNumbers } from '../../../src/annotate/scan';
+import { scanText, stripPrintedLineNumbers } from '../../../src/annotate/scan';
+import { scanSection } from '../../../src/annotate/section-scanner';
 import { parseHtml } from '../../../src/cli/refs';
 import type { PageSection } from '../../../src/pages/types';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import billsJson from '../../../assets/bills.json';
-import { scanSection } from '../../../src/annotate/scan';
+import { scanSection } from '../../../src/annotate/section-scanner';
 import { parseHtml } from '../../../src/cli/refs';
 import type { BillRecord, PageContext } from '../../../src/model';
 import { pageUrlOf, understandPage } from '../../../src/pages/index';

@@ -1,0 +1,74 @@
+/**
+ * What the page shows of our state, for tests and the benchmark (see controller.ts), and how a new instance clears
+ * what an earlier one left.
+ */
+import { allHighlightNames, highlightApiOf, WRAP_TAG } from './highlight';
+import { POPOVER_HOST_TAG } from './late-content';
+
+export interface ReadyState {
+  /** Marks drawn (every detected one in mode `all`). */
+  references: number;
+  /** Marks with a position that applies to this print. */
+  applies: number;
+  /** Every reference the scanner found. */
+  detected: number;
+  mode: 'highlight-api' | 'wrap' | null;
+  /** Main-thread time of the run. */
+  busyMs: number;
+  /** Runs so far on this page (navigation and late content add runs): bounded however the page behaves. */
+  runs: number;
+}
+
+const READY_KEYS = ['lgaPositions', 'lgaReferences', 'lgaApplies', 'lgaDetected', 'lgaMode', 'lgaBusyMs', 'lgaRuns'];
+
+export function markStart(): void {
+  performance.mark?.('lga:start');
+}
+
+/** Set as soon as a run can draw: what `removeLeftovers` looks for before searching for wrappers. */
+export function markMode(doc: Document, mode: 'highlight-api' | 'wrap'): void {
+  doc.documentElement.dataset.lgaMode = mode;
+}
+
+export function markReady(doc: Document, state: ReadyState): void {
+  const data = doc.documentElement.dataset;
+  data.lgaPositions = 'ready';
+  data.lgaBusyMs = state.busyMs.toFixed(1);
+  performance.mark?.('lga:ready');
+  data.lgaReferences = String(state.references);
+  data.lgaApplies = String(state.applies);
+  data.lgaDetected = String(state.detected);
+  data.lgaRuns = String(state.runs);
+  if (state.mode) data.lgaMode = state.mode;
+}
+
+export function clearReady(doc: Document): void {
+  const data = doc.documentElement.dataset;
+  for (const key of READY_KEYS) delete data[key];
+}
+
+/**
+ * What an earlier instance of this content script may have left: after an extension update Firefox injects the new
+ * script while the old one's code can no longer run to clean up. Removes our popover hosts, unwraps fallback
+ * wrappers, unregisters our highlights and our attributes on `<html>`. Cheap when there is nothing (no search of the
+ * whole document): hosts are only ever children of `<html>`, and wrappers and highlights exist only where an
+ * instance set its attributes (`data-lga-mode` is set as soon as it can draw).
+ */
+export function removeLeftovers(doc: Document): void {
+  for (const child of [...doc.documentElement.children]) if (child.localName === POPOVER_HOST_TAG) child.remove();
+  const data = doc.documentElement.dataset;
+  const keys = Object.keys(data).filter((key) => key.startsWith('lga'));
+  if (!keys.length) return;
+  const parents = new Set<Node>();
+  for (const wrapper of doc.querySelectorAll(WRAP_TAG)) {
+    const parent = wrapper.parentNode;
+    if (!parent) continue;
+    while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
+    wrapper.remove();
+    parents.add(parent);
+  }
+  for (const parent of parents) parent.normalize();
+  const api = doc.defaultView ? highlightApiOf(doc.defaultView as Window & typeof globalThis) : null;
+  if (api) for (const name of allHighlightNames()) api.registry.delete(name);
+  for (const key of keys) delete data[key];
+}
