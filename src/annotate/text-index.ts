@@ -90,6 +90,13 @@ const CHAR_MAP: Readonly<Record<string, string>> = {
   '\u2212': '-',
 };
 
+/**
+ * What a text node's run must stop at: any whitespace but a single plain space (runs collapse), zero-width
+ * characters and soft hyphens (dropped), and the characters CHAR_MAP rewrites. Everything between is kept as written.
+ */
+const SPECIAL =
+  /[\t\n\v\f\r\u00a0\u00ad\u1680\u2000-\u200d\u2010\u2011\u2018\u2019\u201a-\u201e\u2028\u2029\u202f\u2032\u205f\u2060\u2212\u3000\ufeff]| {2,}/g;
+
 function isSpace(code: number): boolean {
   return (
     code === 0x20 ||
@@ -160,24 +167,26 @@ function mergeSkip(base: SkipList, extra: Partial<SkipList> | undefined): SkipLi
   };
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One test per element: its tag, then its class attribute against one pattern of every skipped class and prefix. */
 function compileSkip(skip: SkipList): (el: Element) => boolean {
   const tags = new Set(skip.tags.map((t) => t.toLowerCase()));
-  const classes = new Set(skip.classes);
-  const prefixes = [...skip.classPrefixes];
+  const names = [...skip.classes.map(escapeRegExp), ...skip.classPrefixes.map((p) => `${escapeRegExp(p)}\\S*`)];
+  const classPattern = names.length ? new RegExp(`(?:^|\\s)(?:${names.join('|')})(?=\\s|$)`) : null;
   const roles = new Set(skip.roles);
   const attributes = [...skip.attributes];
   return (el) => {
     if (tags.has(el.localName)) return true;
     // The class attribute as a string: cheaper than `classList` (no token list object per element).
-    const classAttribute = el.getAttribute('class');
-    if (classAttribute) {
-      for (const name of classAttribute.split(/\s+/)) {
-        if (classes.has(name)) return true;
-        for (const prefix of prefixes) if (name.startsWith(prefix)) return true;
-      }
+    if (classPattern) {
+      const classAttribute = el.getAttribute('class');
+      if (classAttribute && classPattern.test(classAttribute)) return true;
     }
-    const role = el.getAttribute('role');
-    if (role && roles.has(role)) return true;
+    if (roles.size) {
+      const role = el.getAttribute('role');
+      if (role && roles.has(role)) return true;
+    }
     for (const attribute of attributes) if (el.hasAttribute(attribute)) return true;
     return false;
   };
@@ -193,7 +202,9 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
   const markOffsets = new Map<Element, number>();
   const pendingMarks: Element[] = [];
 
-  const chars: string[] = [];
+  /** The index text so far, as pieces (a run of a node's text each), and its length. */
+  const pieces: string[] = [];
+  let length = 0;
   const segments: Segment[] = [];
   /** The last kept character: collapse whitespace against it. Starts as a separator so leading space is dropped. */
   let last = BLOCK_SEPARATOR;
@@ -204,53 +215,100 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
   let done = false;
   let index: TextIndex | null = null;
 
+  /** Replaces the last kept character (a space becoming the separator, or trimmed off at the end). */
+  function replaceLast(ch: string): void {
+    const piece = pieces[pieces.length - 1] as string;
+    pieces[pieces.length - 1] = piece.slice(0, -1) + ch;
+    if (!ch) {
+      if (piece.length === 1) pieces.pop();
+      length--;
+    }
+  }
+
   function separate(): void {
     current = null;
-    if (chars.length === 0) return;
+    if (length === 0) return;
     if (last === BLOCK_SEPARATOR) return;
     if (last === ' ') {
       // Turn the trailing space into the separator: it stays mapped to its whitespace character in the DOM.
-      chars[chars.length - 1] = BLOCK_SEPARATOR;
+      replaceLast(BLOCK_SEPARATOR);
     } else {
-      chars.push(BLOCK_SEPARATOR);
+      pieces.push(BLOCK_SEPARATOR);
+      length++;
     }
     last = BLOCK_SEPARATOR;
   }
 
   function flushMarks(): void {
-    for (const el of pendingMarks) markOffsets.set(el, chars.length);
+    for (const el of pendingMarks) markOffsets.set(el, length);
     pendingMarks.length = 0;
   }
 
+  /** Keeps `kept` (characters `from`.. of the node, one for one) as index text. */
+  function keep(text: Text, from: number, kept: string): void {
+    if (current && current.node === text && current.nodeOffset + current.length === from) {
+      current.length += kept.length;
+    } else {
+      current = { start: length, length: kept.length, node: text, nodeOffset: from };
+      segments.push(current);
+    }
+    pieces.push(kept);
+    length += kept.length;
+    last = kept[kept.length - 1] as string;
+  }
+
+  /** A run with no special character (see SPECIAL): kept as it is, but for a leading space after a space. */
+  function keepPlain(text: Text, data: string, from: number, to: number): void {
+    if (from >= to) return;
+    if (data.charCodeAt(from) === 0x20 && (last === ' ' || last === BLOCK_SEPARATOR)) {
+      current = null;
+      from++;
+      if (from >= to) return;
+    }
+    if (pendingMarks.length) {
+      // A mark starts at its first kept character that is not a space.
+      if (data.charCodeAt(from) === 0x20) {
+        keep(text, from, ' ');
+        from++;
+        if (from >= to) return;
+      }
+      flushMarks();
+    }
+    keep(text, from, data.slice(from, to));
+  }
+
+  /** One special character: dropped (zero-width, or a space after a space), a space, or mapped one for one. */
+  function keepSpecial(text: Text, data: string, at: number): void {
+    const code = data.charCodeAt(at);
+    if (isZeroWidth(code)) {
+      current = null;
+      return;
+    }
+    if (isSpace(code)) {
+      if (last === ' ' || last === BLOCK_SEPARATOR) {
+        current = null;
+        return;
+      }
+      keep(text, at, ' ');
+      return;
+    }
+    if (pendingMarks.length) flushMarks();
+    const raw = data[at] as string;
+    keep(text, at, CHAR_MAP[raw] ?? raw);
+  }
+
+  /** A text node, run by run: plain runs in one piece each, special characters one by one. */
   function appendText(text: Text): void {
     const data = text.data;
-    for (let i = 0; i < data.length; i++) {
-      const code = data.charCodeAt(i);
-      let ch: string;
-      if (isZeroWidth(code)) {
-        current = null;
-        continue;
-      }
-      if (isSpace(code)) {
-        if (last === ' ' || last === BLOCK_SEPARATOR) {
-          current = null;
-          continue;
-        }
-        ch = ' ';
-      } else {
-        const raw = data[i] as string;
-        ch = code < 0x2000 ? raw : (CHAR_MAP[raw] ?? raw);
-        if (pendingMarks.length) flushMarks();
-      }
-      if (current && current.node === text && current.nodeOffset + current.length === i) {
-        current.length++;
-      } else {
-        current = { start: chars.length, length: 1, node: text, nodeOffset: i };
-        segments.push(current);
-      }
-      chars.push(ch);
-      last = ch;
+    let from = 0;
+    SPECIAL.lastIndex = 0;
+    for (let m = SPECIAL.exec(data); m; m = SPECIAL.exec(data)) {
+      keepPlain(text, data, from, m.index);
+      const end = m.index + m[0].length;
+      for (let i = m.index; i < end; i++) keepSpecial(text, data, i);
+      from = end;
     }
+    keepPlain(text, data, from, data.length);
     current = null;
   }
 
@@ -308,15 +366,17 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
     if (!done) throw new Error('text index: step() has not finished');
     if (!index) {
       // Drop a trailing separator or space: nothing maps past the last word.
-      while (chars.length && (chars[chars.length - 1] === BLOCK_SEPARATOR || chars[chars.length - 1] === ' ')) {
-        chars.pop();
+      while (length && (last === BLOCK_SEPARATOR || last === ' ')) {
+        replaceLast('');
         const lastSegment = segments[segments.length - 1];
-        if (lastSegment && lastSegment.start + lastSegment.length > chars.length) {
+        if (lastSegment && lastSegment.start + lastSegment.length > length) {
           lastSegment.length--;
           if (lastSegment.length === 0) segments.pop();
         }
+        const piece = pieces[pieces.length - 1];
+        last = piece ? (piece[piece.length - 1] as string) : BLOCK_SEPARATOR;
       }
-      index = makeIndex(root, chars.join(''), segments, markOffsets);
+      index = makeIndex(root, pieces.join(''), segments, markOffsets);
     }
     return index;
   }
