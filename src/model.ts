@@ -36,6 +36,9 @@ export type Stage = (typeof STAGES)[number];
 export const STANCES = ['support', 'mixed', 'concern', 'oppose', 'neutral'] as const;
 export type Stance = (typeof STANCES)[number];
 
+/** A page's (or extension page's) colour scheme: highlights, the popover and the panel are drawn for it. */
+export type ColourScheme = 'light' | 'dark';
+
 /** A provision of the bill: `{kind: 'clause', number: '7'}`. Numbers are strings: `172A`, `427BA`. */
 export interface Reference {
   kind: ReferenceKind;

@@ -13,11 +13,10 @@
  * Hansard page. So every variant has its own name (`lga-support-other-bg-dark`) and switching the colour scheme or
  * the highlight style only re-registers highlights under other names.
  */
-import { STANCES, type Stance } from '../model';
+import { type ColourScheme, STANCES, type Stance } from '../model';
 import type { HighlightStyle } from '../settings-defaults';
 
-/** The page's colour scheme: highlights (and the popover) are drawn for it. */
-export type ColourScheme = 'light' | 'dark';
+export type { ColourScheme } from '../model';
 
 export const HIGHLIGHT_PREFIX = 'lga-';
 export const WRAP_TAG = 'lga-ref';

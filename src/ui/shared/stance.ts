@@ -2,8 +2,7 @@
  * Stance tokens shared by the popover and the side panel: the words, a glyph (so the stance is never told by colour
  * alone) and colours that hold up on light and dark backgrounds.
  */
-import type { ColourScheme } from '../../annotate/highlight';
-import type { Applicability, Stance } from '../../model';
+import type { Applicability, ColourScheme, Stance } from '../../model';
 
 /** What the LGA's stance is, in words a reader understands without a legend. */
 export const STANCE_LABEL: Readonly<Record<Stance, string>> = {
@@ -23,7 +22,7 @@ export const STANCE_GLYPH: Readonly<Record<Stance, string>> = {
   neutral: '•',
 };
 
-export type { ColourScheme } from '../../annotate/highlight';
+export type { ColourScheme } from '../../model';
 
 /**
  * Stance colours per scheme. Light-scheme colours reach at least 4.5:1 on white; dark-scheme colours at least 4.5:1
