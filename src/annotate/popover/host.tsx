@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import type { MatchedPosition, Reference } from '../../model';
 import { type ColourScheme, stanceCssVariables } from '../../ui/shared/stance';
+import { POPOVER_HOST_TAG as HOST_TAG } from '../late-content';
 import { Popover, popoverAnnouncement } from './Popover';
 
 /** Below this many CSS px of viewport (200 % zoom of a laptop screen), the popover opens with a summary line each. */
@@ -49,9 +50,7 @@ function tabbables(dialog: HTMLElement): HTMLElement[] {
 import { type Box, type PlaceOptions, placePopover } from './place';
 import { popoverCss } from './styles';
 
-export { POPOVER_HOST_TAG as HOST_TAG } from '../late-content';
-
-import { POPOVER_HOST_TAG as HOST_TAG } from '../late-content';
+export { HOST_TAG };
 
 export interface ShowOptions {
   reference: Reference;
