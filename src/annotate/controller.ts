@@ -17,8 +17,10 @@
  *   `[data-testid="lga-other-print"]`, the panel button `[data-testid="lga-read-briefing"]`.
  * - Highlights: `CSS.highlights.get('lga-support')` etc. (see highlight.ts); in wrap mode `lga-ref` elements.
  *
- * Where to add work per section (e.g. a second batched message with the section's paragraphs): `annotateSection`
- * has the section's scanned roots (their text indexes) and its context; `sectionDone` is the hook after it is drawn.
+ * Extension point: `deps.afterSection` is called once per section, after its highlights are drawn, with the section
+ * (context, roots) and its scanned roots (each root's text index: `text`, `toRange`); work it starts belongs to the
+ * run (`isCurrent()` turns false when the page is rescanned, and `onReset` is called then): e.g. a second batched
+ * message with the section's paragraphs, and marks of its own.
  */
 import type { BackgroundRequest, PageSummary, Reply, ResponseFor, TabRequest } from '../messaging';
 import type { BillRecord, PageContext } from '../model';
@@ -29,23 +31,21 @@ import { createHitIndex, type HitIndex } from './hit-test';
 import { createLateContentObserver } from './late-content';
 import { lookupReferences } from './lookup';
 import { type Mark, marksOf } from './marks';
+import { createNavigationGate } from './navigation';
 import { createListeners, type PageInput, wirePageInput } from './page-input';
 import { createPopoverDriver, type PopoverView } from './popover-driver';
 import { clearReady, markMode, markReady, markStart, removeLeftovers } from './ready-state';
-import { createSectionScanner, type ScannedRoot } from './section-scanner';
+import { createSectionScanner, type ScannedRoot, viewportFirst } from './section-scanner';
 import { clock, runInSlices, timed } from './slices';
 import { summariseMarks } from './summary';
 
 export type { Mark } from './marks';
+export { NAVIGATION_MIN_INTERVAL_MS } from './navigation';
 export { removeLeftovers } from './ready-state';
+export { viewportFirst } from './section-scanner';
 
 /** How many times late content may make us look again at a page no adapter understood. */
 const MAX_LATE_RETRIES = 3;
-/**
- * Navigation (WXT's `wxt:locationchange`) reruns at most this often: the event's name is known to the page, which
- * can send it as often as it likes; a URL that did not change is no navigation at all.
- */
-export const NAVIGATION_MIN_INTERVAL_MS = 1000;
 
 export interface ControllerDeps {
   doc: Document;
@@ -74,6 +74,10 @@ export interface ControllerDeps {
   isAlive?(): boolean;
   /** Errors are reported, never thrown into the page. */
   log?(message: string, error?: unknown): void;
+  /** More work per section (see the top of this file). Its errors are logged; it never holds up the next section. */
+  afterSection?(section: PageSection, scanned: readonly ScannedRoot[], isCurrent: () => boolean): void;
+  /** The run is dropped (rescan, teardown): undo what `afterSection` added to the page. */
+  onReset?(): void;
 }
 
 export interface Controller {
@@ -86,16 +90,6 @@ export interface Controller {
   teardown(): void;
   readonly marks: readonly Mark[];
   readonly summary: PageSummary | null;
-}
-
-/** Sections whose roots are on screen first; the rest in page order. */
-export function viewportFirst<T extends { roots: Element[] }>(sections: readonly T[], viewportHeight: number): T[] {
-  const visible = (s: T) =>
-    s.roots.some((root) => {
-      const r = root.getBoundingClientRect();
-      return r.bottom >= 0 && r.top <= viewportHeight;
-    });
-  return [...sections.filter(visible), ...sections.filter((s) => !visible(s))];
 }
 
 function hostnameOf(url: string): string {
@@ -199,6 +193,11 @@ export function createController(deps: ControllerDeps): Controller {
     busyMs = 0;
     hit = null;
     clearReady(doc);
+    try {
+      deps.onReset?.();
+    } catch (error) {
+      log('onReset failed', error);
+    }
   }
 
   /** Scan one section in idle slices, look its references up, draw its marks. False when the run was superseded. */
@@ -222,6 +221,11 @@ export function createController(deps: ControllerDeps): Controller {
       }
       redraw();
     });
+    try {
+      deps.afterSection?.(section, roots, isCurrent);
+    } catch (error) {
+      log('afterSection failed', error);
+    }
     return true;
   }
 
@@ -316,26 +320,10 @@ export function createController(deps: ControllerDeps): Controller {
     return controller.summary;
   }
 
-  // Navigation: a rerun when the URL really changed, at most one per NAVIGATION_MIN_INTERVAL_MS (the last one wins).
-  let lastRunUrl = '';
-  let lastNavigationRun = Number.NEGATIVE_INFINITY;
-  let navigationTimer: number | null = null;
-  function navigated(): void {
-    if (torn || navigationTimer !== null) return;
-    const wait = lastNavigationRun + NAVIGATION_MIN_INTERVAL_MS - clock();
-    navigationTimer = win.setTimeout(
-      () => {
-        navigationTimer = null;
-        const url = deps.url();
-        if (url === lastRunUrl) return;
-        lastRunUrl = url;
-        lastNavigationRun = clock();
-        lateRetries = 0;
-        void refresh();
-      },
-      Math.max(0, wait),
-    );
-  }
+  const navigation = createNavigationGate(win, deps.url, () => {
+    lateRetries = 0;
+    void refresh();
+  });
 
   function handleTabRequest(request: TabRequest): unknown {
     switch (request.type) {
@@ -355,7 +343,7 @@ export function createController(deps: ControllerDeps): Controller {
     reset();
     torn = true;
     lateContent.stop();
-    if (navigationTimer !== null) win.clearTimeout(navigationTimer);
+    navigation.stop();
     input?.dispose();
     listeners.removeAll();
     popover.destroy();
@@ -395,8 +383,8 @@ export function createController(deps: ControllerDeps): Controller {
           }),
         );
       }
-      lastRunUrl = deps.url();
-      deps.onLocationChange?.(navigated);
+      navigation.ranFor(deps.url());
+      deps.onLocationChange?.(navigation.navigated);
       deps.onInvalidated?.(teardown);
       await refresh();
     },

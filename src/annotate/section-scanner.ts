@@ -155,3 +155,13 @@ export function scanSection(section: PageSection, sectionIndex = 0): ScannedRefe
     refs.map((ref) => ({ ...ref, section: sectionIndex, root, range: () => index.toRange(ref.start, ref.end) })),
   );
 }
+
+/** Sections whose roots are on screen first; the rest in page order. */
+export function viewportFirst<T extends { roots: Element[] }>(sections: readonly T[], viewportHeight: number): T[] {
+  const visible = (s: T) =>
+    s.roots.some((root) => {
+      const r = root.getBoundingClientRect();
+      return r.bottom >= 0 && r.top <= viewportHeight;
+    });
+  return [...sections.filter(visible), ...sections.filter((s) => !visible(s))];
+}
