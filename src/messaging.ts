@@ -5,6 +5,7 @@
  * `Reply`: never a thrown error across the boundary. Tab requests (`TabRequest`) go from the side panel to the
  * content script of the active tab through `browser.tabs.sendMessage`.
  */
+
 import type { CaptureState, Duplicate, SavePlan } from './capture/duplicates';
 import type { BillRecord, Briefing, Dataset, PageContext, Position, Reference, ReferenceMatch, Stance } from './model';
 import type { Echo, TextSpan, TopicLink } from './topics';
@@ -184,3 +185,11 @@ export const BACKGROUND_REQUEST_TYPES = [
 ] as const satisfies ReadonlyArray<BackgroundRequest['type']>;
 
 export type { Dataset };
+
+/** Where the side panel should open (written by the background when a popover's "Read the briefing" is used). */
+export interface PanelTarget {
+  briefingId: string | null;
+  positionId: string | null;
+  tabId: number | null;
+  requestedAt: number;
+}

@@ -15,6 +15,7 @@ import type {
   BackgroundRequest,
   BackgroundResponses,
   DatasetStatus,
+  PanelTarget,
   PendingCapture,
   Reply,
   SearchHit,
@@ -37,13 +38,7 @@ import { TopicIndexCache, topicsReply } from './topics';
 import { exportUserDataFile, parseUserDataFile } from './user-data';
 import { validateRequest } from './validate';
 
-/** Where the side panel should open: the briefing (and position) a popover's link named. */
-export interface PanelTarget {
-  briefingId: string | null;
-  positionId: string | null;
-  tabId: number | null;
-  requestedAt: number;
-}
+export type { PanelTarget } from '../messaging';
 
 export interface Platform {
   setBadge(tabId: number, text: string): Promise<void> | void;

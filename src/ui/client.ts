@@ -4,8 +4,14 @@
  * briefing" opens the panel at a briefing.
  */
 import { browser, storage } from '#imports';
-import type { PanelTarget as BackgroundPanelTarget } from '../background/service';
-import type { BackgroundRequest, PageSummary, Reply, ResponseFor, TabRequest } from '../messaging';
+import type {
+  PanelTarget as BackgroundPanelTarget,
+  BackgroundRequest,
+  PageSummary,
+  Reply,
+  ResponseFor,
+  TabRequest,
+} from '../messaging';
 
 /** Thrown when the background answers `{ok: false}` or does not answer at all. */
 export class BackgroundError extends Error {
