@@ -6,8 +6,13 @@
  * (`lga:ready`), the main-thread time the content script spent in its slices (`data-lga-busy-ms`), the longest
  * renderer main-thread task in that window (from a Chromium trace), text nodes changed (a MutationObserver installed
  * before any script runs), and the JS heap added.
- * mark.js: the same page served from another host (where the extension does not run), mark.js 8 `markRegExp` with
- * `acrossElements: true` and the same skipped elements, timed around the call until its `done` callback.
+ * Start-up: the content script's own evaluation (parse, compile and its synchronous start) from the same trace.
+ * The floor (bench/floor.ts): the least code doing the same job (same roots, grammar, skipped elements, a Range per
+ * reference), and mark.js 8 `markRegExp` (`acrossElements: true`, the same skipped elements) on the same roots ours
+ * scans (the adapter's bill sections), both on the same page served from another host (where the extension does not
+ * run), timed around the call.
+ * Sizes: the page as it is, and with its bill sections cut to a quarter or doubled (an init script does it before
+ * the content script runs), so the cost per node shows.
  *
  * Usage: npx tsx bench/highlight.ts [runs]   (expects `npm run build` to have produced .output/chrome-mv3)
  */
@@ -16,6 +21,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { buildSync } from 'esbuild';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -47,6 +53,37 @@ const REFERENCE_PHRASE =
   '\\b(?:(?:new\\s+)?(?:clauses?|schedules?)|amendments?|parts?|chapters?|NC|NS)\\s*\\d+[A-Z]{0,2}(?:(?:\\s*,\\s*|\\s+(?:and|to|or)\\s+|\\s*[-–]\\s*)\\d+[A-Z]{0,2})*';
 
 const runs = Number(process.argv[2] ?? 5);
+/** Page sizes measured (the bill sections' content scaled), and runs at each besides the page itself. */
+const SCALES = [0.25, 1, 2] as const;
+const RUNS_AT_OTHER_SCALES = Math.max(3, Math.ceil(runs / 2));
+
+/** The floor, bundled for the page. */
+const FLOOR_BUNDLE = buildSync({
+  entryPoints: [path.join(ROOT, 'bench/floor.ts')],
+  bundle: true,
+  format: 'iife',
+  write: false,
+  target: 'chrome120',
+  logLevel: 'silent',
+}).outputFiles[0]!.text;
+
+/**
+ * Scales the bill sections before any extension script runs (at DOMContentLoaded; the content script runs at
+ * document_idle): a quarter keeps the first quarter of each section's items, a double appends a copy of them.
+ */
+function scaleScript(scale: number): string {
+  return `document.addEventListener('DOMContentLoaded', () => {
+  const scale = ${scale};
+  if (scale === 1) return;
+  const heading = 'h2[data-tag="hs_2BillTitle"], h2[data-tag="hs_2cBillTitle"]';
+  for (const section of document.querySelectorAll('.child-debate')) {
+    if (!section.querySelector(':scope > ' + heading.split(', ').join(', :scope > '))) continue;
+    const items = [...section.children].filter((child) => !child.matches(heading));
+    if (scale < 1) for (const item of items.slice(Math.ceil(items.length * scale))) item.remove();
+    else for (let copy = 1; copy < scale; copy++) for (const item of items) section.append(item.cloneNode(true));
+  }
+});`;
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -112,7 +149,7 @@ async function traced<T>(
   page: Page,
   work: () => Promise<T>,
   [startMark, endMark]: [string, string],
-): Promise<{ result: T; longestTaskMs: number; longestPageTaskMs: number }> {
+): Promise<{ result: T; longestTaskMs: number; longestPageTaskMs: number; scriptEvalMs: number }> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => {
@@ -136,6 +173,13 @@ async function traced<T>(
   const from = markTs(startMark);
   const to = markTs(endMark);
   if (from === undefined || to === undefined) throw new Error(`no ${startMark}/${endMark} marks in the trace`);
+  // The content script's evaluation (parse, compile, run to its first await), from the events naming its file.
+  let scriptEval = 0;
+  for (const e of events) {
+    const url = (e.args as { data?: { url?: string } } | undefined)?.data?.url ?? '';
+    if (e.ph === 'X' && e.name === 'EvaluateScript' && url.includes('content-scripts/parliament.js'))
+      scriptEval += (e.dur ?? 0) / 1000;
+  }
   let longest = 0;
   let longestPage = 0;
   for (const e of events) {
@@ -144,7 +188,7 @@ async function traced<T>(
     longestPage = Math.max(longestPage, ms);
     if (e.ts + (e.dur ?? 0) >= from && e.ts <= to) longest = Math.max(longest, ms);
   }
-  return { result, longestTaskMs: longest, longestPageTaskMs: longestPage };
+  return { result, longestTaskMs: longest, longestPageTaskMs: longestPage, scriptEvalMs: scriptEval };
 }
 
 async function heapUsed(page: Page): Promise<number> {
@@ -157,6 +201,8 @@ async function heapUsed(page: Page): Promise<number> {
 
 interface OursRun {
   wallMs: number;
+  /** The content script's evaluation before its first await (parse, compile, start). */
+  startupMs: number;
   /** The longest main-thread task of the whole visit (the page's own parsing and layout), for context. */
   longestPageTaskMs: number;
   busyMs: number;
@@ -167,7 +213,7 @@ interface OursRun {
   detected: number;
 }
 
-async function runOurs(port: number): Promise<OursRun> {
+async function runOurs(port: number, scale: number): Promise<OursRun> {
   const { context, dir } = await launch(port, true);
   try {
     // A first visit lets the background seed IndexedDB on install; the measured visit is the steady state.
@@ -179,7 +225,8 @@ async function runOurs(port: number): Promise<OursRun> {
     await warm.close();
     const page = await context.newPage();
     await page.addInitScript(MUTATION_COUNTER);
-    const { result, longestTaskMs, longestPageTaskMs } = await traced(page, async () => {
+    await page.addInitScript(scaleScript(scale));
+    const { result, longestTaskMs, longestPageTaskMs, scriptEvalMs } = await traced(page, async () => {
       await page.goto(`http://hansard.parliament.uk${PAGE_PATH}`, { waitUntil: 'load', timeout: 60_000 });
       await page.waitForFunction(() => document.documentElement.dataset.lgaPositions === 'ready', null, {
         timeout: 60_000,
@@ -199,7 +246,7 @@ async function runOurs(port: number): Promise<OursRun> {
     }, ['lga:start', 'lga:ready']);
     // Heap the content script holds: its world's heap now, against the same page without the extension (below).
     const heap = await heapUsed(page);
-    return { ...result, longestTaskMs, longestPageTaskMs, heapAddedKb: heap / 1024 };
+    return { ...result, longestTaskMs, longestPageTaskMs, startupMs: scriptEvalMs, heapAddedKb: heap / 1024 };
   } finally {
     await context.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -207,6 +254,9 @@ async function runOurs(port: number): Promise<OursRun> {
 }
 
 interface BaselineRun {
+  /** The floor's job on the same roots, and what it found. */
+  floorMs: number;
+  floorReferences: number;
   heapKb: number;
   textNodesChanged: number;
   markjsMs: number;
@@ -214,29 +264,45 @@ interface BaselineRun {
   longestTaskMs: number;
 }
 
-async function runMarkjs(port: number): Promise<BaselineRun> {
+async function runBaseline(port: number, scale: number): Promise<BaselineRun> {
   const { context, dir } = await launch(port, false);
   try {
     const page = await context.newPage();
     await page.addInitScript(MUTATION_COUNTER);
+    await page.addInitScript(scaleScript(scale));
     await page.goto(`http://markjs.test${PAGE_PATH}`, { waitUntil: 'load', timeout: 60_000 });
     const heap = await heapUsed(page);
+    await page.addScriptTag({ content: FLOOR_BUNDLE });
+    const floor = await page.evaluate((url) => {
+      const api = (
+        window as unknown as {
+          __lgaFloor: { rootsOf(u: string): Element[]; floorScan(r: Element[]): { references: number } };
+        }
+      ).__lgaFloor;
+      const roots = api.rootsOf(url);
+      const t0 = performance.now();
+      const { references } = api.floorScan(roots);
+      return { ms: performance.now() - t0, references };
+    }, `https://hansard.parliament.uk${PAGE_PATH}`);
     const before = await page.evaluate(() => (window as unknown as { __textNodesChanged: number }).__textNodesChanged);
     await page.addScriptTag({ path: MARKJS });
     const { result, longestTaskMs } = await traced(
       page,
       () =>
         page.evaluate(
-          ({ source, exclude }) =>
+          ({ source, exclude, url }) =>
             new Promise<{ ms: number; marks: number }>((resolve) => {
-              performance.mark('markjs:start');
-              const t0 = performance.now();
               const Mark = (
                 window as unknown as {
                   Mark: new (el: Element) => { markRegExp: (re: RegExp, options: object) => void };
                 }
               ).Mark;
-              const roots = document.querySelector('.debate-container, main, #main-content') ?? document.body;
+              // The same roots ours scans (the adapter's bill sections), found before the clock starts.
+              const roots = (window as unknown as { __lgaFloor: { rootsOf(u: string): Element[] } }).__lgaFloor.rootsOf(
+                url,
+              ) as unknown as Element;
+              performance.mark('markjs:start');
+              const t0 = performance.now();
               new Mark(roots).markRegExp(new RegExp(source, 'gi'), {
                 acrossElements: true,
                 exclude: exclude.map((s: string) => `${s}, ${s} *`),
@@ -246,12 +312,14 @@ async function runMarkjs(port: number): Promise<BaselineRun> {
                 },
               });
             }),
-          { source: REFERENCE_PHRASE, exclude: SKIP },
+          { source: REFERENCE_PHRASE, exclude: SKIP, url: `https://hansard.parliament.uk${PAGE_PATH}` },
         ),
       ['markjs:start', 'markjs:done'],
     );
     const after = await page.evaluate(() => (window as unknown as { __textNodesChanged: number }).__textNodesChanged);
     return {
+      floorMs: floor.ms,
+      floorReferences: floor.references,
       heapKb: heap / 1024,
       textNodesChanged: after - before,
       markjsMs: result.ms,
@@ -278,43 +346,68 @@ async function main(): Promise<void> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   try {
-    const ours: OursRun[] = [];
-    const theirs: BaselineRun[] = [];
-    for (let i = 0; i < runs; i++) {
-      ours.push(await runOurs(port));
-      theirs.push(await runMarkjs(port));
-      const o = ours.at(-1)!;
-      const t = theirs.at(-1)!;
-      console.error(
-        `run ${i + 1}: ours wall=${o.wallMs.toFixed(1)}ms busy=${o.busyMs.toFixed(1)}ms longest=${o.longestTaskMs.toFixed(1)}ms ` +
-          `highlights=${o.highlights} detected=${o.detected} text_nodes_changed=${o.textNodesChanged}; ` +
-          `mark.js ${t.markjsMs.toFixed(1)}ms marks=${t.markjsMarks} longest=${t.longestTaskMs.toFixed(1)}ms text_nodes_changed=${t.textNodesChanged}`,
-      );
+    const bySize = new Map<number, { ours: OursRun[]; theirs: BaselineRun[] }>();
+    for (const scale of SCALES) {
+      const ours: OursRun[] = [];
+      const theirs: BaselineRun[] = [];
+      const count = scale === 1 ? runs : RUNS_AT_OTHER_SCALES;
+      for (let i = 0; i < count; i++) {
+        ours.push(await runOurs(port, scale));
+        theirs.push(await runBaseline(port, scale));
+        const o = ours.at(-1)!;
+        const t = theirs.at(-1)!;
+        console.error(
+          `x${scale} run ${i + 1}: ours wall=${o.wallMs.toFixed(1)}ms busy=${o.busyMs.toFixed(1)}ms startup=${o.startupMs.toFixed(1)}ms longest=${o.longestTaskMs.toFixed(1)}ms ` +
+            `highlights=${o.highlights} detected=${o.detected} text_nodes_changed=${o.textNodesChanged}; ` +
+            `floor ${t.floorMs.toFixed(1)}ms references=${t.floorReferences}; ` +
+            `mark.js ${t.markjsMs.toFixed(1)}ms marks=${t.markjsMarks} longest=${t.longestTaskMs.toFixed(1)}ms text_nodes_changed=${t.textNodesChanged}`,
+        );
+      }
+      bySize.set(scale, { ours, theirs });
     }
+    const overFloor = (scale: number) => {
+      const { ours, theirs } = bySize.get(scale)!;
+      const o = median(ours.map((r) => r.busyMs));
+      const f = median(theirs.map((r) => r.floorMs));
+      return { ours: o, floor: f, ratio: o / f };
+    };
+    const { ours, theirs } = bySize.get(1)!;
     const oursMs = median(ours.map((o) => o.busyMs));
     const wallMs = median(ours.map((o) => o.wallMs));
+    const floorMs = median(theirs.map((t) => t.floorMs));
+    const startupMs = median(ours.map((o) => o.startupMs));
     const markjsMs = median(theirs.map((t) => t.markjsMs));
     const longest = Math.max(...ours.map((o) => o.longestTaskMs));
     const changed = Math.max(...ours.map((o) => o.textNodesChanged));
     const pageLongest = median(ours.map((o) => o.longestPageTaskMs));
     const heapAdded = median(ours.map((o) => o.heapAddedKb)) - median(theirs.map((t) => t.heapKb));
     const bundle = fs.readFileSync(path.join(EXT, 'content-scripts/parliament.js'));
+    const gzipKb = zlib.gzipSync(bundle).length / 1024;
     console.log(
-      `content script: ${(bundle.length / 1024).toFixed(1)} kB, ${(zlib.gzipSync(bundle).length / 1024).toFixed(1)} kB gzip`,
+      `content script: ${(bundle.length / 1024).toFixed(1)} kB, ${gzipKb.toFixed(1)} kB gzip (loaded on every page)`,
     );
     console.log(
-      `ours: main-thread ${oursMs.toFixed(1)} ms in slices, ${wallMs.toFixed(1)} ms wall from start to drawn`,
+      `ours: main-thread ${oursMs.toFixed(1)} ms in slices, ${wallMs.toFixed(1)} ms wall from start to drawn; start-up (script evaluation) ${startupMs.toFixed(1)} ms`,
     );
+    for (const scale of SCALES) {
+      const r = overFloor(scale);
+      console.log(
+        `x${scale} of the bill sections: ours ${r.ours.toFixed(1)} ms, floor ${r.floor.toFixed(1)} ms, ours/floor ${r.ratio.toFixed(2)} (medians)`,
+      );
+    }
     console.log(
       `longest main-thread task from our start to drawn: ${longest.toFixed(1)} ms (worst of ${runs} runs); the page's own longest task while loading: ${pageLongest.toFixed(1)} ms (median)`,
     );
     console.log(`heap added by the extension on the page: ${heapAdded.toFixed(0)} kB (median, against the page alone)`);
     console.log(
-      `mark.js: ${markjsMs.toFixed(1)} ms, ${median(theirs.map((t) => t.markjsMarks))} marks, ` +
+      `mark.js on the same roots: ${markjsMs.toFixed(1)} ms, ${median(theirs.map((t) => t.markjsMarks))} marks, ` +
         `longest task ${Math.max(...theirs.map((t) => t.longestTaskMs)).toFixed(1)} ms, text nodes changed ${median(theirs.map((t) => t.textNodesChanged))}`,
     );
     console.log(
-      `bench: ours_ms=${oursMs.toFixed(1)} markjs_ms=${markjsMs.toFixed(1)} ratio=${(markjsMs / oursMs).toFixed(1)} longest_task_ms=${longest.toFixed(1)} text_nodes_changed=${changed}`,
+      `bench: ours_ms=${oursMs.toFixed(1)} floor_ms=${floorMs.toFixed(1)} ours_over_floor=${(oursMs / floorMs).toFixed(2)} ` +
+        `ours_over_floor_quarter=${overFloor(0.25).ratio.toFixed(2)} ours_over_floor_double=${overFloor(2).ratio.toFixed(2)} ` +
+        `markjs_ms=${markjsMs.toFixed(1)} ratio=${(markjsMs / oursMs).toFixed(1)} longest_task_ms=${longest.toFixed(1)} ` +
+        `text_nodes_changed=${changed} startup_ms=${startupMs.toFixed(1)} script_gzip_kb=${gzipKb.toFixed(1)}`,
     );
   } finally {
     server.close();
