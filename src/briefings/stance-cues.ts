@@ -47,6 +47,12 @@ export const STANCE_CUES: readonly CueRule[] = [
   { pattern: String.raw`(?:we|LGA|councils|local government)\s+(?:\w+ly\s+)?supports?`, kind: 'support' },
   { pattern: String.raw`(?:we|LGA)\s+(?:are|is)\s+(?:\w+\s+)?support(?:ive|ing)`, kind: 'support' },
   { pattern: String.raw`(?:we|LGA)\s+(?:\w+ly\s+)?(?:backs?|endorses?)`, kind: 'support' },
+  { pattern: String.raw`(?:we|LGA)\s+(?:\w+ly\s+)?agrees?\s+with`, kind: 'support' },
+  { pattern: String.raw`(?:we\s+are\s+)?(?:delighted|glad)`, kind: 'support' },
+  {
+    pattern: String.raw`the\s+right\s+(?:approach|direction|decision)|(?:important|significant|major|big)\s+step(?:\s+forward)?`,
+    kind: 'support',
+  },
   { pattern: String.raw`(?:strongly|broadly|fully)\s+supports?`, kind: 'support' },
   { pattern: String.raw`support(?:s|ed)?`, kind: 'support', needsSpeaker: true },
   { pattern: String.raw`in\s+support\s+of`, kind: 'support', needsSpeaker: true },
@@ -93,9 +99,16 @@ export const STANCE_CUES: readonly CueRule[] = [
 
   // --- oppose --------------------------------------------------------------------------------------------
   { pattern: String.raw`(?:we|LGA)\s+(?:\w+ly\s+)?oppose[sd]?`, kind: 'oppose' },
+  {
+    pattern: String.raw`(?:we|LGA)\s+(?:would|will|must|continue\s+to|cannot\s+but)\s+oppose|(?:we|LGA)\s+(?:are|is|remain)\s+(?:\w+ly\s+)?(?:opposed\s+to|against)|(?:we|LGA)\s+(?:\w+ly\s+)?objects?\s+to`,
+    kind: 'oppose',
+  },
   { pattern: String.raw`(?:do|does|did|can|could)\s*(?:not|n['’]t)\s+(?:support|back|endorse)`, kind: 'oppose' },
   { pattern: String.raw`(?:do|does)\s+not\s+agree\s+with|disagree\s+with`, kind: 'oppose' },
-  { pattern: String.raw`(?:should|must)\s+be\s+(?:removed|deleted|withdrawn|dropped)`, kind: 'oppose' },
+  {
+    pattern: String.raw`(?:should|must)\s+be\s+(?:removed|deleted|withdrawn|dropped|scrapped|abandoned|reversed)`,
+    kind: 'oppose',
+  },
   { pattern: String.raw`(?:should|must)\s+not\s+(?:be\s+)?(?:introduced|proceed|go\s+ahead)`, kind: 'oppose' },
 
   // --- not needed (rejects the amendment under discussion) -----------------------------------------------
@@ -117,6 +130,10 @@ export const STANCE_CUES: readonly CueRule[] = [
   },
   { pattern: String.raw`worr(?:y|ies|ied|ying)`, kind: 'concern' },
   { pattern: String.raw`disappoint(?:ed|ing)`, kind: 'concern' },
+  {
+    pattern: String.raw`(?:serious\s+|some\s+|significant\s+)?reservations|unconvinced|sceptical|unacceptable|unfair|missed\s+opportunity|uncertainty`,
+    kind: 'concern',
+  },
   { pattern: String.raw`funding\s+gap|shortfall|underfunded`, kind: 'concern' },
   { pattern: String.raw`risks?|danger`, kind: 'concern' },
   { pattern: String.raw`will\s+depend\s+on|depends?\s+on\s+(?:the\s+)?implementation`, kind: 'concern' },
@@ -205,7 +222,11 @@ export const STANCE_CUES: readonly CueRule[] = [
     kind: 'ignore',
   },
   // A view the LGA shares, not an ask of anyone: `We agree that children should never be placed in unsuitable settings`.
-  { pattern: String.raw`agree(?:s|d)?\s+that\s+[^.;:]{0,80}?\b(?:should|must)`, kind: 'ignore' },
+  // (Only the modal is swallowed, so `We agree with` itself still counts as support.)
+  {
+    pattern: String.raw`(?<=\bagree(?:s|d)?\s+(?:with\s+[^.;:]{0,60}?\s+)?that\s+[^.;:]{0,80}?)(?:should|must|(?:is|are)\s+needed|needs?\s+to)`,
+    kind: 'ignore',
+  },
   // Modal verbs that back something rather than ask for it: `must be welcomed`.
   { pattern: String.raw`(?:should|must)\s+be\s+(?:welcomed|commended|applauded)`, kind: 'support' },
 ];

@@ -54,7 +54,13 @@ export function findCues(text: string, sentences: readonly Span[] = sentenceSpan
       candidates.push({ kind, needsSpeaker, start: match.index, end: match.index + match[0].length, text: match[0] });
     }
   }
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // Longest first; on the very same words an `ignore` rule wins (it exists to say those words state no stance).
+  candidates.sort(
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start ||
+      Number(b.kind === 'ignore') - Number(a.kind === 'ignore'),
+  );
   // Characters already claimed by a longer cue (linear in the text, however many cues there are).
   const claimed = new Uint8Array(text.length);
   const taken: Cue[] = [];

@@ -55,6 +55,35 @@ const ROWS: Row[] = [
     [],
   ],
 
+  [
+    'a judgement word of its own (`important step forward`)',
+    'The new licensing scheme [Clause 8] is an important step forward for councils.',
+    'support',
+    ['important step forward'],
+    [['clause 8', 'support', ['important step forward']]],
+  ],
+  [
+    'agreeing that something is needed is support, not an ask',
+    'We agree with the Government that the duty in clause 2 is needed.',
+    'support',
+    ['We agree with'],
+    [['clause 2', 'support', ['We agree with']]],
+  ],
+  [
+    '`opposed to`',
+    'We are opposed to clause 4.',
+    'oppose',
+    ['We are opposed to'],
+    [['clause 4', 'oppose', ['We are opposed to']]],
+  ],
+  [
+    '`reservations`',
+    'The LGA has serious reservations about Part 5.',
+    'concern',
+    ['serious reservations'],
+    [['part 5', 'concern', ['serious reservations']]],
+  ],
+
   // --- asks ---------------------------------------------------------------------------------------------------
   [
     '`should` alone is an ask: concern',
