@@ -1,5 +1,5 @@
 /**
- * The one shadow root we add to a page: `<lga-positions-root>` appended to `<html>`, `all: initial`, holding the
+ * The one shadow root we add to a page: `<lga-positions-root>` appended to `<html>`, fixed and sized 0 with `!important`, holding the
  * popover (Preact) and a polite live region. Nothing else of ours enters the page's DOM (the highlight stylesheet
  * aside). The popover is `position: fixed`, so showing it shifts no layout.
  */
@@ -21,10 +21,19 @@ export function geometryOf(range: Range): { anchor: Box; options: PlaceOptions }
   const anchor = first
     ? { top: whole.top, bottom: whole.bottom, left: first.left, right: whole.right }
     : { top: whole.top, bottom: whole.bottom, left: whole.left, right: whole.right };
-  const lineHeight = first?.height || whole.height;
   const block = paragraphOf(range);
   const box = block?.getBoundingClientRect();
+  // A line's pitch is the paragraph's line-height, taller than the text's own box (17 px text on 25.6 px lines).
+  const lineHeight = Math.max(first?.height || whole.height, block ? linePitch(block) : 0);
   return { anchor, options: { lineHeight, column: box ? { left: box.left, right: box.right } : undefined } };
+}
+
+/** The distance between two lines of a paragraph: its line-height, or 1.2 × its font size for `normal`. */
+function linePitch(block: Element): number {
+  const style = block.ownerDocument.defaultView?.getComputedStyle(block);
+  if (!style) return 0;
+  const line = Number.parseFloat(style.lineHeight);
+  return Number.isFinite(line) ? line : (Number.parseFloat(style.fontSize) || 0) * 1.2;
 }
 
 /** The nearest block-level ancestor of the reference: the paragraph being read. */
@@ -89,7 +98,28 @@ export function createPopoverHost(doc: Document, scheme: ColourScheme): PopoverH
   // Inline: page CSS targeting unknown elements (`* { … }`) must not size or show the host.
   element.setAttribute(
     'style',
-    'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important;',
+    // Each property named rather than `all: initial !important`: that also locks letter, word and line spacing,
+    // which a reader's own stylesheet must be able to change (WCAG 1.4.12; axe `avoid-inline-spacing`).
+    [
+      'position: fixed',
+      'top: 0',
+      'left: 0',
+      'width: 0',
+      'height: 0',
+      'margin: 0',
+      'padding: 0',
+      'border: 0',
+      'z-index: 2147483647',
+      'display: block',
+      'visibility: visible',
+      'opacity: 1',
+      'transform: none',
+      'filter: none',
+      'clip-path: none',
+      'contain: none',
+    ]
+      .map((declaration) => `${declaration} !important;`)
+      .join(' '),
   );
   element.dataset.testid = 'lga-positions-root';
   const shadow = element.attachShadow({ mode: 'open' });
