@@ -239,6 +239,15 @@ export function OptionsApp() {
       </header>
       <main>
         <SettingsForm settings={settings} onChange={changeSettings} />
+        <section aria-labelledby="keys-heading" data-testid="options-shortcuts">
+          <h2 id="keys-heading">Keyboard</h2>
+          <p>
+            On a parliament page, <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>N</kbd> and <kbd>Alt</kbd>+<kbd>Shift</kbd>+
+            <kbd>P</kbd> step to the next and previous provision the LGA has a position on, and open its card (add{' '}
+            <kbd>Ctrl</kbd> to stop at every mention). <kbd>Tab</kbd> moves through the card; <kbd>Esc</kbd> closes it
+            and returns you to the text. The browser's shortcut settings can change the keys.
+          </p>
+        </section>
         <StatusView status={data.status} error={data.statusError} />
         <AddBriefing
           text={text}

@@ -31,7 +31,9 @@ export function StatusView({ status, error }: { status: DatasetStatus | null; er
               <dt>Contents</dt>
               <dd data-testid="status-counts">
                 {status.counts.bills} bills, {status.counts.briefings} briefings, {status.counts.positions} positions
-                {status.counts.userBriefings > 0 ? ` (${status.counts.userBriefings} briefings added by you)` : ''}
+                {status.counts.userBriefings > 0
+                  ? ` (${status.counts.userBriefings} ${status.counts.userBriefings === 1 ? 'briefing' : 'briefings'} added by you)`
+                  : ''}
               </dd>
             </div>
             <div>

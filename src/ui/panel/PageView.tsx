@@ -2,13 +2,14 @@
  * "On this page": what the active tab is about and every reference on it that the LGA has a position on.
  * Presentational: the data comes in as props (see usePageSummary in hooks.ts).
  */
+import { useState } from 'preact/hooks';
 import type { PageSummary } from '../../messaging';
 import type { PageContext, Position, Reference, Span } from '../../model';
 import { stanceForProvision } from '../../stance/shown';
 import { PositionExcerpt } from '../shared';
 import { countByStance, groupProvisions, type PageProvision, type PositionIndex } from './page-model';
 import { StanceBadge } from './parts';
-import { addedByLabel, briefingLabel, formatDate, houseStageLabel, referenceLabel, STANCE_LABEL } from './words';
+import { addedByLabel, briefingLabel, formatDate, pageStageLabel, referenceLabel, STANCE_LABEL } from './words';
 
 export type PageState =
   | { kind: 'loading' }
@@ -76,10 +77,14 @@ export function PageView({ state, positions, onFocusReference, onStep }: PageVie
             <p data-testid="page-counts" class="counts">
               {provisions.length} provision{provisions.length === 1 ? '' : 's'} with a position:{' '}
               {counts.map((c, i) => (
-                <span key={c.stance} class="count" data-stance={c.stance}>
-                  {i > 0 ? ', ' : ''}
-                  {STANCE_LABEL[c.stance].toLowerCase()} {c.count}
-                </span>
+                <>
+                  {i > 0 ? ' ' : ''}
+                  {/* The comma ends its own count, so a wrapped line never starts with one. */}
+                  <span key={c.stance} class="count" data-stance={c.stance}>
+                    {STANCE_LABEL[c.stance].toLowerCase()} {c.count}
+                    {i < counts.length - 1 ? ',' : ''}
+                  </span>
+                </>
               ))}
             </p>
             <div class="step-buttons">
@@ -90,6 +95,10 @@ export function PageView({ state, positions, onFocusReference, onStep }: PageVie
                 Next on page
               </button>
             </div>
+            <p class="small muted" data-testid="page-shortcuts">
+              On the page: <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>N</kbd> / <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd>{' '}
+              step to the next / previous provision (add <kbd>Ctrl</kbd> for every mention); <kbd>Esc</kbd> closes.
+            </p>
             <ul class="plain provisions" data-testid="page-refs">
               {provisions.map((provision) => (
                 <ProvisionItem
@@ -113,20 +122,57 @@ function mentionOf(position: Position, ref: Reference): Span | undefined {
 }
 
 function SectionLine({ section }: { section: PageContext }) {
-  const where = houseStageLabel(section.house, section.stage);
-  const asWritten = section.stageLabel && section.stageLabel !== where ? ` (${section.stageLabel})` : '';
+  const label = pageStageLabel(section.house, section.stage, section.stageLabel);
   return (
     <>
       <strong data-testid="page-bill">{section.bill ?? 'Bill not recognised'}</strong>
-      {where || asWritten ? (
-        <span data-testid="page-stage">
-          {' '}
-          · {where || 'Stage not recognised'}
-          {asWritten}
-        </span>
-      ) : null}
+      {label ? <span data-testid="page-stage"> · {label}</span> : null}
       {section.date ? <span data-testid="page-date"> · {formatDate(section.date)}</span> : null}
     </>
+  );
+}
+
+/**
+ * `Mentioned 7 times on this page` with previous / next: the mentions of one provision, stepped through in page order
+ * (after the first, which the provision's own button shows).
+ */
+function Mentions({
+  label,
+  indexes,
+  onFocusReference,
+}: {
+  label: string;
+  indexes: readonly number[];
+  onFocusReference: (index: number) => void;
+}) {
+  const [at, setAt] = useState(0);
+  const go = (direction: 1 | -1) => {
+    const next = (at + direction + indexes.length) % indexes.length;
+    setAt(next);
+    onFocusReference(indexes[next]!);
+  };
+  return (
+    <p class="small mentions" data-testid="page-ref-mentions">
+      Mentioned {indexes.length} times on this page{' '}
+      <button
+        type="button"
+        class="link-button"
+        data-testid="page-ref-mention-previous"
+        aria-label={`${label}: previous mention`}
+        onClick={() => go(-1)}
+      >
+        previous
+      </button>{' '}
+      <button
+        type="button"
+        class="link-button"
+        data-testid="page-ref-mention"
+        aria-label={`${label}: next mention`}
+        onClick={() => go(1)}
+      >
+        next
+      </button>
+    </p>
   );
 }
 
@@ -166,22 +212,7 @@ function ProvisionItem({
         </p>
       ) : null}
       {more.length > 0 ? (
-        <p class="small mentions">
-          Also mentioned:{' '}
-          {more.map((index, i) => (
-            <button
-              key={index}
-              type="button"
-              class="link-button"
-              data-testid="page-ref-mention"
-              data-index={index}
-              aria-label={`${label}, mention ${i + 2}`}
-              onClick={() => onFocusReference(index)}
-            >
-              {i + 2}
-            </button>
-          ))}
-        </p>
+        <Mentions label={label} indexes={provision.indexes} onFocusReference={onFocusReference} />
       ) : null}
       {entries.length === 0 ? null : (
         <ul class="plain positions">

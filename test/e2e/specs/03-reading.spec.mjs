@@ -56,7 +56,10 @@ async function hoverAt(tab, text, { nth = 0, at = 0.5 } = {}) {
   await tab.mouseMove(2, 2);
   await tab.waitFor(popoverClosed, undefined, { timeout: 5_000, what: 'no popover before hovering' });
   await tab.hoverRect(geo.box);
-  const popover = await tab.waitFor(popoverState, undefined, { timeout: 5_000, what: `the popover for ${text}` });
+  const popover = await tab.waitFor(popoverState, undefined, {
+    timeout: 5_000,
+    what: `the popover for ${text} at ${at} in ${await tab.evaluate(() => `${innerWidth}x${innerHeight}`)}`,
+  });
   // Let the entering fade and the "n more" count settle, then read again.
   await sleep(200);
   return { geo, popover: (await tab.evaluate(popoverState)) ?? popover };

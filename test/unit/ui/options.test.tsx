@@ -186,7 +186,7 @@ describe('status and user data', () => {
     expect(root.querySelector('[data-testid=status-version]')?.textContent).toBe('abc123');
     expect(root.querySelector('[data-testid=status-built]')?.textContent).toBe('23 November 2026, 10:04 UTC');
     expect(root.querySelector('[data-testid=status-counts]')?.textContent).toBe(
-      '2 bills, 12 briefings, 80 positions (1 briefings added by you)',
+      '2 bills, 12 briefings, 80 positions (1 briefing added by you)',
     );
     expect(root.querySelector('[data-testid=status-memory-warning]')?.textContent).toContain(
       'IndexedDB is disabled in private windows',

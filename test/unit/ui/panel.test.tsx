@@ -11,6 +11,7 @@ import { PageView } from '../../../src/ui/panel/PageView';
 import type { PositionEntry } from '../../../src/ui/panel/page-model';
 import { groupProvisions } from '../../../src/ui/panel/page-model';
 import { SearchView } from '../../../src/ui/panel/SearchView';
+import { pageStageLabel } from '../../../src/ui/panel/words';
 import { CSW_BILL, cswBriefings, mount, texts, unmountAll } from './panel-helpers';
 
 afterEach(unmountAll);
@@ -257,8 +258,20 @@ describe('on this page', () => {
     expect(root.querySelector('[data-testid=page-counts]')?.textContent).toBe(
       '3 provisions with a position: supports 1, supports with reservations 1, concerned 1',
     );
-    expect(root.querySelector('[data-testid=page-stage]')?.textContent).toContain('Lords Report (Report (2nd Day))');
+    // Was 'Lords Report (Report (2nd Day))' (issue 12: the stage doubled).
+    expect(root.querySelector('[data-testid=page-stage]')?.textContent).toBe(' · Lords Report (2nd Day)');
     expect(root.querySelector('[data-testid=page-date]')?.textContent).toContain('8 November 2016');
+  });
+
+  it.each([
+    ['lords', 'report', 'Report (2nd Day)', 'Lords Report (2nd Day)'],
+    ['lords', 'committee', 'Committee (3rd Day)', 'Lords Committee (3rd Day)'],
+    ['commons', 'committee', 'Fourteenth Sitting', 'Commons Committee (Fourteenth Sitting)'],
+    ['commons', 'second-reading', 'Second Reading', 'Commons Second Reading'],
+    ['lords', 'report', null, 'Lords Report'],
+    [null, null, 'Consideration of Lords amendments', 'Consideration of Lords amendments'],
+  ] as const)('pageStageLabel(%s, %s, %j) = %s', (house, stage, written, expected) => {
+    expect(pageStageLabel(house, stage, written)).toBe(expected);
   });
 
   it('sends the index of the mention chosen', () => {
