@@ -53,6 +53,9 @@ function referenceGeometry({ selector, text, nth = 0, at = 0.5 }) {
 async function hoverAt(tab, text, { nth = 0, at = 0.5 } = {}) {
   const geo = await tab.evaluate(referenceGeometry, { selector: SPEECH, text, nth, at });
   if (!geo) throw new Error(`"${text}" not found in the page's speeches`);
+  // Placing the reference scrolls the page; Firefox delivers that scroll event on its next refresh, and a scroll
+  // closes the popover (and restarts the dwell), so let it arrive before the pointer comes to rest.
+  await sleep(150);
   await tab.mouseMove(2, 2);
   await tab.waitFor(popoverClosed, undefined, { timeout: 5_000, what: 'no popover before hovering' });
   await tab.hoverRect(geo.box);
