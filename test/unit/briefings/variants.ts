@@ -498,4 +498,18 @@ ${KEY}
     sections: [['lords', 'report', ['2025-09-09']]],
     positions: ['We support clause 7.'],
   },
+  {
+    name: 'the date only in the opening prose',
+    text: `Deregulation Bill, Report Stage, House of Commons
+
+This briefing is for the debate on 26 January 2015. The Bill was introduced on 23 January 2014.
+
+${KEY}
+
+  • We support clause 9.
+`,
+    bill: 'Deregulation Bill',
+    sections: [['commons', 'report', ['2015-01-26']]],
+    positions: ['We support clause 9.'],
+  },
 ];
