@@ -16,6 +16,7 @@ import {
   type HighlightLook,
   type HighlightVariant,
   highlightName,
+  TOPIC_MENTION_HIGHLIGHT,
   VARIANTS,
   WRAP_TAG,
 } from '../src/annotate/highlight';
@@ -66,6 +67,13 @@ export function contentCss(): string {
     rules.push(rule(`::highlight(${name})`, [`background-color: ${ACTIVE_BACKGROUND[scheme]}`]));
   }
   // Fallback: our own element only. Inline and inheriting everything: it must not change the page's layout.
+  // LGA mentions: the page's own ink, doubled underline, a faint grey wash (readable on light and dark pages).
+  rules.push(
+    rule(`::highlight(${TOPIC_MENTION_HIGHLIGHT})`, [
+      'text-decoration: underline double currentColor 1px',
+      'background-color: rgba(128, 128, 128, 0.16)',
+    ]),
+  );
   rules.push(rule(WRAP_TAG, ['display: inline', 'font: inherit', 'color: inherit']));
   for (const variant of VARIANTS) {
     for (const look of allLooks()) {

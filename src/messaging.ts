@@ -156,8 +156,29 @@ export interface PageSummary {
   references: PageReferenceSummary[];
 }
 
+/** What topic links found on the page (issue 14), for the side panel's On this page view. */
+export interface PageTopicsSummary {
+  /** Positions on subjects the page argues, each once, in the order first linked. */
+  subjects: Array<{
+    positionId: string;
+    briefingId: string;
+    text: string;
+    /** The position's headline stance (`Position.stance`: a subject, not a provision). */
+    stance: Stance;
+    /** `Commons Second Reading, 8 January 2025`. */
+    briefing: string;
+    /** Paragraphs linked to it. */
+    paragraphs: number;
+  }>;
+  /** LGA mentions on the page. */
+  mentions: number;
+  /** Who mentioned the LGA, where the page names its speakers. */
+  speakers: string[];
+}
+
 export type TabRequest =
   | { type: 'pageSummary' }
+  | { type: 'topicSummary' }
   | { type: 'focusReference'; index: number }
   | { type: 'focusStep'; direction: 1 | -1 }
   /** To an LGA briefing page's content script: its briefing was saved; ask for its status again. */

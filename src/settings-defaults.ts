@@ -13,6 +13,8 @@ export interface Settings {
   highlightStyle: HighlightStyle;
   /** Dwell before a popover opens, in ms (Wikipedia's previews use about 150-500). */
   hoverDelayMs: number;
+  /** Markers beside paragraphs on a subject the LGA has briefed on, and LGA mentions (issue 14). */
+  topicLinks: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -20,6 +22,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   highlightMode: 'positions',
   highlightStyle: 'underline',
   hoverDelayMs: 250,
+  topicLinks: true,
 };
 
 /** The hover delay a reader can choose (the options page's slider), in ms. */
@@ -41,5 +44,6 @@ export function withDefaults(stored: unknown): Settings {
       typeof value.hoverDelayMs === 'number' && Number.isFinite(value.hoverDelayMs)
         ? clampDelay(value.hoverDelayMs)
         : DEFAULT_SETTINGS.hoverDelayMs,
+    topicLinks: value.topicLinks !== false,
   };
 }

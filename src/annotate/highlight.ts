@@ -75,11 +75,15 @@ export function allLooks(): HighlightLook[] {
   return looks;
 }
 
+/** LGA mentions in speeches (issue 14, src/annotate/topic-layer.ts): one look for both schemes (the page's ink). */
+export const TOPIC_MENTION_HIGHLIGHT = `${HIGHLIGHT_PREFIX}topic-mention`;
+
 /** Every highlight name this module can register (to remove a dead instance's highlights without iterating the
  * registry, which Firefox's content-script view of the page does not allow). */
 export function allHighlightNames(): string[] {
   const names = VARIANTS.flatMap((variant) => allLooks().map((look) => highlightName(look, variant)));
   names.push(activeName({ style: 'underline', scheme: 'light' }), activeName({ style: 'underline', scheme: 'dark' }));
+  names.push(TOPIC_MENTION_HIGHLIGHT);
   return names;
 }
 

@@ -47,8 +47,10 @@ export function topicParagraphs(
   return out;
 }
 
+export type TopicsRequest = Extract<BackgroundRequest, { type: 'topics' }>;
+
 /** The one request for a section. */
-export function topicsRequest(context: PageContext, paragraphs: readonly TopicParagraph[]): BackgroundRequest {
+export function topicsRequest(context: PageContext, paragraphs: readonly TopicParagraph[]): TopicsRequest {
   return { type: 'topics', page: context, paragraphs: paragraphs.map((p) => p.text) };
 }
 

@@ -8,6 +8,7 @@ import type {
   PanelTarget as BackgroundPanelTarget,
   BackgroundRequest,
   PageSummary,
+  PageTopicsSummary,
   Reply,
   ResponseFor,
   TabRequest,
@@ -42,6 +43,7 @@ export async function ask<R extends BackgroundRequest>(request: R): Promise<Resp
 /** The answer type of each tab request. */
 export interface TabResponses {
   pageSummary: PageSummary | null;
+  topicSummary: PageTopicsSummary | null;
   focusReference: unknown;
   focusStep: unknown;
   captureChanged: unknown;

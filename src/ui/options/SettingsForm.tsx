@@ -82,6 +82,19 @@ export function SettingsForm({
           </div>
         ))}
       </fieldset>
+      <fieldset>
+        <legend>Beyond clause numbers</legend>
+        <div class="check">
+          <input
+            type="checkbox"
+            id="topic-links"
+            data-testid="topic-links"
+            checked={settings.topicLinks}
+            onChange={(e) => onChange({ topicLinks: (e.currentTarget as HTMLInputElement).checked })}
+          />
+          <label for="topic-links">Mark paragraphs on subjects the LGA has briefed on, and mentions of the LGA</label>
+        </div>
+      </fieldset>
       <div class="field">
         <label for="hover-delay">Wait before showing a position (milliseconds)</label>
         <div class="delay">

@@ -33,6 +33,7 @@ import { useBillBriefings, useBills, useBriefingsOf, usePageSummary, usePanelTar
 import { PageView } from './PageView';
 import { pageBillIds } from './page-model';
 import { SearchView } from './SearchView';
+import { TopicsView, usePageTopics } from './TopicsView';
 import { StyleTokens } from './theme';
 
 export type PanelTab = 'page' | 'bill' | 'search';
@@ -86,6 +87,7 @@ export function App() {
     setTab('bill');
   };
 
+  const topics = usePageTopics(page.tabId, page.state.kind === 'ready' ? page.state.summary : null);
   const focusReference = (index: number) => {
     if (page.tabId !== null) void askTab(page.tabId, { type: 'focusReference', index });
   };
@@ -103,6 +105,7 @@ export function App() {
       <main>
         <div role="tabpanel" id="panel-page" aria-labelledby="tab-page" hidden={tab !== 'page'}>
           <PageView state={page.state} positions={positions} onFocusReference={focusReference} onStep={step} />
+          <TopicsView topics={topics} />
           <p>
             <button type="button" class="link-button small" onClick={page.refresh} data-testid="page-refresh">
               Read the page again

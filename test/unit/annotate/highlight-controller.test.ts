@@ -83,6 +83,7 @@ const SETTINGS: Settings = {
   highlightMode: 'positions',
   highlightStyle: 'underline',
   hoverDelayMs: 250,
+  topicLinks: true,
 };
 
 function fakeHighlights() {
@@ -480,6 +481,8 @@ describe('settings as the content script reads them', () => {
       { hoverDelayMs: 99999, disabledSites: ['bills.parliament.uk'] },
       { ...DEFAULT_SETTINGS, hoverDelayMs: 1000, disabledSites: ['bills.parliament.uk'] },
     ],
+    [{ topicLinks: false }, { ...DEFAULT_SETTINGS, topicLinks: false }],
+    [{ topicLinks: 'no' }, DEFAULT_SETTINGS],
   ])('withDefaults(%j)', (stored, expected) => {
     expect(withDefaults(stored)).toEqual(expected);
   });

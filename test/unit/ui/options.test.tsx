@@ -147,6 +147,7 @@ describe('settings form', () => {
           highlightMode: 'all',
           highlightStyle: 'background',
           hoverDelayMs: 400,
+          topicLinks: false,
           disabledSites: ['hansard.parliament.uk'],
         }}
         onChange={() => undefined}
@@ -156,6 +157,7 @@ describe('settings form', () => {
     expect((root.querySelector('[data-testid=style-background]') as HTMLInputElement).checked).toBe(true);
     expect((root.querySelector('[data-testid="site-hansard.parliament.uk"]') as HTMLInputElement).checked).toBe(false);
     expect((root.querySelector('[data-testid=hover-delay]') as HTMLInputElement).value).toBe('400');
+    expect((root.querySelector('[data-testid=topic-links]') as HTMLInputElement).checked).toBe(false);
     for (const input of root.querySelectorAll('input')) {
       const labelled = input.getAttribute('aria-label') || root.querySelector(`label[for="${input.id}"]`)?.textContent;
       expect(labelled, input.outerHTML).toBeTruthy();
