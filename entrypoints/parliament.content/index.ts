@@ -13,13 +13,14 @@ import { extensionAlive, guardScriptStartedEvent } from '../../src/annotate/page
 import { createPopoverHost } from '../../src/annotate/popover/host';
 import { pageScheme } from '../../src/annotate/popover/scheme';
 import { settingsReader } from '../../src/annotate/settings-reader';
+import { createTopicHook } from '../../src/annotate/topic-hook';
 import type { BackgroundRequest, Reply, ResponseFor, TabRequest } from '../../src/messaging';
 import { PARLIAMENT_MATCHES, understandPage } from '../../src/pages';
 
 // The highlight styles, injected by the browser from the manifest before the page is built (see src/annotate/highlight.ts).
 import './highlights.css';
 
-const TAB_REQUESTS: ReadonlySet<string> = new Set(['pageSummary', 'focusReference', 'focusStep']);
+const TAB_REQUESTS: ReadonlySet<string> = new Set(['pageSummary', 'focusReference', 'focusStep', 'topicSummary']);
 
 export default defineContentScript({
   matches: [...PARLIAMENT_MATCHES],
@@ -32,11 +33,24 @@ export default defineContentScript({
       .SCRIPT_STARTED_MESSAGE_TYPE;
     ctx.onInvalidated(guardScriptStartedEvent(window, startedEvent, isAlive));
     const settings = settingsReader(browser.storage as never);
+    const send = <R extends BackgroundRequest>(request: R) =>
+      browser.runtime.sendMessage(request) as Promise<Reply<ResponseFor<R>> | undefined>;
+    // Topic links (issue 14): one more batched request per section, after its lookup (src/annotate/topic-hook.ts).
+    const topics = createTopicHook({
+      doc: document,
+      send,
+      getSettings: settings.get,
+      marks: () => controller.marks,
+      scheme: () => pageScheme(document),
+      refresh: () => void controller.refresh(),
+      log: (message, error) => console.debug(`[LGA positions] ${message}`, error ?? ''),
+    });
     const controller = createController({
       doc: document,
       url: () => location.href,
-      send: <R extends BackgroundRequest>(request: R) =>
-        browser.runtime.sendMessage(request) as Promise<Reply<ResponseFor<R>> | undefined>,
+      send,
+      afterSection: topics.afterSection,
+      onReset: topics.onReset,
       getSettings: settings.get,
       watchSettings: settings.watch,
       understand: understandPage,
@@ -45,7 +59,8 @@ export default defineContentScript({
         const listener = (message: unknown) => {
           const request = message as TabRequest | null;
           if (!request || typeof request !== 'object' || !TAB_REQUESTS.has(request.type)) return undefined;
-          return Promise.resolve(handler(request)).then((data) => ({ ok: true, data: data ?? null }));
+          const answer = request.type === 'topicSummary' ? topics.summary() : handler(request);
+          return Promise.resolve(answer).then((data) => ({ ok: true, data: data ?? null }));
         };
         browser.runtime.onMessage.addListener(listener);
         return () => browser.runtime.onMessage.removeListener(listener);
@@ -54,6 +69,11 @@ export default defineContentScript({
       onInvalidated: (callback) => ctx.onInvalidated(callback),
       isAlive,
       log: (message, error) => console.debug(`[LGA positions] ${message}`, error ?? ''),
+    });
+    const unwatchTopics = settings.watch(topics.settingsChanged);
+    ctx.onInvalidated(() => {
+      unwatchTopics();
+      topics.teardown();
     });
     void controller.start();
     // Chrome leaves an orphaned content script running when the extension is updated or removed: WXT notices on its

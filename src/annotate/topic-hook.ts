@@ -9,7 +9,7 @@ import type { Settings } from '../settings';
 import { stanceForPosition } from '../stance/shown';
 import { briefingLabel } from '../ui/shared/labels';
 import { WRAP_TAG } from './highlight';
-import { HOST_TAG } from './popover/host';
+import { POPOVER_HOST_TAG as HOST_TAG } from './late-content';
 import { createTopicLayer, type TopicLayer } from './topic-layer';
 
 export interface TopicHookDeps {

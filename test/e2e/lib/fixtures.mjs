@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { composeLgaPage } from '../../fixtures/lga/compose.mjs';
+import { composeTopicDebate, TOPIC_PAGES } from '../../fixtures/topics/compose-debate.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'e2e');
@@ -77,6 +78,11 @@ export const PAGES = {
     file: path.join(SHARED, 'corpus', 'hansard-html', 'hansard-commons-2020-01-09-CommonsChamber-aggregate.raw.html'),
   },
 };
+
+/** Debates of each seed bill with no clause numbers, composed from the topic corpus at run time (issue 14). */
+for (const [id, page] of Object.entries(TOPIC_PAGES)) {
+  PAGES[id] = { host: page.host, path: page.path, render: () => composeTopicDebate(id).html };
+}
 
 /**
  * The page adapters' own fixtures (test/fixtures/pages/, the pages engineer's), served at the URL each declares in
