@@ -8,6 +8,7 @@
 import { createBackgroundService } from '../src/background/service';
 import type { PageContext, Reference, ReferenceKind } from '../src/model';
 import { DB_NAME, type IdbStore, openStore } from '../src/store';
+import { BENCH_EXTENSION, BENCH_SENDER } from './sender';
 import { generateDataset, KINDS, random } from './store';
 
 /** As in bench/store.ts: a page of the Lords report stage of one bill, scanning 150 references. */
@@ -84,7 +85,7 @@ const bench = {
   async startupSkip(runs: number): Promise<{ firstReadyMs: number; skipMs: number[] }> {
     await deleteDatabase(DB_NAME);
     const firstStart = performance.now();
-    const svc = createBackgroundService({ indexedDB, dataset: () => dataset });
+    const svc = createBackgroundService({ indexedDB, dataset: () => dataset, extension: BENCH_EXTENSION });
     const store = (await svc.ready) as IdbStore;
     const firstReadyMs = performance.now() - firstStart;
     if (store.mode !== 'indexeddb') throw new Error(`the service fell back to memory: ${store.problem}`);
@@ -106,10 +107,10 @@ const bench = {
   async coldLookup(): Promise<{ wakeMs: number; lookupMs: number; matched: number }> {
     const request = lookupRequest();
     const start = performance.now();
-    const svc = createBackgroundService({ indexedDB, dataset: () => dataset });
+    const svc = createBackgroundService({ indexedDB, dataset: () => dataset, extension: BENCH_EXTENSION });
     const store = (await svc.ready) as IdbStore;
     const lookupStart = performance.now();
-    const reply = await svc.handle(request);
+    const reply = await svc.handle(request, BENCH_SENDER);
     const end = performance.now();
     const matched = matchedPositions(reply);
     store.db.close();
@@ -119,13 +120,13 @@ const bench = {
   /** Warm: one running service answering the page's lookup again and again (later sections, rescans). */
   async warmLookups(runs: number): Promise<{ ms: number[]; matched: number }> {
     const request = lookupRequest();
-    const svc = createBackgroundService({ indexedDB, dataset: () => dataset });
+    const svc = createBackgroundService({ indexedDB, dataset: () => dataset, extension: BENCH_EXTENSION });
     const store = (await svc.ready) as IdbStore;
     const ms: number[] = [];
     let matched = 0;
     for (let run = 0; run < runs; run++) {
       const start = performance.now();
-      const reply = await svc.handle(request);
+      const reply = await svc.handle(request, BENCH_SENDER);
       ms.push(performance.now() - start);
       matched = matchedPositions(reply);
     }
@@ -135,12 +136,12 @@ const bench = {
 
   /** The search index the background builds after seeding (not part of `seed`): build + save, then load. */
   async searchIndex(): Promise<{ buildMs: number; loadMs: number }> {
-    const builder = createBackgroundService({ indexedDB, dataset: () => dataset });
+    const builder = createBackgroundService({ indexedDB, dataset: () => dataset, extension: BENCH_EXTENSION });
     await builder.ready;
     const buildStart = performance.now();
     await builder.prepareSearch();
     const buildMs = performance.now() - buildStart;
-    const loader = createBackgroundService({ indexedDB, dataset: () => dataset });
+    const loader = createBackgroundService({ indexedDB, dataset: () => dataset, extension: BENCH_EXTENSION });
     await loader.ready;
     const loadStart = performance.now();
     await loader.prepareSearch();

@@ -13,6 +13,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { createBackgroundService } from '../src/background/service';
 import type { BillRecord, Briefing, Dataset, House, Position, ReferenceKind, Stage, Stance } from '../src/model';
 import { openStore } from '../src/store';
+import { BENCH_EXTENSION, BENCH_SENDER } from './sender';
 
 const BILLS = 40;
 const BRIEFINGS_PER_BILL = 10;
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
   );
 
   const factory = new IDBFactory();
-  const svc = createBackgroundService({ indexedDB: factory, dataset: () => dataset });
+  const svc = createBackgroundService({ indexedDB: factory, dataset: () => dataset, extension: BENCH_EXTENSION });
   await svc.ready;
   const skipStart = performance.now();
   await svc.ensureSeeded();
@@ -166,10 +167,10 @@ async function main(): Promise<void> {
   // Cold: a service just started (as when the service worker wakes for a page), so the bill is read from IndexedDB.
   const coldTimes: number[] = [];
   for (let run = 0; run < 10; run++) {
-    const cold = createBackgroundService({ indexedDB: factory, dataset: () => dataset });
+    const cold = createBackgroundService({ indexedDB: factory, dataset: () => dataset, extension: BENCH_EXTENSION });
     await cold.ready;
     const start = performance.now();
-    await cold.handle({ type: 'lookup', page, references });
+    await cold.handle({ type: 'lookup', page, references }, BENCH_SENDER);
     coldTimes.push(performance.now() - start);
   }
   console.log(
@@ -179,7 +180,7 @@ async function main(): Promise<void> {
   let matched = 0;
   for (let run = 0; run < RUNS; run++) {
     const start = performance.now();
-    const reply = await svc.handle({ type: 'lookup', page, references });
+    const reply = await svc.handle({ type: 'lookup', page, references }, BENCH_SENDER);
     lookupTimes.push(performance.now() - start);
     if (!reply.ok) throw new Error(reply.error);
     const data = reply.data as { matches: Array<{ positions: unknown[] }> };
@@ -192,7 +193,7 @@ async function main(): Promise<void> {
   const buildStart = performance.now();
   await svc.prepareSearch();
   console.log(`search index build + save (10,000 positions): ${ms(performance.now() - buildStart)}`);
-  const reloaded = createBackgroundService({ indexedDB: factory, dataset: () => dataset });
+  const reloaded = createBackgroundService({ indexedDB: factory, dataset: () => dataset, extension: BENCH_EXTENSION });
   const loadStart = performance.now();
   await reloaded.prepareSearch();
   console.log(`search index load from IndexedDB after restart: ${ms(performance.now() - loadStart)}`);
@@ -200,7 +201,7 @@ async function main(): Promise<void> {
   for (const query of ['corporate parenting', 'clause 7', 'corparate', 'oppose report', RARE_WORDS[40] as string]) {
     for (let run = 0; run < 5; run++) {
       const start = performance.now();
-      await reloaded.handle({ type: 'search', query });
+      await reloaded.handle({ type: 'search', query }, BENCH_SENDER);
       searchTimes.push(performance.now() - start);
     }
   }

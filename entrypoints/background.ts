@@ -4,9 +4,10 @@
  */
 
 import { type BrowserApis, createPlatform, wireCommands, wireToolbarButton } from '@/src/background/platform';
-import { createBackgroundService, type MessageSender } from '@/src/background/service';
+import { type MessageSender, originOf } from '@/src/background/senders';
+import { createBackgroundService } from '@/src/background/service';
 import { bundledDataset } from '@/src/dataset';
-import { panelTargetItem } from '@/src/ui/client';
+import { panelTargetItem } from '@/src/storage-items';
 
 export default defineBackground(() => {
   // Chrome's sidePanel is not in the polyfill: take it from `chrome` itself. Firefox has sidebarAction instead.
@@ -24,6 +25,7 @@ export default defineBackground(() => {
   const service = createBackgroundService({
     indexedDB: globalThis.indexedDB,
     dataset: bundledDataset,
+    extension: { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('/')) ?? '' },
     platform: createPlatform(apis, (target) => panelTargetItem.setValue(target)),
   });
 

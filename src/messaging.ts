@@ -54,6 +54,8 @@ export type BackgroundRequest =
   /**
    * Saves a briefing (extension pages). `origin`: the LGA page it was read from (its URL decides duplicates with
    * other copies of that page); `captureId`: the pending capture it came from, whose tab is told it was saved.
+   * Saving over briefings already added (the same page, words or name) is refused unless `replace` says the reader
+   * confirmed it.
    */
   | {
       type: 'addBriefing';
@@ -61,6 +63,7 @@ export type BackgroundRequest =
       text: string;
       origin?: { url: string; pageDate: string | null };
       captureId?: string;
+      replace?: boolean;
     }
   /** What saving this text would replace (extension pages: the preview says so before the reader saves). */
   | { type: 'planBriefing'; fileName: string; text: string; url?: string }
@@ -72,7 +75,17 @@ export type BackgroundRequest =
   | { type: 'pendingCapture'; id: string }
   | { type: 'removeBriefing'; source: string }
   | { type: 'exportUserData' }
-  | { type: 'importUserData'; json: string };
+  /** Importing a file that names a briefing already added is refused unless `replace` says the reader confirmed it. */
+  | { type: 'importUserData'; json: string; replace?: boolean };
+
+/** A briefing the reader added that a save or an import replaces, as they are told of it. */
+export interface ReplacedSource {
+  source: string;
+  billTitle: string;
+  /** Its stage sections. */
+  briefings: number;
+  addedAt: string;
+}
 
 /** What the background found in one paragraph of a `topics` request (paragraphs with nothing found are left out). */
 export interface ParagraphTopicsReply {
@@ -117,7 +130,7 @@ export interface BackgroundResponses {
   pendingCapture: PendingCapture | null;
   removeBriefing: { removed: number };
   exportUserData: { json: string };
-  importUserData: { briefings: number };
+  importUserData: { briefings: number; replaced: ReplacedSource[] };
 }
 
 /** A briefing page's text handed from its content script to the preview page (capture.html). */
@@ -133,7 +146,19 @@ export interface PendingCapture {
   source: string;
 }
 
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+/** Where the side panel should open: the briefing (and position) a popover's link named. */
+export interface PanelTarget {
+  briefingId: string | null;
+  positionId: string | null;
+  tabId: number | null;
+  requestedAt: number;
+}
+
+/**
+ * `replaces`: the request would replace briefings the reader added and was refused until they confirm; sent again
+ * with `replace: true` it goes ahead.
+ */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; replaces?: ReplacedSource[] };
 
 export type ResponseFor<R extends BackgroundRequest> = BackgroundResponses[R['type']];
 
@@ -206,11 +231,3 @@ export const BACKGROUND_REQUEST_TYPES = [
 ] as const satisfies ReadonlyArray<BackgroundRequest['type']>;
 
 export type { Dataset };
-
-/** Where the side panel should open (written by the background when a popover's "Read the briefing" is used). */
-export interface PanelTarget {
-  briefingId: string | null;
-  positionId: string | null;
-  tabId: number | null;
-  requestedAt: number;
-}

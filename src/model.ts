@@ -90,7 +90,7 @@ export interface BillRecord {
 
 /** One stage section of an LGA briefing page: the unit a reader thinks of as "the LGA's briefing for Lords Report". */
 export interface Briefing {
-  /** `<billId>/<source file stem>/<section index>` */
+  /** `<billId>/<source>/<section index>`, built and read by src/ids.ts */
   id: string;
   billId: string;
   /** File the section came from (`childrens-wellbeing-and-schools-bill.txt`). */
@@ -134,7 +134,7 @@ export interface PositionRef extends Reference {
 
 /** A key message or background bullet (or paragraph) of a briefing. */
 export interface Position {
-  /** `<briefingId>/<index>` */
+  /** `<briefingId>/<index>`, built and read by src/ids.ts */
   id: string;
   billId: string;
   briefingId: string;
@@ -237,6 +237,8 @@ export interface MatchedPosition {
 }
 
 export interface ReferenceMatch extends Reference {
-  /** Ranked: applicable first, then nearest stage, then newest. */
+  /** Ranked: the LGA's own before the reader's, applicable first, then nearest stage, then newest. */
   positions: MatchedPosition[];
+  /** Positions on this reference left out of a bounded reply (the side panel lists them all); 0 or absent: none. */
+  more?: number;
 }

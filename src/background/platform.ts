@@ -5,8 +5,8 @@
  * Chrome MV3 has `action` and `sidePanel`; Firefox MV2 has `browserAction` and `sidebarAction` (WXT's polyfill does
  * not map `action` onto `browserAction` for MV2, so both are looked for).
  */
-import type { TabRequest } from '../messaging';
-import type { PanelTarget, Platform } from './service';
+import type { PanelTarget, TabRequest } from '../messaging';
+import type { Platform } from './service';
 
 type Listener<A extends unknown[]> = { addListener(callback: (...args: A) => unknown): void };
 

@@ -5,37 +5,41 @@
  * this file runs under vitest with fake-indexeddb; `entrypoints/background.ts` only wires it to `browser`.
  */
 
-import type MiniSearch from 'minisearch';
 import { resolveBill } from '../bills';
-import { compileBriefing, type Diagnostic } from '../briefings';
+import { compileBriefing } from '../briefings';
 import { type BriefingOrigin, captureState, planSave, type SavePlan } from '../capture/duplicates';
 import { briefingSite, captureSourceName } from '../capture/sites';
-import { billForPage, distinctReferences, matchReferences, parliamentaryOrder } from '../matching';
+import { LIMITS } from '../limits';
+import { billForPage, boundMatches, distinctReferences, matchReferences, parliamentaryOrder } from '../matching';
 import type {
   BackgroundRequest,
   BackgroundResponses,
   DatasetStatus,
   PanelTarget,
   PendingCapture,
+  ReplacedSource,
   Reply,
   SearchHit,
   TabRequest,
 } from '../messaging';
-import type { BillRecord, Briefing, Dataset, Position, Reference } from '../model';
-import {
-  buildSearchIndex,
-  loadSearchIndex,
-  SEARCH_INDEX_FORMAT,
-  type SearchDocument,
-  searchPositions,
-  serializeSearchIndex,
-} from '../search';
+import type { BillRecord, Dataset, Reference } from '../model';
+import { searchPositions } from '../search';
+import { SearchIndexCache } from '../search/cache';
 import { MemoryStore, openStore } from '../store';
-import { namespaceUserRecords } from '../store/records';
-import type { UserBriefingRecord } from '../store/schema';
+import { BillDataCache } from '../store/bill-cache';
+import type { UserBriefingRecord, UserDataRecord } from '../store/schema';
 import type { DataStore, SeedOutcome } from '../store/types';
+import { type ExtensionIdentity, type MessageSender, refusal } from './senders';
 import { TopicIndexCache, topicsReply } from './topics';
-import { exportUserDataFile, parseUserDataFile } from './user-data';
+import {
+  compileUserBriefings,
+  describeReplaced,
+  exportUserDataFile,
+  formatDiagnostic,
+  parseUserDataFile,
+  replacedSource,
+  userDataTooLarge,
+} from './user-data';
 import { validateRequest } from './validate';
 
 export type { PanelTarget } from '../messaging';
@@ -51,16 +55,12 @@ export interface Platform {
   tellTab(tabId: number, request: TabRequest): Promise<void> | void;
 }
 
-export interface MessageSender {
-  tab?: { id?: number; windowId?: number };
-  /** The sending frame's URL as the browser reports it: a page's for content scripts, the extension's for its pages. */
-  url?: string;
-}
-
 export interface ServiceOptions {
   /** The browser's `indexedDB`; undefined or a failing factory gives the in-memory store. */
   indexedDB: IDBFactory | undefined | null;
   dataset: () => Dataset;
+  /** Our extension's id and page origin: what a sender must show to be let in (src/background/senders.ts). */
+  extension: ExtensionIdentity;
   platform?: Partial<Platform>;
   now?: () => Date;
   openTimeoutMs?: number;
@@ -86,17 +86,26 @@ type Handlers = {
 /** An error meant for the reader, as opposed to a bug. */
 class UserFacingError extends Error {}
 
+/** Refused until the reader confirms replacing what they added (the reply lists it). */
+class ConfirmReplace extends UserFacingError {
+  constructor(
+    message: string,
+    readonly replaces: ReplacedSource[],
+  ) {
+    super(message);
+  }
+}
+
 const DEFAULT_SEARCH_LIMIT = 20;
-/** A lookup of more distinct references than this reads the bill's whole data once and keeps it for the next sections. */
-const WHOLE_BILL_READ_FROM = 24;
-/** Bills whose whole data is kept between lookups (a page is about one bill; a few tabs about a few). */
-const BILL_CACHE_SIZE = 4;
 /** Briefing texts handed over by LGA pages and not yet saved or dropped: a few tabs' worth, the oldest dropped first. */
 const PENDING_CAPTURES = 8;
 /** One preview page opened at a time per tab: a second click within this time opens nothing more. */
 const CAPTURE_COOLDOWN_MS = 1_000;
 
-/** The LGA briefing page a content script's message comes from, by the browser's word (never the message's). */
+/**
+ * The LGA briefing page a content script's message comes from, by the browser's word (never the message's). The
+ * sender table (senders.ts) has already said it is our content script; this says it is on an LGA briefing page.
+ */
 function briefingPageOf(sender: MessageSender): { url: string; site: string } {
   const site = sender.url ? briefingSite(sender.url) : null;
   if (!sender.url || !site || sender.tab?.id === undefined) {
@@ -105,23 +114,10 @@ function briefingPageOf(sender: MessageSender): { url: string; site: string } {
   return { url: sender.url, site: site.name };
 }
 
-/** Extension pages (options, side panel, the capture preview) have the extension's own URL; pages never do. */
-function requireExtensionPage(sender: MessageSender): void {
-  let protocol = '';
-  try {
-    protocol = new URL(sender.url ?? '').protocol;
-  } catch {}
-  if (protocol !== 'chrome-extension:' && protocol !== 'moz-extension:') {
-    throw new UserFacingError('only the extension’s own pages may send this');
-  }
-}
-
 interface PendingCaptureEntry extends PendingCapture {
   tabId: number;
   at: number;
 }
-
-type BillData = { briefings: Briefing[]; positions: Position[] };
 
 export function createBackgroundService(options: ServiceOptions): BackgroundService {
   const now = options.now ?? (() => new Date());
@@ -134,12 +130,10 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
 
   let store: DataStore;
   let billsCache: BillRecord[] | null = null;
-  /** Whole-bill data from earlier lookups, newest last; emptied whenever shipped or user data change. */
-  const billDataCache = new Map<string, BillData>();
-  let searchCache: { stamp: string; index: MiniSearch<SearchDocument> } | null = null;
+  const billData = new BillDataCache();
+  const searchIndex = new SearchIndexCache();
   /** Topic indexes by bill, built from every position once (the weights read the LGA's wording on all bills). */
   const topicIndexes = new TopicIndexCache(() => store.everything());
-  let searchBuilding: Promise<{ stamp: string; index: MiniSearch<SearchDocument> }> | null = null;
 
   /** Seeds, and if IndexedDB fails while writing (quota, a broken profile), carries on from memory. */
   async function seed(): Promise<SeedOutcome> {
@@ -151,7 +145,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       return store.seed(bundled());
     } finally {
       billsCache = null;
-      billDataCache.clear();
+      billData.clear();
       topicIndexes.clear();
     }
   }
@@ -179,85 +173,31 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
 
   function userDataChanged(): void {
     billsCache = null;
-    billDataCache.clear();
+    billData.clear();
     topicIndexes.clear();
-  }
-
-  /**
-   * The briefings and positions a lookup needs. Few references: one index read per reference. Many (a page scan):
-   * one read of the bill's positions, kept for the page's other sections and later scans.
-   */
-  async function lookupData(billId: string, refs: readonly Reference[]): Promise<BillData> {
-    let whole = billDataCache.get(billId);
-    if (!whole && refs.length <= WHOLE_BILL_READ_FROM) return store.lookupData(billId, refs);
-    if (!whole) {
-      whole = await store.billData(billId);
-      billDataCache.set(billId, whole);
-      if (billDataCache.size > BILL_CACHE_SIZE) billDataCache.delete(billDataCache.keys().next().value as string);
-    }
-    const wanted = new Set(refs.map((ref) => `${ref.kind}|${ref.number.toUpperCase()}`));
-    const positions = whole.positions.filter((p) =>
-      p.refs.some((r) => wanted.has(`${r.kind}|${r.number.toUpperCase()}`)),
-    );
-    return { briefings: whole.briefings, positions };
   }
 
   async function findBill(nameOrId: string): Promise<BillRecord | null> {
     return (await store.bill(nameOrId)) ?? resolveBill(nameOrId, await allBills());
   }
 
-  async function searchIndex(): Promise<MiniSearch<SearchDocument>> {
-    const stamp = `${await store.searchStamp()}|format ${SEARCH_INDEX_FORMAT}`;
-    if (searchCache?.stamp === stamp) return searchCache.index;
-    searchBuilding ??= (async () => {
-      const stored = await store.loadSearchIndex();
-      if (stored?.stamp === stamp) return { stamp, index: loadSearchIndex(stored.json) };
-      const index = buildSearchIndex(await store.everything());
-      await store.saveSearchIndex({ stamp, json: serializeSearchIndex(index) });
-      return { stamp, index };
-    })().finally(() => {
-      searchBuilding = null;
-    });
-    searchCache = await searchBuilding;
-    return searchCache.index;
-  }
-
-  /** Compiles briefing texts in order; later ones see the bills earlier ones introduced. */
-  async function compileUserBriefings(
-    items: ReadonlyArray<{
-      source: string;
-      text: string;
-      addedAt: string;
-      updatedAt?: string;
-      origin?: BriefingOrigin | null;
-    }>,
-  ): Promise<{ records: UserBriefingRecord[]; errors: Diagnostic[] }> {
-    const bills = [...(await allBills())];
-    const records: UserBriefingRecord[] = [];
-    const errors: Diagnostic[] = [];
-    for (const item of items) {
-      const result = compileBriefing(item.text, item.source, bills);
-      if (result.errors.length) {
-        errors.push(...result.errors);
-        continue;
-      }
-      if (result.positions.length === 0) {
-        errors.push({ source: item.source, line: 1, message: 'no key messages or background bullets were found' });
-        continue;
-      }
-      if (!bills.some((bill) => bill.id === result.bill.id)) bills.push(result.bill);
-      records.push({
-        source: item.source,
-        text: item.text,
-        addedAt: item.addedAt,
-        ...(item.updatedAt ? { updatedAt: item.updatedAt } : {}),
-        ...(item.origin ? { origin: item.origin } : {}),
-        bill: result.bill,
-        ...namespaceUserRecords(result.briefings, result.positions, item.origin?.site ?? null),
-        warnings: result.warnings.map(formatDiagnostic),
-      });
-    }
-    return { records, errors };
+  /**
+   * Writes user briefings (and records), replacing the sources named in `replacing` too, after checking that the
+   * result still exports to a file import can read.
+   */
+  async function writeUserData(
+    records: readonly UserBriefingRecord[],
+    userData: readonly UserDataRecord[] = [],
+    replacing: readonly string[] = [],
+  ) {
+    const going = new Set([...records.map((record) => record.source), ...replacing]);
+    const kept = (await store.userBriefings()).filter((record) => !going.has(record.source));
+    const keys = new Set(userData.map((record) => record.key));
+    const keptData = (await store.userData()).filter((record) => !keys.has(record.key));
+    const tooLarge = userDataTooLarge([...kept, ...records], [...keptData, ...userData]);
+    if (tooLarge) throw new UserFacingError(`nothing was changed: ${tooLarge}`);
+    await store.putUserBriefings(records, userData, replacing);
+    userDataChanged();
   }
 
   const pendingCaptures = new Map<string, PendingCaptureEntry>();
@@ -281,8 +221,12 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       const wanted: Reference[] = distinctReferences(references);
       const bill = billForPage(page, await allBills());
       if (!bill) return { matches: wanted.map((ref) => ({ ...ref, positions: [] })), storage: store.mode };
-      const data = await lookupData(bill.id, wanted);
-      return { matches: matchReferences(page, wanted, { bill, ...data }), storage: store.mode };
+      const data = await billData.lookup(store, bill.id, wanted);
+      const matches = boundMatches(matchReferences(page, wanted, { bill, ...data }), {
+        perReference: LIMITS.positionsPerReference,
+        perBriefing: LIMITS.positionsPerBriefing,
+      });
+      return { matches, storage: store.mode };
     },
 
     async topics({ page, paragraphs }) {
@@ -313,7 +257,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     },
 
     async search({ query, limit }) {
-      const hits = searchPositions(await searchIndex(), query, limit ?? DEFAULT_SEARCH_LIMIT);
+      const hits = searchPositions(await searchIndex.index(store), query, limit ?? DEFAULT_SEARCH_LIMIT);
       if (hits.length === 0) return [];
       const positions = new Map((await store.positionsByIds(hits.map((hit) => hit.id))).map((p) => [p.id, p]));
       const briefingIds = [...new Set([...positions.values()].map((p) => p.briefingId))];
@@ -363,24 +307,37 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       return null;
     },
 
-    async addBriefing({ fileName, text, origin, captureId }) {
+    async addBriefing({ fileName, text, origin, captureId, replace }) {
       const from = originOf(origin);
       const saving = await plan(fileName, text, from?.url ?? null);
+      const saved = await store.userBriefings();
+      if (saving.replaces.length && !replace) {
+        const replaces = saving.replaces.flatMap((d) => {
+          const record = saved.find((r) => r.source === d.source);
+          return record ? [replacedSource(record)] : [];
+        });
+        throw new ConfirmReplace(
+          `nothing was saved: it would replace ${replaces.map(describeReplaced).join('; ')}; confirm the replacement first`,
+          replaces,
+        );
+      }
       const at = now().toISOString();
-      const { records, errors } = await compileUserBriefings([
-        {
-          source: saving.source,
-          text,
-          addedAt: saving.addedAt ?? at,
-          ...(saving.addedAt ? { updatedAt: at } : {}),
-          origin: from ?? savedOrigin(saving, await store.userBriefings()),
-        },
-      ]);
+      const { records, errors } = compileUserBriefings(
+        [
+          {
+            source: saving.source,
+            text,
+            addedAt: saving.addedAt ?? at,
+            ...(saving.addedAt ? { updatedAt: at } : {}),
+            origin: from ?? savedOrigin(saving, saved),
+          },
+        ],
+        await allBills(),
+      );
       const [record] = records;
       if (errors.length || !record) throw new UserFacingError(errors.map(formatDiagnostic).join('\n'));
       const others = saving.replaces.map((d) => d.source).filter((source) => source !== record.source);
-      await store.putUserBriefings([record], [], others);
-      userDataChanged();
+      await writeUserData([record], [], others);
       const capture = captureId ? pendingCaptures.get(captureId) : undefined;
       if (capture) {
         pendingCaptures.delete(capture.id);
@@ -397,7 +354,6 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     },
 
     async planBriefing({ fileName, text, url }, sender) {
-      requireExtensionPage(sender);
       return plan(fileName, text, url ?? null);
     },
 
@@ -422,7 +378,6 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     },
 
     async pendingCapture({ id }, sender) {
-      requireExtensionPage(sender);
       const entry = pendingCaptures.get(id);
       if (!entry) return null;
       const { tabId: _tab, at: _at, ...capture } = entry;
@@ -440,16 +395,37 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       return { json: exportUserDataFile(await store.userBriefings(), await store.userData(), now()) };
     },
 
-    async importUserData({ json }) {
-      const parsed = parseUserDataFile(json);
-      if (!parsed.ok) throw new UserFacingError(`import failed, nothing was changed:\n${parsed.errors.join('\n')}`);
-      const { records, errors } = await compileUserBriefings(parsed.file.briefings);
-      if (errors.length) {
-        throw new UserFacingError(`import failed, nothing was changed:\n${errors.map(formatDiagnostic).join('\n')}`);
+    async importUserData({ json, replace }) {
+      const failed = (problems: readonly string[]) =>
+        new UserFacingError(`import failed, nothing was changed:\n${problems.join('\n')}`);
+      let parsed: ReturnType<typeof parseUserDataFile>;
+      try {
+        parsed = parseUserDataFile(json);
+      } catch (error) {
+        // A file nested past what the engine can hold (RangeError) or any other surprise: still nothing changed.
+        throw failed([`the file could not be read (${describe(error)})`]);
       }
-      await store.putUserBriefings(records, parsed.file.userData);
-      userDataChanged();
-      return { briefings: records.length };
+      if (!parsed.ok) throw failed(parsed.errors);
+      const stored = new Map((await store.userBriefings()).map((record) => [record.source, record]));
+      const replaced = parsed.file.briefings.flatMap((item) => {
+        const record = stored.get(item.source);
+        return record ? [replacedSource(record)] : [];
+      });
+      if (replaced.length && !replace) {
+        throw new ConfirmReplace(
+          `import failed, nothing was changed:\nit would replace ${replaced.length === 1 ? 'a briefing' : `${replaced.length} briefings`} you added: ${replaced.map(describeReplaced).join('; ')}. Confirm the replacement to import it.`,
+          replaced,
+        );
+      }
+      const { records, errors } = compileUserBriefings(parsed.file.briefings, await allBills());
+      if (errors.length) throw failed(errors.map(formatDiagnostic));
+      try {
+        await writeUserData(records, parsed.file.userData);
+      } catch (error) {
+        if (error instanceof UserFacingError) throw error;
+        throw failed([`storing it failed (${describe(error)})`]);
+      }
+      return { briefings: records.length, replaced };
     },
   };
 
@@ -457,6 +433,8 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     const validated = validateRequest(message);
     if (!validated.ok) return Promise.resolve({ ok: false, error: validated.error });
     const { request } = validated;
+    const refused = refusal(request.type, sender, options.extension);
+    if (refused) return Promise.resolve({ ok: false, error: refused });
     if (request.type === 'openPanel') {
       // Synchronously, before any await: Chrome's sidePanel.open() needs the user's gesture.
       try {
@@ -473,6 +451,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
         const handler = handlers[request.type] as (r: BackgroundRequest, s: MessageSender) => Promise<unknown>;
         return { ok: true, data: await handler(request, sender) };
       } catch (error) {
+        if (error instanceof ConfirmReplace) return { ok: false, error: error.message, replaces: error.replaces };
         if (error instanceof UserFacingError) return { ok: false, error: error.message };
         return { ok: false, error: `${request.type} failed: ${describe(error)}` };
       }
@@ -481,7 +460,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
 
   async function prepareSearch(): Promise<void> {
     await ready;
-    await searchIndex();
+    await searchIndex.index(store);
   }
 
   return { ready, ensureSeeded, prepareSearch, handle };
@@ -500,9 +479,7 @@ function randomId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.source}:${d.line}: ${d.message}`;
-}
+export { formatDiagnostic };
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);

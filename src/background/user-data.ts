@@ -1,11 +1,19 @@
 /**
- * The user-data file: every briefing a user added (as the text they gave, so a newer compiler can read it again) and
- * their other user records, in one versioned JSON file. Reading a file checks all of it before anything is stored.
+ * The reader's own data: the user-data file (every briefing they added, as the text they gave, so a newer compiler
+ * can read it again, and their other user records, in one versioned JSON file), compiling added briefings into
+ * records to store, and saying in words what a save or an import would replace. Reading a file checks all of it
+ * before anything is stored.
  */
+import { compileBriefing, type Diagnostic } from '../briefings';
 import type { BriefingOrigin } from '../capture/duplicates';
 import { briefingSite } from '../capture/sites';
+import { fileNameOf } from '../ids';
+import { LIMITS, megabytes } from '../limits';
+import type { ReplacedSource } from '../messaging';
+import type { BillRecord } from '../model';
+import { namespaceUserRecords } from '../store/records';
 import type { UserBriefingRecord, UserDataRecord } from '../store/schema';
-import { boundedText, LIMITS } from './validate';
+import { boundedText } from './validate';
 
 export const USER_DATA_FORMAT = 'lga-positions-user-data';
 export const USER_DATA_FORMAT_VERSION = 1;
@@ -85,8 +93,12 @@ export function parseUserDataFile(json: string): ParsedUserData {
       continue;
     }
     const { source, text, addedAt, updatedAt, origin } = item as Record<string, unknown>;
-    if (typeof source !== 'string' || !source.trim() || source.length > 255) {
-      errors.push(`${where}.source must be a file name of 1 to 255 characters`);
+    if (typeof source !== 'string' || !source.trim() || source.length > LIMITS.fileName) {
+      errors.push(`${where}.source must be a file name of 1 to ${LIMITS.fileName} characters`);
+      continue;
+    }
+    if (fileNameOf(source) !== source) {
+      errors.push(`${where}.source must be a file name, without a folder ("${source.slice(0, 80)}")`);
       continue;
     }
     if (seen.has(source)) errors.push(`${where}: "${source}" appears twice`);
@@ -126,7 +138,12 @@ export function parseUserDataFile(json: string): ParsedUserData {
       errors.push(`userData[${i}].key must be a non-empty string`);
       continue;
     }
-    userData.push({ key, value: (item as Record<string, unknown>).value });
+    const value = (item as Record<string, unknown>).value;
+    if (depthOver(value, LIMITS.userDataDepth)) {
+      errors.push(`userData[${i}].value is nested more than ${LIMITS.userDataDepth} levels deep`);
+      continue;
+    }
+    userData.push({ key, value });
   }
   if (errors.length) return { ok: false, errors };
   return {
@@ -139,4 +156,106 @@ export function parseUserDataFile(json: string): ParsedUserData {
       userData,
     },
   };
+}
+
+/** True when `value` nests deeper than `limit` (checked without recursion, so any depth is safe to check). */
+function depthOver(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.source}:${d.line}: ${d.message}`;
+}
+
+/** Compiles briefing texts in order; later ones see the bills earlier ones introduced. */
+export function compileUserBriefings(
+  items: ReadonlyArray<{
+    source: string;
+    text: string;
+    addedAt: string;
+    updatedAt?: string;
+    origin?: BriefingOrigin | null;
+  }>,
+  knownBills: readonly BillRecord[],
+): { records: UserBriefingRecord[]; errors: Diagnostic[] } {
+  const bills = [...knownBills];
+  const records: UserBriefingRecord[] = [];
+  const errors: Diagnostic[] = [];
+  for (const item of items) {
+    const result = compileBriefing(item.text, item.source, bills);
+    if (result.errors.length) {
+      errors.push(...result.errors);
+      continue;
+    }
+    if (result.positions.length === 0) {
+      errors.push({ source: item.source, line: 1, message: 'no key messages or background bullets were found' });
+      continue;
+    }
+    if (!bills.some((bill) => bill.id === result.bill.id)) bills.push(result.bill);
+    records.push({
+      source: item.source,
+      text: item.text,
+      addedAt: item.addedAt,
+      ...(item.updatedAt ? { updatedAt: item.updatedAt } : {}),
+      ...(item.origin ? { origin: item.origin } : {}),
+      bill: result.bill,
+      ...namespaceUserRecords(result.briefings, result.positions, item.origin?.site ?? null),
+      warnings: result.warnings.map(formatDiagnostic),
+    });
+  }
+  return { records, errors };
+}
+
+export function replacedSource(record: UserBriefingRecord): ReplacedSource {
+  return {
+    source: record.source,
+    billTitle: record.bill.title,
+    briefings: record.briefings.length,
+    addedAt: record.addedAt,
+  };
+}
+
+/** `"devolution.txt" (English Devolution Bill, 2 stages, added 1 December 2026)` */
+export function describeReplaced(replaced: ReplacedSource): string {
+  const added = new Date(replaced.addedAt);
+  const when = Number.isNaN(added.getTime())
+    ? ''
+    : `, added ${added.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}`;
+  const stages = `${replaced.briefings} stage${replaced.briefings === 1 ? '' : 's'}`;
+  return `"${replaced.source}" (${replaced.billTitle}, ${stages}${when})`;
+}
+
+/** UTF-8 bytes of a string, without building a second copy of it. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Null when user data made of `records` exports to a file import reads again; otherwise why not. One limit for both
+ * (LIMITS.userDataBytes), so an export is always importable.
+ */
+export function userDataTooLarge(
+  records: readonly UserBriefingRecord[],
+  userData: readonly UserDataRecord[],
+): string | null {
+  const bytes = utf8Length(exportUserDataFile(records, userData, new Date(0)));
+  if (bytes <= LIMITS.userDataBytes) return null;
+  return `your data would come to ${megabytes(bytes)}, over the ${megabytes(LIMITS.userDataBytes)} an export may hold (so it could not be imported again): remove a briefing first`;
 }

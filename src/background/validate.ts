@@ -3,32 +3,13 @@
  * the extension a message) must not be able to crash the background or make it do unbounded work. A message that
  * fails gets `{ok: false, error}` naming what was wrong; one that passes is rebuilt from its known fields only.
  */
+
+import { LIMITS, megabytes } from '../limits';
 import type { BackgroundRequest } from '../messaging';
 import { BACKGROUND_REQUEST_TYPES } from '../messaging';
 import { HOUSES, type PageContext, REFERENCE_KINDS, type Reference, STAGES } from '../model';
 
-export const LIMITS = {
-  /** References in one lookup: a long Hansard day has a few hundred. */
-  references: 2_000,
-  /** Bill titles, stage labels, ids, file names. */
-  shortText: 500,
-  referenceNumber: 12,
-  query: 500,
-  searchResults: 200,
-  /** A briefing's text, in UTF-8 bytes. */
-  briefingBytes: 5 * 1024 * 1024,
-  /** An export file: many briefings, each up to `briefingBytes`. */
-  importBytes: 50 * 1024 * 1024,
-  badgeCount: 1_000_000,
-  /** A page URL. */
-  url: 2_048,
-  /** Paragraphs in one topics request: the 2.7 MB Hansard day has about 1,400. */
-  paragraphs: 10_000,
-  /** One paragraph's text, in characters. */
-  paragraphChars: 50_000,
-  /** All paragraphs of one request, in characters (the 2.7 MB day's text is under 1 MB). */
-  paragraphsChars: 4_000_000,
-} as const;
+export { LIMITS };
 
 export type Validated = { ok: true; request: BackgroundRequest } | { ok: false; error: string };
 
@@ -81,8 +62,14 @@ function utf8Bytes(text: string, limit: number): number {
 export function boundedText(value: unknown, field: string, limitBytes: number): string {
   if (typeof value !== 'string') fail(`${field} must be a string`);
   if (value.length > limitBytes || utf8Bytes(value, limitBytes) > limitBytes) {
-    fail(`${field} is too large (limit ${(limitBytes / 1024 / 1024).toFixed(0)} MB)`);
+    fail(`${field} is too large (limit ${megabytes(limitBytes)})`);
   }
+  return value;
+}
+
+function flag(value: unknown, field: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') fail(`${field} must be true or false`);
   return value;
 }
 
@@ -190,17 +177,18 @@ function parse(message: unknown): BackgroundRequest {
       const captureId = optionalString(m.captureId, 'captureId', 64);
       return {
         type: 'addBriefing',
-        fileName: string(m.fileName, 'fileName', 255),
+        fileName: string(m.fileName, 'fileName', LIMITS.fileName),
         text: boundedText(m.text, 'text', LIMITS.briefingBytes),
         ...(origin === undefined ? {} : { origin }),
         ...(captureId === undefined ? {} : { captureId }),
+        replace: flag(m.replace, 'replace'),
       };
     }
     case 'planBriefing': {
       const url = optionalString(m.url, 'url', LIMITS.url);
       return {
         type: 'planBriefing',
-        fileName: string(m.fileName, 'fileName', 255),
+        fileName: string(m.fileName, 'fileName', LIMITS.fileName),
         text: boundedText(m.text, 'text', LIMITS.briefingBytes),
         ...(url === undefined ? {} : { url }),
       };
@@ -216,11 +204,15 @@ function parse(message: unknown): BackgroundRequest {
     case 'pendingCapture':
       return { type: 'pendingCapture', id: string(m.id, 'id', 64) };
     case 'removeBriefing':
-      return { type: 'removeBriefing', source: string(m.source, 'source', 255) };
+      return { type: 'removeBriefing', source: string(m.source, 'source', LIMITS.fileName) };
     case 'exportUserData':
       return { type: 'exportUserData' };
     case 'importUserData':
-      return { type: 'importUserData', json: boundedText(m.json, 'json', LIMITS.importBytes) };
+      return {
+        type: 'importUserData',
+        json: boundedText(m.json, 'json', LIMITS.userDataBytes),
+        replace: flag(m.replace, 'replace'),
+      };
   }
 }
 

@@ -7,6 +7,7 @@
  * headings (`Key messages`, `Background`) and sub-headings divide the bullets; page furniture is dropped.
  */
 import { billKey, billSlug, billTitlesIn, resolveBill } from '../bills/index';
+import { briefingId, positionId } from '../ids';
 import type { BillRecord, Briefing, House, Position, PositionPart, Stage } from '../model';
 import { completeYears, isoDates, loneDates, type ParsedDate, parseDates } from './dates';
 import { type ParsedHeading, parseHeading, stageFromProse, stageParts, unexplained } from './headings';
@@ -118,7 +119,7 @@ export function compileBriefing(text: string, source: string, bills: readonly Bi
   if (!title) return failed();
   const bill = resolveBill(title.bill, bills) ?? newBill(title.bill);
   const sections = readSections(lines, title, warn);
-  const { briefings, positions } = buildRecords(sections, { bill, source, stem, warn, fail });
+  const { briefings, positions } = buildRecords(sections, { bill, source, warn, fail });
   if (positions.length === 0 && errors.length === 0) {
     const first = sections[0]!;
     fail(first.line, `section "${clip(first.heading)}" has no key messages or other positions`);
@@ -383,14 +384,14 @@ function continuesBullet(raw: string, bulletText: string): boolean {
 
 interface RecordContext {
   bill: BillRecord;
+  /** The file name: ids are built from it (src/ids.ts). */
   source: string;
-  stem: string;
   warn: Report;
   fail: Report;
 }
 
 function buildRecords(sections: Section[], context: RecordContext): { briefings: Briefing[]; positions: Position[] } {
-  const { bill, source, stem, warn, fail } = context;
+  const { bill, source, warn, fail } = context;
   const briefings: Briefing[] = [];
   const positions: Position[] = [];
   const datesBySection = completeYears(sections.map((s) => s.parsed.dates));
@@ -427,9 +428,9 @@ function buildRecords(sections: Section[], context: RecordContext): { briefings:
     if (!house && !stage && dates.length === 0) {
       warn(section.line, `heading "${clip(section.heading)}" names no stage, house or date`);
     }
-    const briefingId = `${bill.id}/${stem}/${order}`;
+    const id = briefingId(bill.id, source, order);
     const briefing: Briefing = {
-      id: briefingId,
+      id,
       billId: bill.id,
       source,
       heading: section.heading,
@@ -446,9 +447,9 @@ function buildRecords(sections: Section[], context: RecordContext): { briefings:
       try {
         const analysed = withLeadIn(analysePosition(draft.text), draft.leadIn);
         positions.push({
-          id: `${briefingId}/${n}`,
+          id: positionId(id, n),
           billId: bill.id,
-          briefingId,
+          briefingId: id,
           text: draft.text,
           part: draft.part,
           subheading: draft.subheading,

@@ -215,11 +215,13 @@ interface Ranked extends MatchedPosition {
 const PRINT_ORDER: Readonly<Record<PrintRelation, number>> = { this: 0, earlier: 1, later: 2, unknown: 3 };
 
 /**
- * Applies first; then earlier prints before later ones; then nearer stage; then the page's own day, then earlier
- * days; then newest; then source order.
+ * The LGA's own before any the reader added (a reader's file must never read as the LGA's first word); then applies
+ * first; then earlier prints before later ones; then nearer stage; then the page's own day, then earlier days; then
+ * newest; then source order.
  */
 function compareRanked(a: Ranked, b: Ranked): number {
   return (
+    Number(a.briefing.userAdded) - Number(b.briefing.userAdded) ||
     (a.applies === 'applies' ? 0 : 1) - (b.applies === 'applies' ? 0 : 1) ||
     PRINT_ORDER[a.print ?? 'unknown'] - PRINT_ORDER[b.print ?? 'unknown'] ||
     a.view.nearness - b.view.nearness ||
@@ -292,5 +294,29 @@ export function matchReferences(page: PageContext, refs: readonly Reference[], d
     }
     matched.sort(compareRanked);
     return { ...ref, positions: matched.map(({ view: _view, ...m }) => m) };
+  });
+}
+
+/**
+ * Keeps each reference's first positions (in rank order): at most `perReference`, and at most `perBriefing` from any
+ * one briefing, so one huge briefing can neither fill a reply nor crowd out the others. `more` counts what was left
+ * out, for "n more in the side panel".
+ */
+export function boundMatches(
+  matches: readonly ReferenceMatch[],
+  limits: { perReference: number; perBriefing: number },
+): ReferenceMatch[] {
+  return matches.map((match) => {
+    const fromBriefing = new Map<string, number>();
+    const kept: MatchedPosition[] = [];
+    for (const position of match.positions) {
+      if (kept.length >= limits.perReference) break;
+      const count = fromBriefing.get(position.briefing.id) ?? 0;
+      if (count >= limits.perBriefing) continue;
+      fromBriefing.set(position.briefing.id, count + 1);
+      kept.push(position);
+    }
+    const more = match.positions.length - kept.length;
+    return more > 0 ? { ...match, positions: kept, more } : { ...match, positions: kept };
   });
 }

@@ -1,5 +1,6 @@
 /** The data kept in IndexedDB: seeding, reads for lookups and the side panel, and user briefings. */
 import type { IDBPTransaction } from 'idb';
+import { briefingIdOfPosition } from '../ids';
 import type { BillRecord, Briefing, Dataset, Position, Reference } from '../model';
 import { fromStoredBill, userRecordsToStore, withStanceFields } from './records';
 import type {
@@ -13,7 +14,7 @@ import type {
   UserDataRecord,
   UserRevisionRecord,
 } from './schema';
-import { briefingIdOfPosition, groupPositions, positionRefKeys, refKey } from './schema';
+import { groupPositions, positionRefKeys, refKey } from './schema';
 import type { DataStore, DatasetMeta, SeedOutcome, StoredSearchIndex } from './types';
 
 /** A group's positions as the model has them (older records get the stance fields added since). */

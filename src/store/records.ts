@@ -1,8 +1,8 @@
 /** Turning model records into stored ones and back, and placing a user's compiled briefing next to shipped data. */
+
+import { userId } from '../ids';
 import type { BillRecord, Briefing, Position } from '../model';
 import { groupPositions, type PositionGroup, type StoredBill, type UserBriefingRecord } from './schema';
-
-export const USER_ID_PREFIX = 'user:';
 
 /**
  * A position as read from storage, with the stance fields added after it was written filled in: a user briefing
@@ -34,18 +34,17 @@ export function namespaceUserRecords(
   positions: readonly Position[],
   addedFrom: string | null = null,
 ): { briefings: Briefing[]; positions: Position[] } {
-  const prefix = (id: string) => (id.startsWith(USER_ID_PREFIX) ? id : `${USER_ID_PREFIX}${id}`);
   return {
     briefings: briefings.map((briefing) => ({
       ...briefing,
-      id: prefix(briefing.id),
+      id: userId(briefing.id),
       userAdded: true,
       ...(addedFrom ? { addedFrom } : {}),
     })),
     positions: positions.map((position) => ({
       ...position,
-      id: prefix(position.id),
-      briefingId: prefix(position.briefingId),
+      id: userId(position.id),
+      briefingId: userId(position.briefingId),
     })),
   };
 }

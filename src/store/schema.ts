@@ -9,6 +9,7 @@
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, unwrap } from 'idb';
 import type { BriefingOrigin } from '../capture/duplicates';
+import { positionIndexOf } from '../ids';
 import type { BillRecord, Briefing, Position } from '../model';
 
 export const DB_NAME = 'lga-positions';
@@ -184,19 +185,10 @@ export function positionRefKeys(position: Position): string[] {
   return position.refs.map((ref) => refKey(position.billId, ref.kind, ref.number));
 }
 
-/** The briefing a position belongs to, from its id (`<briefingId>/<index>`, see `Position.id`). */
-export function briefingIdOfPosition(positionId: string): string {
-  return positionId.slice(0, positionId.lastIndexOf('/'));
-}
-
 /** Key order puts `/10` before `/2`; a briefing's positions are kept in their order in the briefing. */
 function byPositionIndex(a: Position, b: Position): number {
   if (a.briefingId !== b.briefingId) return a.briefingId < b.briefingId ? -1 : 1;
-  return positionIndex(a.id) - positionIndex(b.id);
-}
-
-function positionIndex(id: string): number {
-  return Number(id.slice(id.lastIndexOf('/') + 1));
+  return positionIndexOf(a.id) - positionIndexOf(b.id);
 }
 
 /** The stores each schema version has (checked against the fixtures, so a fixture cannot drift from its version). */

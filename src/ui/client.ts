@@ -3,12 +3,13 @@
  * active tab's content script, and the `panelTarget` item the background writes when a popover's "Read the
  * briefing" opens the panel at a briefing.
  */
-import { browser, storage } from '#imports';
+import { browser } from '#imports';
 import type {
-  PanelTarget as BackgroundPanelTarget,
   BackgroundRequest,
   PageSummary,
   PageTopicsSummary,
+  PanelTarget,
+  ReplacedSource,
   Reply,
   ResponseFor,
   TabRequest,
@@ -19,6 +20,8 @@ export class BackgroundError extends Error {
   constructor(
     readonly requestType: BackgroundRequest['type'],
     message: string,
+    /** Set when the request was refused until the reader confirms replacing these (send it again with `replace`). */
+    readonly replaces: ReplacedSource[] | null = null,
   ) {
     super(message);
     this.name = 'BackgroundError';
@@ -36,7 +39,7 @@ export async function ask<R extends BackgroundRequest>(request: R): Promise<Resp
   if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
     throw new BackgroundError(request.type, `The extension's background gave no answer to "${request.type}".`);
   }
-  if (!reply.ok) throw new BackgroundError(request.type, reply.error);
+  if (!reply.ok) throw new BackgroundError(request.type, reply.error, reply.replaces ?? null);
   return reply.data;
 }
 
@@ -74,14 +77,8 @@ export async function activeTab(): Promise<{ id: number; url: string | null } | 
   return { id: tab.id, url: tab.url ?? null };
 }
 
-/**
- * Where the panel should open (src/background/service.ts `PanelTarget`: briefingId, positionId, tabId, requestedAt):
- * the background's platform writes it on `openPanel`; the panel reads it on load and watches it. `session:` storage:
- * a target belongs to this browser session only. The background should write it through this item (same key).
- */
-export type PanelTarget = BackgroundPanelTarget;
-
-export const panelTargetItem = storage.defineItem<PanelTarget | null>('session:panelTarget', { fallback: null });
+export { panelTargetItem } from '../storage-items';
+export type { PanelTarget };
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -64,6 +64,8 @@ export function CaptureApp({ captureId }: { captureId: string }) {
         text: capture.text,
         origin: { url: capture.url, pageDate: capture.pageDate },
         captureId: capture.id,
+        // The reader saw what it replaces (the plan, above the button) and chose "Update briefing".
+        replace: loaded.plan.replaces.length > 0,
       });
       const positions = `${saved.positions} position${saved.positions === 1 ? '' : 's'}`;
       setResult({

@@ -140,7 +140,14 @@ export function OptionsApp() {
       }
       const { fileName, text, url, pageDate } = item.file;
       try {
-        const saved = await ask({ type: 'addBriefing', fileName, text, ...(url ? { origin: { url, pageDate } } : {}) });
+        // The batch showed what each file replaces (and the reader chose the files together).
+        const saved = await ask({
+          type: 'addBriefing',
+          fileName,
+          text,
+          ...(url ? { origin: { url, pageDate } } : {}),
+          replace: true,
+        });
         done.push({ ...item, outcome: { kind: 'saved', replaced: saved.replaced.length } });
       } catch (error) {
         done.push({ ...item, outcome: { kind: 'error', message: message(error) } });
@@ -179,7 +186,13 @@ export function OptionsApp() {
     if (!current.canSave) return;
     setSaving(true);
     try {
-      const saved = await ask({ type: 'addBriefing', fileName: fileName ?? pastedFileName(current), text });
+      // `replace` only when the preview said what it replaces; a replacement it did not show is refused, with words.
+      const saved = await ask({
+        type: 'addBriefing',
+        fileName: fileName ?? pastedFileName(current),
+        text,
+        replace: replaces.length > 0,
+      });
       setSaveMessage({
         kind: 'ok',
         text: `${saved.replaced.length ? 'Updated' : 'Saved'}: ${saved.bill.title}, ${saved.briefings} briefing${saved.briefings === 1 ? '' : 's'}, ${saved.positions} position${saved.positions === 1 ? '' : 's'}.${saved.replaced.length ? ` ${replacesLabel(saved.replaced, shortDate).replace(/^Updates/, 'It replaced')}.` : ''}`,

@@ -2,7 +2,7 @@
  * The dataset's status, the briefings the reader added (with Remove), and export/import of all user data.
  * Presentational.
  */
-import type { DatasetStatus } from '../../messaging';
+import type { DatasetStatus, ReplacedSource } from '../../messaging';
 import type { Briefing } from '../../model';
 import { briefingLabel } from '../shared';
 
@@ -159,6 +159,45 @@ export function ExportImport({
       </div>
       <p role="status" data-testid="data-message" class={message?.kind === 'error' ? 'error' : ''}>
         {message?.text ?? ''}
+      </p>
+    </section>
+  );
+}
+
+/** Held back until the reader says yes: what a save or an import would replace, in words. */
+export function ConfirmReplace({
+  action,
+  what,
+  replaces,
+  onConfirm,
+  onCancel,
+}: {
+  action: 'save' | 'import';
+  what: string;
+  replaces: readonly ReplacedSource[];
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const verb = action === 'save' ? 'Saving' : 'Importing';
+  return (
+    <section class="note warning" role="alertdialog" aria-labelledby="confirm-heading" data-testid="confirm-replace">
+      <h2 id="confirm-heading">
+        {verb} {what} replaces {replaces.length === 1 ? 'a briefing' : `${replaces.length} briefings`} you added
+      </h2>
+      <ul data-testid="confirm-replace-list">
+        {replaces.map((item) => (
+          <li key={item.source} data-testid="confirm-replace-item" data-source={item.source}>
+            <strong>{item.source}</strong>: {item.billTitle}, {item.briefings} stage{item.briefings === 1 ? '' : 's'}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <button type="button" data-testid="confirm-replace-yes" onClick={onConfirm}>
+          Replace
+        </button>{' '}
+        <button type="button" class="secondary" data-testid="confirm-replace-no" onClick={onCancel}>
+          Keep what I have
+        </button>
       </p>
     </section>
   );

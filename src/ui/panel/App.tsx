@@ -25,8 +25,8 @@
  *                   switches to the Bill tab and scrolls to [data-testid=briefing][data-briefing-id=...].
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { billIdOfBriefing } from '../../ids';
 import type { SearchHit } from '../../messaging';
-import { USER_ID_PREFIX } from '../../store/records';
 import { askTab } from '../client';
 import { BillView } from './BillView';
 import { useBillBriefings, useBills, useBriefingsOf, usePageSummary, usePanelTarget, useSearch } from './hooks';
@@ -44,11 +44,7 @@ const TABS: ReadonlyArray<{ id: PanelTab; label: string }> = [
   { id: 'search', label: 'Search' },
 ];
 
-/** `<billId>/<source stem>/<index>` -> `<billId>` (src/model.ts, Briefing.id); a user's briefing's id has a prefix. */
-export function billIdOfBriefing(briefingId: string): string {
-  const id = briefingId.startsWith(USER_ID_PREFIX) ? briefingId.slice(USER_ID_PREFIX.length) : briefingId;
-  return id.split('/')[0] ?? id;
-}
+export { billIdOfBriefing };
 
 export function App() {
   const [tab, setTab] = useState<PanelTab>('page');

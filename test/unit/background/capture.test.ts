@@ -6,8 +6,10 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createBackgroundService, type MessageSender, type Platform } from '../../../src/background/service';
+import type { MessageSender } from '../../../src/background/senders';
+import { createBackgroundService, type Platform } from '../../../src/background/service';
 import type { BackgroundResponses, Reply, TabRequest } from '../../../src/messaging';
+import { EXTENSION } from '../../factories';
 import { fixtureDataset } from '../../fixtures/store/dataset';
 
 const PAGE_URL = 'https://www.local.gov.uk/parliament/briefings-and-responses/lga-briefing-widgets-bill-second-reading';
@@ -20,9 +22,18 @@ Key messages
   • We are concerned that clause 5 gives the Secretary of State a power to override local decisions.
 `;
 
-const fromPage = (url = PAGE_URL, tabId = 7): MessageSender => ({ url, tab: { id: tabId, windowId: 1 } });
-const fromExtension: MessageSender = { url: 'chrome-extension://abcdef/capture.html?id=x', tab: { id: 9 } };
+const fromPage = (url = PAGE_URL, tabId = 7): MessageSender => ({
+  id: EXTENSION.id,
+  url,
+  tab: { id: tabId, windowId: 1, url },
+});
+const fromExtension: MessageSender = {
+  id: EXTENSION.id,
+  url: `${EXTENSION.origin}/capture.html?id=x`,
+  tab: { id: 9, url: `${EXTENSION.origin}/capture.html?id=x` },
+};
 const fromParliament: MessageSender = {
+  id: EXTENSION.id,
   url: 'https://hansard.parliament.uk/Commons/2025-01-01/debates/x/Y',
   tab: { id: 3 },
 };
@@ -42,6 +53,7 @@ function setup() {
   const svc = createBackgroundService({
     indexedDB: new IDBFactory(),
     dataset: () => fixtureDataset(),
+    extension: EXTENSION,
     platform,
     now: () => new Date(clock),
   });
@@ -178,6 +190,7 @@ describe('from the page to a saved briefing', () => {
         fileName: 'local.gov.uk-journal-7763412.html',
         text: TEXT,
         origin: { url: OLD_URL, pageDate: null },
+        replace: true,
       },
       fromExtension,
     );
@@ -198,17 +211,23 @@ describe('from the page to a saved briefing', () => {
   });
 
   it('a page that changed says so, and its update replaces the old words', async () => {
-    const { ok } = setup();
+    const { ok, send } = setup();
     const edited = TEXT.replace('We are concerned', 'We are deeply concerned');
     await ok(
       { type: 'addBriefing', fileName: 'p.html', text: TEXT, origin: { url: PAGE_URL, pageDate: null } },
       fromExtension,
     );
     expect((await ok({ type: 'captureStatus', text: edited }, fromPage())).state).toBe('changed');
-    const updated = await ok(
-      { type: 'addBriefing', fileName: 'other-name.html', text: edited, origin: { url: PAGE_URL, pageDate: null } },
-      fromExtension,
-    );
+    const update = {
+      type: 'addBriefing',
+      fileName: 'other-name.html',
+      text: edited,
+      origin: { url: PAGE_URL, pageDate: null },
+    };
+    // Replacing is never silent: unconfirmed, it is refused and says what it would replace.
+    const unconfirmed = await send(update as { type: 'addBriefing' }, fromExtension);
+    expect(unconfirmed).toMatchObject({ ok: false, replaces: [{ source: 'p.html' }] });
+    const updated = await ok({ ...update, type: 'addBriefing', replace: true }, fromExtension);
     expect(updated.source).toBe('p.html');
     expect(updated.replaced.map((d) => d.by)).toEqual(['url']);
     const hits = await ok({ type: 'search', query: 'deeply concerned override' }, fromExtension);
@@ -226,7 +245,13 @@ describe('from the page to a saved briefing', () => {
     );
     expect((await ok({ type: 'status' }, fromExtension)).counts.userBriefings).toBe(2);
     const saved = await ok(
-      { type: 'addBriefing', fileName: 'page.html', text: TEXT, origin: { url: PAGE_URL, pageDate: null } },
+      {
+        type: 'addBriefing',
+        fileName: 'page.html',
+        text: TEXT,
+        origin: { url: PAGE_URL, pageDate: null },
+        replace: true,
+      },
       fromExtension,
     );
     expect(saved.replaced.map((d) => [d.source, d.by])).toEqual([

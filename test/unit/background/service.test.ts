@@ -6,6 +6,7 @@ import { createBackgroundService, type Platform } from '../../../src/background/
 import type { BackgroundResponses, Reply } from '../../../src/messaging';
 import type { Dataset, PageContext } from '../../../src/model';
 import { SEARCH_INDEX_FORMAT } from '../../../src/search';
+import { EXTENSION, SENDERS } from '../../factories';
 import { CSWB, CWSB, fixtureDataset } from '../../fixtures/store/dataset';
 
 const USER_BRIEFING = `LGA briefing: English Devolution and Community Empowerment Bill
@@ -25,7 +26,13 @@ function service(
   dataset: Dataset = fixtureDataset(),
   platform: Partial<Platform> = {},
 ) {
-  return createBackgroundService({ indexedDB: factory, dataset: () => dataset, platform, openTimeoutMs: 200 });
+  return createBackgroundService({
+    indexedDB: factory,
+    dataset: () => dataset,
+    extension: EXTENSION,
+    platform,
+    openTimeoutMs: 200,
+  });
 }
 
 type Service = ReturnType<typeof service>;
@@ -33,14 +40,14 @@ type Service = ReturnType<typeof service>;
 async function ok<K extends keyof BackgroundResponses>(
   svc: Service,
   message: { type: K } & Record<string, unknown>,
-  sender = {},
+  sender = SENDERS.optionsTab(),
 ) {
   const reply = (await svc.handle(message, sender)) as Reply<BackgroundResponses[K]>;
   if (!reply.ok) throw new Error(`expected ok, got: ${reply.error}`);
   return reply.data;
 }
 
-async function failure(svc: Service, message: unknown, sender = {}): Promise<string> {
+async function failure(svc: Service, message: unknown, sender = SENDERS.optionsTab()): Promise<string> {
   const reply = await svc.handle(message, sender);
   if (reply.ok) throw new Error(`expected an error, got ${JSON.stringify(reply.data).slice(0, 200)}`);
   return reply.error;
@@ -252,7 +259,7 @@ describe('user briefings', () => {
     const { json } = await ok(svc, { type: 'exportUserData' });
     expect(JSON.parse(json)).toMatchObject({ format: 'lga-positions-user-data', formatVersion: 1 });
     const fresh = service();
-    expect(await ok(fresh, { type: 'importUserData', json })).toEqual({ briefings: 1 });
+    expect(await ok(fresh, { type: 'importUserData', json })).toEqual({ briefings: 1, replaced: [] });
     expect((await ok(fresh, { type: 'bill', bill: USER_BILL }))?.title).toBe(
       'English Devolution and Community Empowerment Bill',
     );
@@ -297,20 +304,23 @@ describe('toolbar and panel', () => {
   it('sets the badge of the tab that reported its page summary', async () => {
     const setBadge = vi.fn();
     const svc = service(undefined, undefined, { setBadge });
-    await ok(svc, { type: 'pageSummary', applies: 4, total: 9 }, { tab: { id: 12 } });
-    await ok(svc, { type: 'pageSummary', applies: 0, total: 3 }, { tab: { id: 13 } });
+    await ok(svc, { type: 'pageSummary', applies: 4, total: 9 }, SENDERS.contentScript(12));
+    await ok(svc, { type: 'pageSummary', applies: 0, total: 3 }, SENDERS.contentScript(13));
     expect(setBadge.mock.calls).toEqual([
       [12, '4'],
       [13, ''],
     ]);
-    expect(await failure(svc, { type: 'pageSummary', applies: 1, total: 1 })).toMatch(/from a tab/);
+    expect(await failure(svc, { type: 'pageSummary', applies: 1, total: 1 }, SENDERS.noSender())).toMatch(/from a tab/);
   });
 
   it('opens the panel synchronously, within the user gesture, and records the briefing to show', async () => {
     const openPanel = vi.fn();
     const setPanelTarget = vi.fn();
     const svc = service(new IDBFactory(), undefined, { openPanel, setPanelTarget });
-    const pending = svc.handle({ type: 'openPanel', briefingId: 'b/1' }, { tab: { id: 5, windowId: 2 } });
+    const pending = svc.handle(
+      { type: 'openPanel', briefingId: 'b/1' },
+      { ...SENDERS.contentScript(5), tab: { ...SENDERS.contentScript(5).tab, windowId: 2 } },
+    );
     expect(openPanel).toHaveBeenCalledWith(5, 2); // before any await
     expect((await pending).ok).toBe(true);
     expect(setPanelTarget).toHaveBeenCalledWith(
@@ -330,7 +340,7 @@ describe('without IndexedDB', () => {
     ['IndexedDB missing', undefined],
     ['open throwing', blocked],
   ])('serves the bundled dataset from memory and says so (%s)', async (_case, factory) => {
-    const svc = createBackgroundService({ indexedDB: factory, dataset: () => fixtureDataset() });
+    const svc = createBackgroundService({ indexedDB: factory, dataset: () => fixtureDataset(), extension: EXTENSION });
     const status = await ok(svc, { type: 'status' });
     expect(status.storage).toBe('memory');
     expect(status.storageProblem).toMatch(/memory/);

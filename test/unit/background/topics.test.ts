@@ -10,15 +10,21 @@ import { LIMITS } from '../../../src/background/validate';
 import { bundledDataset } from '../../../src/dataset';
 import type { BackgroundResponses, Reply } from '../../../src/messaging';
 import type { PageContext } from '../../../src/model';
+import { EXTENSION, SENDERS } from '../../factories';
 
 const CWSB = 'childrens-wellbeing-and-schools-bill';
 
 function service() {
-  return createBackgroundService({ indexedDB: new IDBFactory(), dataset: bundledDataset, openTimeoutMs: 500 });
+  return createBackgroundService({
+    indexedDB: new IDBFactory(),
+    dataset: bundledDataset,
+    extension: EXTENSION,
+    openTimeoutMs: 500,
+  });
 }
 
 async function topics(svc: ReturnType<typeof service>, page: PageContext, paragraphs: unknown) {
-  const reply = (await svc.handle({ type: 'topics', page, paragraphs }, { tab: { id: 1 } })) as Reply<
+  const reply = (await svc.handle({ type: 'topics', page, paragraphs }, SENDERS.contentScript(1))) as Reply<
     BackgroundResponses['topics']
   >;
   return reply;
@@ -79,7 +85,10 @@ describe('topics request', () => {
     const before = await topics(svc, page(CWSB), [MEALS]);
     if (!before.ok) throw new Error(before.error);
     expect(before.data.paragraphs).toEqual([]);
-    const added = await svc.handle({ type: 'addBriefing', fileName: 'meals.txt', text: MEALS_BRIEFING });
+    const added = await svc.handle(
+      { type: 'addBriefing', fileName: 'meals.txt', text: MEALS_BRIEFING },
+      SENDERS.optionsTab(),
+    );
     expect(added.ok).toBe(true);
     const after = await topics(svc, page(CWSB), [MEALS]);
     if (!after.ok) throw new Error(after.error);

@@ -120,13 +120,6 @@ describe('reading a chosen file', () => {
     const file = new File([cswText], 'briefing.txt', { type: 'text/plain' });
     expect(await readBriefingFile(file)).toBe(cswText);
   });
-
-  it('parses HTML files with the DOMParser given, without running anything', async () => {
-    const parse = vi.fn(() => document.implementation.createHTMLDocument('x'));
-    const file = new File(['<main><p>x</p></main>'], 'briefing.html', { type: 'text/html' });
-    await readBriefingFile(file, { parseFromString: parse });
-    expect(parse).toHaveBeenCalledWith('<main><p>x</p></main>', 'text/html');
-  });
 });
 
 describe('settings form', () => {
