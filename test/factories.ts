@@ -46,7 +46,16 @@ export function makeRef(
   const written = `${kind.replace('-', ' ')} ${number}`;
   const at = text.toLowerCase().indexOf(written.toLowerCase());
   const mention: Span = at >= 0 ? { start: at, end: at + written.length } : { start: 0, end: 0 };
-  return { kind, number, stance, cue: null, evidence: { start: 0, end: text.length }, mention, ...overrides };
+  return {
+    kind,
+    number,
+    stance,
+    cue: null,
+    decidedBy: [],
+    evidence: { start: 0, end: text.length },
+    mention,
+    ...overrides,
+  };
 }
 
 export function makePosition(of: Briefing, index: number, overrides: Partial<Position> = {}): Position {
@@ -63,6 +72,8 @@ export function makePosition(of: Briefing, index: number, overrides: Partial<Pos
     refs: [makeRef(text, 'clause', '7', stance)],
     stance,
     cue: null,
+    decidedBy: [],
+    caveat: null,
     ...overrides,
   };
 }

@@ -20,6 +20,8 @@ export interface PopoverProps {
   onClose(): void;
   /** Little room (a small window, or 200 % zoom): a one-line summary of every position comes before any text. */
   compact?: boolean;
+  /** Positions on this provision the background left out of its bounded reply (ReferenceMatch.more). */
+  omitted?: number;
   /** id for the heading the dialog is labelled by. */
   titleId?: string;
 }
@@ -27,9 +29,19 @@ export interface PopoverProps {
 /** The keys that step through the page's provisions (the `commands` in wxt.config.ts, and the in-page fallback). */
 export const STEP_KEYS = { next: ['Alt', 'Shift', 'N'], previous: ['Alt', 'Shift', 'P'] } as const;
 
-/** Positions whose numbering applies to the page first; otherwise the background's ranking is kept. */
+/**
+ * The LGA's own positions before any the reader added (never the other way round); within each, those whose
+ * numbering applies to the page first; otherwise the background's ranking is kept.
+ */
 export function orderPositions(positions: readonly MatchedPosition[]): MatchedPosition[] {
-  return [...positions.filter((p) => p.applies === 'applies'), ...positions.filter((p) => p.applies !== 'applies')];
+  const applicableFirst = (list: MatchedPosition[]) => [
+    ...list.filter((p) => p.applies === 'applies'),
+    ...list.filter((p) => p.applies !== 'applies'),
+  ];
+  return [
+    ...applicableFirst(positions.filter((p) => !p.briefing.userAdded)),
+    ...applicableFirst(positions.filter((p) => p.briefing.userAdded)),
+  ];
 }
 
 /** The provisions the positions are about, in order, each once (more than one for a range's unwritten members). */
@@ -198,6 +210,7 @@ export class Popover extends Component<PopoverProps, PopoverState> {
       onReadBriefing,
       onClose,
       compact = false,
+      omitted = 0,
       titleId = 'lga-popover-title',
     }: PopoverProps,
     { more }: PopoverState,
@@ -261,6 +274,14 @@ export class Popover extends Component<PopoverProps, PopoverState> {
             <button type="button" class="lga-more" data-testid="lga-more" onClick={this.scrollToNextHidden}>
               {more === 1 ? '1 more position' : `${more} more positions`} <span aria-hidden="true">↓</span>
             </button>
+          ) : null}
+          {omitted > 0 && ordered[0] ? (
+            <p class="lga-omitted" data-testid="lga-omitted">
+              {omitted} more in the side panel.{' '}
+              <button type="button" class="lga-link" onClick={() => onReadBriefing(ordered[0] as MatchedPosition)}>
+                Open it
+              </button>
+            </p>
           ) : null}
           <p class="lga-shortcuts" data-testid="lga-shortcuts">
             <Keys keys={STEP_KEYS.next} /> / <Keys keys={STEP_KEYS.previous} />: next / previous provision ·{' '}

@@ -66,6 +66,8 @@ export interface ShowOptions {
   /** Every reference of the mark pointed at (a range's unwritten members): positions are labelled by provision. */
   references?: readonly Reference[];
   positions: readonly MatchedPosition[];
+  /** Positions the background left out of its bounded reply, counted in "n more in the side panel". */
+  more?: number;
   /** The reference's box (viewport coordinates) the popover must not cover. */
   anchor: Box;
   /**
@@ -230,6 +232,7 @@ export function createPopoverHost(doc: Document, scheme: ColourScheme): PopoverH
           reference={options.reference}
           references={options.references}
           positions={options.positions}
+          omitted={options.more ?? 0}
           onReadBriefing={options.onReadBriefing}
           onClose={options.onClose}
           compact={compact}

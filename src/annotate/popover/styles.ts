@@ -54,6 +54,7 @@ export const popoverCss = `
 }
 .lga-more:focus-visible { outline: 2px solid var(--lga-accent); outline-offset: 2px; }
 .lga-shortcuts { margin: 0; font-size: 12px; color: var(--lga-muted); }
+.lga-omitted { margin: 0 0 4px; font-size: 13px; }
 kbd {
   font: 11px/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; padding: 0 3px; border-radius: 3px;
   border: 1px solid var(--lga-border); background: transparent; color: var(--lga-fg);
