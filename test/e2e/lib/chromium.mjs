@@ -48,6 +48,32 @@ class ChromiumTab extends Tab {
     });
     await session.send('Runtime.enable');
   }
+  /**
+   * Sends `messages` to the background from the extension's content-script world on this page (its isolated world,
+   * found through CDP), as a compromised renderer could; resolves with each reply (or `{thrown}`).
+   */
+  async sendFromContentScript(messages) {
+    const session = await this.page.context().newCDPSession(this.page);
+    const worlds = [];
+    session.on('Runtime.executionContextCreated', ({ context }) => {
+      if (context.auxData?.type === 'isolated' && context.origin?.startsWith(this.browser.extensionOrigin)) {
+        worlds.push(context.id);
+      }
+    });
+    await session.send('Runtime.enable');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (!worlds.length) throw new Error('no content-script world on this page');
+    const expression = `Promise.all(${JSON.stringify(messages)}.map((m) => chrome.runtime.sendMessage(m).catch((e) => ({ thrown: String(e) }))))`;
+    const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
+      expression,
+      contextId: worlds[0],
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    await session.detach();
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  }
   url() {
     return this.page.url();
   }

@@ -139,6 +139,49 @@ class FirefoxTab extends Tab {
   evaluate(fn, arg) {
     return callIn(this.browser.bidi, { context: this.context }, fn, arg);
   }
+  /**
+   * Sends `messages` to the background from the extension's content-script sandbox on this page, as a compromised
+   * renderer could: a frame script (loaded from the chrome context into the tab's content process) finds our
+   * sandbox through ExtensionContent.getContextByExtensionId (Firefox's own test helper) and sends from inside it. Resolves with each reply (or `{thrown}`).
+   */
+  sendFromContentScript(messages) {
+    return this.browser.evaluateInChrome(
+      ({ url, messages: list, geckoId }) =>
+        new Promise((resolve, reject) => {
+          const target = gBrowser.browsers.find((b) => b.currentURI?.spec === url);
+          if (!target) {
+            reject(new Error(`no tab shows ${url}`));
+            return;
+          }
+          const mm = target.messageManager;
+          const listener = (message) => {
+            mm.removeMessageListener('lga-e2e:sent', listener);
+            const data = JSON.parse(message.data);
+            if (data.error) reject(new Error(data.error));
+            else resolve(data.replies);
+          };
+          mm.addMessageListener('lga-e2e:sent', listener);
+          const source = `
+            try {
+              const { ExtensionContent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionContent.sys.mjs');
+              const sandbox = ExtensionContent.getContextByExtensionId(${JSON.stringify(geckoId)}, content)?.sandbox;
+              if (!sandbox) throw new Error('no content-script sandbox of ours on this page');
+              const sent = Cu.evalInSandbox(
+                'Promise.all(' + ${JSON.stringify(JSON.stringify(list))} + '.map((m) => browser.runtime.sendMessage(m).catch((e) => ({ thrown: String(e) })))).then((r) => JSON.stringify(r))',
+                sandbox,
+              );
+              sent.then(
+                (json) => sendAsyncMessage('lga-e2e:sent', JSON.stringify({ replies: JSON.parse(json) })),
+                (e) => sendAsyncMessage('lga-e2e:sent', JSON.stringify({ error: String(e) })),
+              );
+            } catch (e) {
+              sendAsyncMessage('lga-e2e:sent', JSON.stringify({ error: String(e) }));
+            }`;
+          mm.loadFrameScript(`data:application/javascript,${encodeURIComponent(source)}`, false);
+        }),
+      { url: this.currentUrl, messages, geckoId: GECKO_ID },
+    );
+  }
   /** Evaluates a script's source text as an expression (through the debugger: not subject to the page's CSP). */
   async evaluateExpression(expression) {
     const reply = await this.browser.bidi.send('script.evaluate', {
