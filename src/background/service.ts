@@ -353,7 +353,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       };
     },
 
-    async planBriefing({ fileName, text, url }, sender) {
+    async planBriefing({ fileName, text, url }) {
       return plan(fileName, text, url ?? null);
     },
 
@@ -377,7 +377,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       return { id };
     },
 
-    async pendingCapture({ id }, sender) {
+    async pendingCapture({ id }) {
       const entry = pendingCaptures.get(id);
       if (!entry) return null;
       const { tabId: _tab, at: _at, ...capture } = entry;

@@ -35,7 +35,7 @@ const MESSAGES: Record<BackgroundRequest['type'], BackgroundRequest> = {
   status: { type: 'status' },
   pageSummary: { type: 'pageSummary', applies: 1, total: 2 },
   openPanel: { type: 'openPanel', briefingId: `${CWSB}/lga/0` },
-  addBriefing: { type: 'addBriefing', fileName: 'planted.txt', text: BRIEFING },
+  addBriefing: { type: 'addBriefing', fileName: 'planted.txt', text: BRIEFING.replace('oppose', 'support') },
   planBriefing: { type: 'planBriefing', fileName: 'planted.txt', text: BRIEFING },
   captureStatus: { type: 'captureStatus', text: BRIEFING },
   captureBriefing: { type: 'captureBriefing', text: BRIEFING, pageDate: null },

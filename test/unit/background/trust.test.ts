@@ -112,7 +112,7 @@ describe('replacing asks first and says what it replaces', () => {
       text: briefingText('We support clause 7.'),
     });
     expect(reply.error).toMatch(
-      /nothing was saved: you already added "mine\.txt" \(Children’s Wellbeing and Schools Bill, 1 stage, added/,
+      /nothing was saved: it would replace "mine\.txt" \(Children’s Wellbeing and Schools Bill, 1 stage, added/,
     );
     expect(reply).toMatchObject({ replaces: [{ source: 'mine.txt', briefings: 1 }] });
     expect((await exported(svc)).briefings[0].text).toContain('We oppose clause 7.');
@@ -123,7 +123,7 @@ describe('replacing asks first and says what it replaces', () => {
       text: briefingText('We support clause 7.'),
       replace: true,
     });
-    expect(saved.replaced).toMatchObject({ source: 'mine.txt' });
+    expect(saved.replaced).toMatchObject([{ source: 'mine.txt', by: 'name' }]);
     expect((await exported(svc)).briefings[0].text).toContain('We support clause 7.');
   });
 
