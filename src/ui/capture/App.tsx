@@ -11,7 +11,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SavePlan } from '../../capture/duplicates';
 import type { PendingCapture } from '../../messaging';
-import { ask } from '../client';
+import { ask, BackgroundError } from '../client';
 import { BriefingPreview } from '../options/AddBriefing';
 import { message } from '../options/hooks';
 import { type BriefingPreviewModel, compileForPreview } from '../options/preview';
@@ -73,7 +73,22 @@ export function CaptureApp({ captureId }: { captureId: string }) {
         text: `${saved.replaced.length ? 'Updated' : 'Saved'}: ${saved.bill.title}, ${positions}. They show on Parliament pages of this bill.`,
       });
     } catch (error) {
-      setResult({ kind: 'error', text: `Not saved: ${message(error)}` });
+      if (error instanceof BackgroundError && error.replaces) {
+        // Saved meanwhile (another preview of this page): show what saving now replaces, and let the reader choose.
+        const plan = await ask({
+          type: 'planBriefing',
+          fileName: capture.source,
+          text: capture.text,
+          url: capture.url,
+        });
+        setLoaded({ ...loaded, plan });
+        setResult({
+          kind: 'error',
+          text: 'Not saved: this briefing was saved meanwhile. Saving it now replaces that copy: choose Update briefing to do so.',
+        });
+      } else {
+        setResult({ kind: 'error', text: `Not saved: ${message(error)}` });
+      }
     } finally {
       setSaving(false);
     }

@@ -160,10 +160,31 @@ export default [
         assert.match(added.status, /^Added · updated \d{1,2} [A-Z][a-z]{2}$/);
         assert.equal(added.button, null);
 
-        // Saving the second preview replaces the first: still one.
+        // Saving the second preview would replace the first: it says so first (never replaced silently), then the
+        // reader's Update replaces it: still one.
         await second.preview.bringToFront();
         await second.preview.evaluate(saveAndWait);
-        const again = await second.preview.waitFor(saveMessage, undefined, { what: 'the second save message' });
+        const asked = await second.preview.waitFor(
+          () => {
+            const text = document.querySelector('[data-testid="capture-message"]')?.textContent.trim();
+            const replaces = document.querySelector('[data-testid="capture-replaces"]')?.textContent.trim();
+            const button = document.querySelector('[data-testid="capture-save"]')?.textContent.trim();
+            return text && replaces ? { text, replaces, button } : null;
+          },
+          undefined,
+          { what: 'the second preview saying what it would replace' },
+        );
+        assert.match(asked.text, /^Not saved: this briefing was saved meanwhile/);
+        assert.equal(asked.button, 'Update briefing');
+        await second.preview.evaluate(saveAndWait);
+        const again = await second.preview.waitFor(
+          () => {
+            const text = document.querySelector('[data-testid="capture-message"]')?.textContent.trim();
+            return text?.startsWith('Updated: ') ? text : null;
+          },
+          undefined,
+          { what: 'the second save message' },
+        );
         assert.match(again, /^Updated: /);
         const afterTwo = await b.message({ type: 'status' });
         assert.equal(afterTwo.counts.userBriefings, afterOne.counts.userBriefings, 'adding twice does not double');
