@@ -4,9 +4,11 @@
  * import and fails here, naming the file and what it imports.
  *
  * Bottom to top:
- * - shared facts and types: model, vocabulary, messaging (the message types), settings-defaults, the bundled dataset
+ * - shared facts and types: model, vocabulary, messaging (the message types), settings-defaults, the bundled dataset,
+ *   ids (how every id is made and read) and limits (the one size limit), which import nothing
  * - references (the one grammar) -> bills -> briefings (the compiler) -> capture (reading LGA
- *   pages) -> pages -> matching -> stance (the one every view shows) -> topics -> store -> search -> settings (storage)
+ *   pages) -> pages -> matching -> stance (the one every view shows) -> topics -> store -> search -> settings and
+ *   storage-items (the extension's browser storage)
  * - messaging, the typed contract between the places code runs, sits at the bottom so every layer can name a
  *   message; it may name (`import type`) the data types of the layers whose data it carries, below ui/shared.
  * - ui/shared: presentation words and colours, used by the popover and the extension pages alike
@@ -21,7 +23,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const LAYERS: ReadonlyArray<readonly string[]> = [
-  ['model', 'vocabulary', 'messaging', 'settings-defaults', 'dataset', 'generated'],
+  ['model', 'vocabulary', 'messaging', 'settings-defaults', 'dataset', 'generated', 'ids', 'limits'],
   ['references'],
   ['bills'],
   ['briefings'],
@@ -32,7 +34,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ['topics'],
   ['store'],
   ['search'],
-  ['settings'],
+  ['settings', 'storage-items'],
   ['ui/shared'],
   ['annotate', 'background', 'ui'],
   ['cli', 'entrypoints'],
