@@ -22,6 +22,7 @@ import type { BackgroundRequest, Reply, ResponseFor } from '../../../src/messagi
 import type { Briefing, MatchedPosition, PageContext, Position } from '../../../src/model';
 import type { Settings } from '../../../src/settings';
 import { mentionLine } from '../../../src/ui/panel/TopicsView';
+import { EXTENSION, SENDERS } from '../../factories';
 
 const CWSB = 'childrens-wellbeing-and-schools-bill';
 const context: PageContext = {
@@ -53,11 +54,16 @@ const DEBATE = `
 </div></div>`;
 
 function realSend() {
-  const svc = createBackgroundService({ indexedDB: new IDBFactory(), dataset: bundledDataset, openTimeoutMs: 500 });
+  const svc = createBackgroundService({
+    indexedDB: new IDBFactory(),
+    dataset: bundledDataset,
+    openTimeoutMs: 500,
+    extension: EXTENSION,
+  });
   const sent: BackgroundRequest[] = [];
   const send = async <R extends BackgroundRequest>(request: R) => {
     sent.push(request);
-    return (await svc.handle(request, { tab: { id: 1 } })) as Reply<ResponseFor<R>>;
+    return (await svc.handle(request, SENDERS.contentScript(1))) as Reply<ResponseFor<R>>;
   };
   return { send, sent };
 }
