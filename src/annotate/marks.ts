@@ -17,6 +17,8 @@ export interface Mark extends HighlightEntry {
   section: number;
   refs: FoundReference[];
   matches: MatchedPosition[];
+  /** Positions on its references the background left out of its bounded reply (`ReferenceMatch.more`), summed. */
+  more: number;
 }
 
 /** The key a reference is looked up by: kind and number. */
@@ -156,12 +158,17 @@ export function marksOf(
     }
     const merged = mergeMatches(span.refs.map((r) => matches.get(lookupKey(r))?.positions ?? []));
     const look = lookOf(merged);
+    // Each distinct reference once: a span may name the same provision twice.
+    const keys = new Set(span.refs.map(lookupKey));
+    let more = 0;
+    for (const key of keys) more += matches.get(key)?.more ?? 0;
     marks.push({
       index: firstIndex + marks.length,
       section,
       range,
       refs: span.refs,
       matches: merged,
+      more,
       stance: look.stance,
       applies: look.applies,
     });

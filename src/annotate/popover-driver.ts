@@ -19,6 +19,8 @@ export interface PopoverView {
     /** Every reference of the mark (a range's unwritten members): positions are labelled by provision. */
     references?: readonly Reference[];
     positions: readonly MatchedPosition[];
+    /** Positions the background left out of its bounded reply: "n more in the side panel". */
+    more?: number;
     /** The reference's text: the popover is placed from its line boxes and paragraph, and focus returns to it. */
     range?: Range;
     /** The reference's box (viewport coordinates) the popover must not cover. */
@@ -99,6 +101,7 @@ export function createPopoverDriver(deps: PopoverDriverDeps): PopoverDriver {
       reference: { kind: firstRef.kind, number: firstRef.number },
       references: mark.refs.map((r) => ({ kind: r.kind, number: r.number })),
       positions: mark.matches,
+      more: mark.more,
       range: mark.range,
       anchor: markRect(mark) ?? new DOMRect(0, 0, 0, 0),
       focus: reason !== 'hover',

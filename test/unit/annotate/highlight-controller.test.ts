@@ -278,6 +278,34 @@ describe('controller', () => {
     expect(shadow.querySelector('[role="dialog"]')).toBeNull();
   });
 
+  it.each([
+    [0, null],
+    [1, '1 more in the side panel.'],
+    [5, '5 more in the side panel.'],
+  ])('a lookup reply that left %i positions out says so in the popover: %s', async (more, said) => {
+    fakeHighlights();
+    setupPage();
+    const { d } = deps();
+    const send = vi.fn(async (request: BackgroundRequest) => {
+      if (request.type !== 'lookup') return { ok: true as const, data: request.type === 'bills' ? [] : null };
+      const matches: ReferenceMatch[] = request.references.map((r) =>
+        r.kind === 'clause' && r.number === '7'
+          ? { ...r, positions: [clause7()], ...(more ? { more } : {}) }
+          : { ...r, positions: [] },
+      );
+      return { ok: true as const, data: { matches, storage: 'memory' as const } };
+    });
+    const controller = createController({ ...d, send: send as unknown as ControllerDeps['send'] });
+    teardowns.push(controller.teardown);
+    await controller.start();
+    await ready();
+
+    expect(controller.handleTabRequest({ type: 'focusReference', index: 0 })).toBe(true);
+    const shadow = document.querySelector(HOST_TAG)!.shadowRoot!;
+    const omitted = shadow.querySelector('[data-testid="lga-omitted"]');
+    expect(omitted?.textContent?.replace(/\s*Open it$/, '') ?? null).toBe(said);
+  });
+
   it('a page summary asked while the page is still being scanned waits for the references', async () => {
     fakeHighlights();
     setupPage();
