@@ -201,7 +201,8 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
   }
 
   const pendingCaptures = new Map<string, PendingCaptureEntry>();
-  let lastCaptureAt = Number.NEGATIVE_INFINITY;
+  /** When each tab last asked for a preview (the cooldown is per tab: another page's click is not a double click). */
+  const lastCaptureAt = new Map<number, number>();
 
   function originOf(origin: { url: string; pageDate: string | null } | undefined): BriefingOrigin | null {
     if (!origin) return null;
@@ -368,8 +369,12 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       const page = briefingPageOf(sender);
       const tabId = sender.tab?.id as number;
       const at = now().getTime();
-      if (at - lastCaptureAt < CAPTURE_COOLDOWN_MS) throw new UserFacingError('a preview is already opening');
-      lastCaptureAt = at;
+      if (at - (lastCaptureAt.get(tabId) ?? Number.NEGATIVE_INFINITY) < CAPTURE_COOLDOWN_MS) {
+        throw new UserFacingError('a preview is already opening');
+      }
+      lastCaptureAt.set(tabId, at);
+      // Bounded like the hand-overs: tabs come and go, so forget all but the newest few.
+      while (lastCaptureAt.size > PENDING_CAPTURES) lastCaptureAt.delete(lastCaptureAt.keys().next().value!);
       const id = randomId();
       pendingCaptures.set(id, { id, ...page, text, pageDate, source: captureSourceName(page.url), tabId, at });
       while (pendingCaptures.size > PENDING_CAPTURES) pendingCaptures.delete(pendingCaptures.keys().next().value!);

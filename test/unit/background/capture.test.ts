@@ -136,6 +136,17 @@ describe('who may ask', () => {
 });
 
 describe('from the page to a saved briefing', () => {
+  it('the one-a-second limit is per tab: a click on another tab within the second still opens its preview', async () => {
+    const { ok, send, opened } = setup();
+    const first = await ok({ type: 'captureBriefing', text: TEXT, pageDate: null }, fromPage(PAGE_URL, 7));
+    expect((await send({ type: 'captureBriefing', text: TEXT, pageDate: null }, fromPage(PAGE_URL, 7))).ok).toBe(false);
+    const other = await ok({ type: 'captureBriefing', text: TEXT, pageDate: null }, fromPage(OLD_URL, 8));
+    expect(opened).toEqual([
+      { id: first.id, tabId: 7 },
+      { id: other.id, tabId: 8 },
+    ]);
+  });
+
   it('hands the text over with the URL the browser reports, opens the preview next to the tab, saves from the extension page, tells the tab', async () => {
     const { ok, send, opened, told, tick } = setup();
     expect(await ok({ type: 'captureStatus', text: TEXT }, fromPage())).toEqual({ state: 'new' });
