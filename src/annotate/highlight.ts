@@ -175,19 +175,6 @@ export function createHighlighter(doc: Document, options: HighlighterOptions): H
     registered.push(name);
   }
 
-  function unwrap(wrappers: readonly HTMLElement[]): void {
-    const parents = new Set<Node>();
-    for (const wrapper of wrappers) {
-      const parent = wrapper.parentNode;
-      if (!parent) continue;
-      while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
-      wrapper.remove();
-      parents.add(parent);
-    }
-    // Rejoin the text nodes we split.
-    for (const parent of parents) parent.normalize();
-  }
-
   function unwrapAll(): void {
     unwrap([...wrapped.values()].flatMap((w) => w.wrappers));
     wrapped.clear();
@@ -324,4 +311,17 @@ export function textNodesIn(range: Range): Text[] {
     node = walker.nextNode();
   }
   return nodes;
+}
+
+/** Puts the text of our wrapper elements back where they were and rejoins the text nodes they split. */
+export function unwrap(wrappers: Iterable<Element>): void {
+  const parents = new Set<Node>();
+  for (const wrapper of wrappers) {
+    const parent = wrapper.parentNode;
+    if (!parent) continue;
+    while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
+    wrapper.remove();
+    parents.add(parent);
+  }
+  for (const parent of parents) parent.normalize();
 }

@@ -2,7 +2,7 @@
  * What the page shows of our state, for tests and the benchmark (see controller.ts), and how a new instance clears
  * what an earlier one left.
  */
-import { allHighlightNames, highlightApiOf, WRAP_TAG } from './highlight';
+import { allHighlightNames, highlightApiOf, unwrap, WRAP_TAG } from './highlight';
 import { POPOVER_HOST_TAG } from './late-content';
 
 export interface ReadyState {
@@ -59,15 +59,7 @@ export function removeLeftovers(doc: Document): void {
   const data = doc.documentElement.dataset;
   const keys = Object.keys(data).filter((key) => key.startsWith('lga'));
   if (!keys.length) return;
-  const parents = new Set<Node>();
-  for (const wrapper of doc.querySelectorAll(WRAP_TAG)) {
-    const parent = wrapper.parentNode;
-    if (!parent) continue;
-    while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
-    wrapper.remove();
-    parents.add(parent);
-  }
-  for (const parent of parents) parent.normalize();
+  unwrap(doc.querySelectorAll(WRAP_TAG));
   const api = doc.defaultView ? highlightApiOf(doc.defaultView as Window & typeof globalThis) : null;
   if (api) for (const name of allHighlightNames()) api.registry.delete(name);
   for (const key of keys) delete data[key];

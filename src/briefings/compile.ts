@@ -10,7 +10,7 @@ import { billKey, billSlug, billTitlesIn, resolveBill } from '../bills/index';
 import { briefingId, positionId } from '../ids';
 import type { BillRecord, Briefing, House, Position, PositionPart, Stage } from '../model';
 import { completeYears, isoDates, loneDates, type ParsedDate, parseDates } from './dates';
-import { type ParsedHeading, parseHeading, stageFromProse, stageParts, unexplained } from './headings';
+import { emptyHeading, type ParsedHeading, parseHeading, stageFromProse, stageParts, unexplained } from './headings';
 import {
   BULLET,
   CHROME_START,
@@ -238,19 +238,6 @@ function readTitle(lines: readonly string[], warn: Report, fail: Report): PageTi
     heading: stageLineAt === undefined ? best.title : lines[stageLineAt]!.trim(),
     parsed: { ...parsed, bill: best.title },
     taken: new Set(stageLineAt === undefined ? [] : [stageLineAt]),
-  };
-}
-
-function emptyHeading(): ParsedHeading {
-  return {
-    bill: null,
-    billAtStart: false,
-    briefingPrefix: false,
-    house: null,
-    stage: null,
-    stageDetail: null,
-    dates: [],
-    leftover: '',
   };
 }
 

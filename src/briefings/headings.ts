@@ -176,8 +176,9 @@ const FUTURE = /\b(?:once|when|after|until|before|if|should)\b[^.]{0,40}$/i;
 const PROSE_OCCASION =
   /\b(?:ahead\s+of|before|for|in\s+advance\s+of|prior\s+to|during)\s+(?:the\s+|its\s+)?(?:Bill['’]s\s+)?((?:[\w']+\s+){0,3}?(?:reading|stage|stages|committee|amendments))\b([^.\n]{0,160})/gi;
 
-export function stageFromProse(text: string): ParsedHeading | null {
-  const none: ParsedHeading = {
+/** A heading that says nothing: no bill, House, stage or date. */
+export function emptyHeading(): ParsedHeading {
+  return {
     bill: null,
     billAtStart: false,
     briefingPrefix: false,
@@ -187,6 +188,10 @@ export function stageFromProse(text: string): ParsedHeading | null {
     dates: [],
     leftover: '',
   };
+}
+
+export function stageFromProse(text: string): ParsedHeading | null {
+  const none = emptyHeading();
   if (PRE_LEGISLATIVE.test(text)) return { ...none, stage: 'other', stageDetail: 'pre-legislative scrutiny' };
   for (const assent of text.matchAll(PROSE_ROYAL_ASSENT)) {
     if (FUTURE.test(text.slice(Math.max(0, assent.index - 60), assent.index))) continue;
