@@ -3,7 +3,7 @@
  * would get it: the main article's text, one block element a line, list items rendered `  • ` (nested `    • `),
  * paragraphs separated by a blank line; navigation, hidden elements, share bars and link lists left out (by landmark
  * roles, labels and shape, not by one site's class names). Uses only the DOM it is given (the options page passes a
- * DOMParser document; an extracted article fragment works too); reads text, never HTML.
+ * document src/capture/inert-html.ts builds; an extracted article fragment works too); reads text, never HTML.
  */
 
 /** Where the article is, most specific first (local.gov.uk is Drupal: `main`, `.field--name-body`). */

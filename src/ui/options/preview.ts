@@ -1,11 +1,12 @@
 /**
  * Adding a briefing in the options page: reading the chosen file, compiling it in the browser with the same compiler
  * as the bundled dataset (src/briefings), and the preview a reader checks before saving. Pure apart from the File
- * and DOMParser the caller hands in.
+ * and the DOM implementation the caller hands in.
  */
 import { type CompileResult, compileBriefing, htmlToBriefingText } from '../../briefings';
 import type { SavePlan } from '../../capture/duplicates';
 import { extractBriefing, savedPageUrl } from '../../capture/extract';
+import { parseInertHtml } from '../../capture/inert-html';
 import { briefingSite } from '../../capture/sites';
 import type { BillRecord, Briefing, Reference } from '../../model';
 import { STANCES, type Stance } from '../../model';
@@ -101,16 +102,17 @@ export interface ReadFile {
 }
 
 /**
- * A chosen file: plain text as is; HTML parsed with the given DOMParser (no script runs, nothing is inserted into the
- * page) and read by the same extractor as a live LGA page (src/capture/extract.ts), with the page it was saved from.
+ * A chosen file: plain text as is; HTML parsed into an inert document (src/capture/inert-html.ts: no script, handler,
+ * load or CSP report; nothing is inserted into the page) and read by the same extractor as a live LGA page
+ * (src/capture/extract.ts), with the page it was saved from.
  */
 export async function readBriefingFileDetails(
   file: Pick<File, 'name' | 'type' | 'text'>,
-  parser: Pick<DOMParser, 'parseFromString'> = new DOMParser(),
+  implementation: DOMImplementation = document.implementation,
 ): Promise<ReadFile> {
   const raw = await file.text();
   if (!isHtmlFile(file.name, file.type)) return { fileName: file.name, text: raw, url: null, pageDate: null };
-  const doc = parser.parseFromString(raw, 'text/html');
+  const doc = parseInertHtml(raw, implementation);
   const extracted = extractBriefing(doc);
   return {
     fileName: file.name,
@@ -123,9 +125,9 @@ export async function readBriefingFileDetails(
 /** The briefing text of a chosen file (see `readBriefingFileDetails`). */
 export async function readBriefingFile(
   file: Pick<File, 'name' | 'type' | 'text'>,
-  parser: Pick<DOMParser, 'parseFromString'> = new DOMParser(),
+  implementation: DOMImplementation = document.implementation,
 ): Promise<string> {
-  return (await readBriefingFileDetails(file, parser)).text;
+  return (await readBriefingFileDetails(file, implementation)).text;
 }
 
 /** One file of several chosen or dropped together: its own preview, and what saving it would replace. */

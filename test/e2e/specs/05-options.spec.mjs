@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { composeLgaPage, withHostileMarkup } from '../../fixtures/lga/compose.mjs';
 import { popoverState, readyState, textBox } from '../lib/in-page.mjs';
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'e2e');
@@ -46,6 +47,39 @@ function userBriefings(atLeast) {
     message: document.querySelector('[data-testid="briefing-save-message"]')?.textContent.trim() ?? '',
   };
   return listed.sources.length > atLeast ? listed : null;
+}
+
+/**
+ * Chooses a file in the briefing file input as a reader would (DataTransfer -> input.files, one change event), with
+ * a listener for CSP reports put on the page first; resolves once the text box holds what the file was read as.
+ */
+async function chooseFile({ name, type, content }) {
+  globalThis.__lgaCspReports ??= [];
+  if (!globalThis.__lgaCspListening) {
+    globalThis.__lgaCspListening = true;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      globalThis.__lgaCspReports.push(`${e.violatedDirective} ${e.sample}`),
+    );
+  }
+  const area = document.querySelector('[data-testid="briefing-text"]');
+  area.value = ''; // emptied as a reader would, so the same text read again shows again
+  area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  await new Promise((r) => setTimeout(r, 50));
+  const input = document.querySelector('[data-testid="briefing-file"]');
+  const files = new DataTransfer();
+  files.items.add(new File([content], name, { type }));
+  input.files = files.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  for (let waited = 0; waited < 10_000 && !area.value; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, 500)); // time for an image error, a load or a refresh to fire, if any could
+  return {
+    text: area.value,
+    bill: document.querySelector('[data-testid="preview-bill"]')?.textContent.trim() ?? null,
+    counts: document.querySelector('[data-testid="preview-counts"]')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+    reports: [...globalThis.__lgaCspReports],
+    ran: globalThis.__lgaRan ?? null,
+    rendered: document.querySelectorAll('img, iframe, object, embed, video, audio, svg image').length,
+  };
 }
 
 async function openOptions(b) {
@@ -120,6 +154,47 @@ export default [
       const after = await b.message({ type: 'status' });
       assert.equal(after.counts.userBriefings, before.counts.userBriefings, 'nothing stored');
       assert.equal(after.counts.positions, before.counts.positions, 'no position added');
+    },
+  },
+  {
+    name: 'options: a saved .html page with handlers, scripts and images reads inertly (no CSP report, request or handler) and as its clean copy',
+    async run(b, assert) {
+      const url = 'https://www.local.gov.uk/parliament/briefings-and-responses/renters-rights-bill-e2e';
+      const clean = composeLgaPage(RENTERS, { url });
+      const hostile = withHostileMarkup(clean, { origin: 'http://hostile.example' });
+      const options = await openOptions(b);
+      const since = Date.now();
+      const fromText = await options.evaluate(chooseFile, {
+        name: 'renters.txt',
+        type: 'text/plain',
+        content: RENTERS,
+      });
+      const fromClean = await options.evaluate(chooseFile, { name: 'renters.html', type: 'text/html', content: clean });
+      const fromHostile = await options.evaluate(chooseFile, {
+        name: 'renters.html',
+        type: 'text/html',
+        content: hostile,
+      });
+      const requests = b.server.unexpectedSince(since).map((e) => `${e.method} ${e.host}${e.path}`);
+      console.log(
+        `  options: hostile .html upload: ${fromHostile.reports.length} CSP reports, ${requests.length} requests, ran ${fromHostile.ran ?? 'nothing'}`,
+      );
+      assert.deepEqual(fromHostile.reports, [], 'no CSP report while reading the files');
+      assert.deepEqual(requests, [], 'no request while reading the files');
+      assert.equal(fromHostile.ran, null, 'no handler or script ran');
+      assert.equal(fromHostile.rendered, 0, 'nothing of the file was put into the options page');
+      assert.match(fromClean.bill, /Renters.? Rights Bill/);
+      assert.equal(fromHostile.text, fromClean.text, 'the hostile page reads as its clean copy');
+      assert.deepEqual(
+        [fromHostile.bill, fromHostile.counts],
+        [fromText.bill, fromText.counts],
+        'and previews as the text file',
+      );
+      await options.evaluate(() => {
+        const area = document.querySelector('[data-testid="briefing-text"]');
+        area.value = '';
+        area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      });
     },
   },
   {
