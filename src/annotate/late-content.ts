@@ -7,16 +7,23 @@ import { WRAP_TAG } from './highlight';
 
 /** The popover's host element (popover/host.tsx uses this name; kept here so the observer loads no popover code). */
 export const POPOVER_HOST_TAG = 'lga-positions-root';
+/**
+ * A topic marker's host (topic-layer.ts): one per linked paragraph, its first child, so the marker is met in reading
+ * and Tab order with its paragraph. It holds no light-DOM node, so the paragraph's text is as served.
+ */
+export const TOPIC_HOST_TAG = 'lga-topic-marker';
+/** Where an earlier version drew every topic marker (one host on `<html>`): removed when found. */
+export const LEGACY_TOPIC_HOST_TAG = 'lga-topic-markers';
 
 export const LATE_CONTENT_DEBOUNCE_MS = 600;
 export const LATE_CONTENT_MAX_WAIT_MS = 3000;
 
-/** True for our own elements (popover host, fallback wrappers) and anything inside them. */
+/** True for our own elements (popover host, topic markers, fallback wrappers) and anything inside them. */
 export function isOurs(node: Node | null): boolean {
   for (let n: Node | null = node; n; n = n.parentNode) {
     if (n.nodeType !== 1) continue;
     const name = (n as Element).localName;
-    if (name === POPOVER_HOST_TAG || name === WRAP_TAG) return true;
+    if (name === POPOVER_HOST_TAG || name === WRAP_TAG || name === TOPIC_HOST_TAG) return true;
   }
   return false;
 }

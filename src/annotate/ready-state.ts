@@ -3,7 +3,7 @@
  * what an earlier one left.
  */
 import { allHighlightNames, highlightApiOf, unwrap, WRAP_TAG } from './highlight';
-import { POPOVER_HOST_TAG } from './late-content';
+import { LEGACY_TOPIC_HOST_TAG, POPOVER_HOST_TAG, TOPIC_HOST_TAG } from './late-content';
 
 export interface ReadyState {
   /** Marks drawn (every detected one in mode `all`). */
@@ -49,8 +49,8 @@ export function clearReady(doc: Document): void {
 
 /**
  * What an earlier instance of this content script may have left: after an extension update Firefox injects the new
- * script while the old one's code can no longer run to clean up. Removes our popover hosts, unwraps fallback
- * wrappers, unregisters our highlights and our attributes on `<html>`. Cheap when there is nothing (no search of the
+ * script while the old one's code can no longer run to clean up. Removes our popover hosts and topic markers, unwraps
+ * fallback wrappers, unregisters our highlights and our attributes on `<html>`. Cheap when there is nothing (no search of the
  * whole document): hosts are only ever children of `<html>`, and wrappers and highlights exist only where an
  * instance set its attributes (`data-lga-mode` is set as soon as it can draw).
  */
@@ -60,6 +60,8 @@ export function removeLeftovers(doc: Document): void {
   const keys = Object.keys(data).filter((key) => key.startsWith('lga'));
   if (!keys.length) return;
   unwrap(doc.querySelectorAll(WRAP_TAG));
+  // Topic markers sit inside the paragraphs they mark (and, before that, in one host on <html>).
+  for (const host of doc.querySelectorAll(`${TOPIC_HOST_TAG}, ${LEGACY_TOPIC_HOST_TAG}`)) host.remove();
   const api = doc.defaultView ? highlightApiOf(doc.defaultView as Window & typeof globalThis) : null;
   if (api) for (const name of allHighlightNames()) api.registry.delete(name);
   for (const key of keys) delete data[key];

@@ -2,16 +2,18 @@
  * Topic links on the page (issue 14): after a section's lookup, its contribution paragraphs go to the background in
  * one `topics` request; the reply is drawn here, apart from the reference highlights.
  *
- * - A marker in the margin of each paragraph linked to (or echoing) an LGA position: a button in our own shadow root,
- *   placed from the paragraph's rect; the page's text is never touched. Its name says what it opens ("The LGA on this
- *   subject: 2 positions"); hover (after a dwell), focus or click opens a popover "The LGA on this subject" with each
- *   position's stance in words, its text, its briefing's stage and date, and any echo ("echoes the LGA briefing of
- *   8 January 2025"). Escape closes it and gives focus back to the marker.
+ * - A marker in the margin of each paragraph linked to (or echoing) an LGA position: a button in a shadow root whose
+ *   host is the paragraph's first child (an empty inline element: no text node of the page is touched, and its lines
+ *   lay out as before). So the marker is met in reading order and Tab order with its paragraph, and flows with it when
+ *   the page's layout changes. Its name says what it opens ("The LGA on this subject: 2 positions"); hover (after a
+ *   dwell), focus or click opens a popover "The LGA on this subject" (in the top layer, after the marker in Tab order)
+ *   with each position's stance in words, its text, its briefing's stage and date, and any echo ("echoes the LGA
+ *   briefing of 8 January 2025"). Escape closes it and gives focus back to the marker; focus moving on closes it.
  * - LGA mentions: ranges in the `lga-topic-mention` highlight (CSS Custom Highlight API; styled in the generated
  *   highlight stylesheet). Where the API is missing they are listed, not drawn: we never split the page's text.
  *
- * What tests can rely on: `lga-topic-markers` on `<html>` with an open shadow root holding
- * `[data-testid="lga-topic-marker"]` buttons (`data-paragraph`: the paragraph's index in the section's request) and,
+ * What tests can rely on: an `lga-topic-marker` host first in each marked paragraph, with an open shadow root holding
+ * its `[data-testid="lga-topic-marker"]` button (`data-paragraph`: the paragraph's index in the section's request) and,
  * when open, `[data-testid="lga-topic-popover"]` with `[data-testid="lga-topic-position"]` items; `<html
  * data-lga-topics="N">`: markers drawn.
  */
@@ -22,9 +24,11 @@ import type { TextSpan } from '../topics';
 import { briefingLabel, formatDates } from '../ui/shared/labels';
 import { STANCE_COLOUR, STANCE_GLYPH, STANCE_LABEL } from '../ui/shared/stance';
 import { highlightApiOf, TOPIC_MENTION_HIGHLIGHT } from './highlight';
+import { LEGACY_TOPIC_HOST_TAG, TOPIC_HOST_TAG } from './late-content';
 import { type TopicParagraph, topicParagraphs, topicsRequest, withoutShownPositions } from './topic-paragraphs';
 
-export const TOPIC_HOST_TAG = 'lga-topic-markers';
+export { TOPIC_HOST_TAG };
+
 /** Dwell before hover opens a marker's popover, and grace before leaving closes it. */
 const OPEN_DELAY_MS = 250;
 const CLOSE_DELAY_MS = 300;
@@ -147,17 +151,19 @@ export function speakerOf(paragraph: Element): string | null {
 }
 
 const CSS = `
-:host { all: initial; }
+:host { all: initial; position: relative; }
 .marker {
-  position: absolute; width: ${MARKER_SIZE}px; height: ${MARKER_SIZE}px; padding: 0; margin: 0;
-  border: 1px solid var(--lga-topic-ink); border-radius: 50%; background: var(--lga-topic-bg);
-  color: var(--lga-topic-ink); font: 600 12px/1 system-ui, sans-serif; cursor: pointer;
+  position: absolute; top: 0; left: -${MARKER_SIZE + 8}px; width: ${MARKER_SIZE}px; height: ${MARKER_SIZE}px;
+  padding: 0; margin: 0; border: 1px solid var(--lga-topic-ink); border-radius: 50%; background: var(--lga-topic-bg);
+  color: var(--lga-topic-ink); font: 600 12px/1 system-ui, sans-serif; cursor: pointer; user-select: none;
+  z-index: 1;
 }
 .marker:focus-visible { outline: 3px solid var(--lga-topic-focus); outline-offset: 2px; }
 .popover {
-  position: absolute; box-sizing: border-box; width: ${POPOVER_WIDTH}px; max-height: 60vh; overflow: auto;
-  padding: 10px 12px; border: 1px solid var(--lga-topic-ink); border-radius: 6px; background: var(--lga-topic-bg);
-  color: var(--lga-topic-text); font: 14px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,0.25);
+  position: absolute; inset: auto; margin: 0; box-sizing: border-box; width: ${POPOVER_WIDTH}px; max-height: 60vh;
+  overflow: auto; padding: 10px 12px; border: 1px solid var(--lga-topic-ink); border-radius: 6px;
+  background: var(--lga-topic-bg); color: var(--lga-topic-text); font: 14px/1.4 system-ui, sans-serif;
+  box-shadow: 0 4px 16px rgba(0,0,0,0.25); z-index: 2147483646; user-select: text;
 }
 .popover h2 { font-size: 15px; margin: 0 0 6px; }
 .popover ul { list-style: none; margin: 0; padding: 0; }
@@ -173,18 +179,38 @@ const SCHEME = {
   dark: { bg: '#1e1e1e', text: '#f0f0f0', ink: '#8ab4f8', focus: '#8ab4f8' },
 } as const;
 
+/**
+ * Where a marker's button goes, relative to its host (the paragraph's first child, an empty inline box at the start
+ * of its first line): in the paragraph's left margin, level with its first line, whatever the paragraph's indent or
+ * alignment; never off the page's left edge. Pure arithmetic on rects read in one batch.
+ */
+export function markerOffset(
+  paragraph: { left: number; top: number },
+  host: { left: number; top: number },
+  scrollX: number,
+): { left: number; top: number } {
+  const left = Math.max(2 - (host.left + scrollX), paragraph.left - host.left - MARKER_SIZE - 8);
+  return { left: Math.round(left), top: Math.round(paragraph.top - host.top + 2) };
+}
+
+/** One paragraph's marker as drawn: its host (the paragraph's first child), the host's shadow root and the button. */
+interface Drawn {
+  host: HTMLElement;
+  root: ShadowRoot;
+  button: HTMLButtonElement;
+}
+
 export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
   const { doc } = deps;
   const win = doc.defaultView as Window & typeof globalThis;
   const log = deps.log ?? (() => {});
   const api = highlightApiOf(win);
   // An earlier instance's markers (extension updated while the page stayed open).
-  for (const old of doc.querySelectorAll(TOPIC_HOST_TAG)) old.remove();
+  for (const old of doc.querySelectorAll(`${TOPIC_HOST_TAG}, ${LEGACY_TOPIC_HOST_TAG}`)) old.remove();
 
-  let host: HTMLElement | null = null;
-  let root: ShadowRoot | null = null;
   let markers: TopicMarker[] = [];
-  const buttons = new Map<TopicMarker, HTMLButtonElement>();
+  const drawn = new Map<TopicMarker, Drawn>();
+  const byParagraph = new Map<Element, TopicMarker>();
   let mentions: TopicMention[] = [];
   let mentionRanges: Range[] = [];
   let popover: { marker: TopicMarker; element: HTMLElement } | null = null;
@@ -193,66 +219,87 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
   let generation = 0;
   let returningFocus = false;
 
-  function ensureRoot(): ShadowRoot {
-    if (root) return root;
-    host = doc.createElement(TOPIC_HOST_TAG);
-    host.setAttribute(
-      'style',
-      'all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483646;',
-    );
-    root = host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = CSS;
-    root.append(style);
-    applyScheme();
-    // Outside <body>: the page's layout and our own mutation observer (which watches <body>) never see it.
-    doc.documentElement.append(host);
-    win.addEventListener('resize', place);
-    return root;
-  }
+  /**
+   * The markers flow with their paragraphs (content inserted above, fonts loading, collapsibles: no work at all);
+   * only a paragraph's own box changing (width, indent) can move its marker against its first line, so the marked
+   * paragraphs are observed, and the page's body while a popover is open (the popover sits in the top layer, placed
+   * in page coordinates). Each callback re-places only what it names: bounded by the markers on the page.
+   */
+  const observer =
+    typeof win.ResizeObserver === 'function'
+      ? new win.ResizeObserver((entries) => {
+          const moved: TopicMarker[] = [];
+          for (const entry of entries) {
+            const marker = byParagraph.get(entry.target);
+            if (marker) moved.push(marker);
+          }
+          place(moved);
+          if (popover) placePopover(popover.marker, popover.element);
+        })
+      : null;
+  if (!observer) win.addEventListener('resize', placeAll);
+  else if (doc.body) observer.observe(doc.body);
 
-  function applyScheme(): void {
-    const s = SCHEME[deps.scheme()];
-    host?.style.setProperty('--lga-topic-bg', s.bg);
-    host?.style.setProperty('--lga-topic-text', s.text);
-    host?.style.setProperty('--lga-topic-ink', s.ink);
-    host?.style.setProperty('--lga-topic-focus', s.focus);
-  }
-
-  /** Document coordinates of a paragraph's left margin. */
-  function spotOf(paragraph: Element): { top: number; left: number; rect: DOMRect } {
-    const rect = paragraph.getBoundingClientRect();
-    return {
-      rect,
-      top: rect.top + win.scrollY + 2,
-      left: Math.max(2, rect.left + win.scrollX - MARKER_SIZE - 8),
-    };
-  }
-
-  function place(): void {
-    for (const [marker, button] of buttons) {
-      const spot = spotOf(marker.paragraph);
-      button.style.top = `${spot.top}px`;
-      button.style.left = `${spot.left}px`;
-    }
+  function placeAll(): void {
+    place(markers);
     if (popover) placePopover(popover.marker, popover.element);
+  }
+
+  function schemeStyle(host: HTMLElement): void {
+    const s = SCHEME[deps.scheme()];
+    host.style.setProperty('--lga-topic-bg', s.bg);
+    host.style.setProperty('--lga-topic-text', s.text);
+    host.style.setProperty('--lga-topic-ink', s.ink);
+    host.style.setProperty('--lga-topic-focus', s.focus);
+  }
+
+  /** Reads every rect first, then writes: one layout for the batch. */
+  function place(batch: readonly TopicMarker[]): void {
+    const spots = batch.flatMap((marker) => {
+      const d = drawn.get(marker);
+      if (!d) return [];
+      const paragraph = marker.paragraph.getBoundingClientRect();
+      // A hidden paragraph (a collapsed section) hides its marker with it: nothing to place.
+      if (!paragraph.width && !paragraph.height) return [];
+      return [{ d, offset: markerOffset(paragraph, d.host.getBoundingClientRect(), win.scrollX) }];
+    });
+    for (const { d, offset } of spots) {
+      d.button.style.left = `${offset.left}px`;
+      d.button.style.top = `${offset.top}px`;
+    }
+  }
+
+  /** Whether the popover is in the top layer (placed in page coordinates) rather than inside its host. */
+  function inTopLayer(element: HTMLElement): boolean {
+    try {
+      return element.matches(':popover-open');
+    } catch {
+      return false;
+    }
   }
 
   /** Beside the paragraph when the viewport has room (the text being read stays clear), else below it. */
   function placePopover(marker: TopicMarker, element: HTMLElement): void {
-    const { rect } = spotOf(marker.paragraph);
+    const rect = marker.paragraph.getBoundingClientRect();
     const width = Math.min(POPOVER_WIDTH, win.innerWidth - 16);
-    element.style.width = `${width}px`;
+    let left: number;
+    let top: number;
     if (win.innerWidth - rect.right >= width + 16) {
-      element.style.left = `${rect.right + win.scrollX + 8}px`;
-      element.style.top = `${rect.top + win.scrollY}px`;
+      left = rect.right + 8;
+      top = rect.top;
     } else if (rect.left >= width + 16) {
-      element.style.left = `${rect.left + win.scrollX - width - 8}px`;
-      element.style.top = `${rect.top + win.scrollY}px`;
+      left = rect.left - width - 8;
+      top = rect.top;
     } else {
-      element.style.left = `${Math.max(8, rect.left + win.scrollX)}px`;
-      element.style.top = `${rect.bottom + win.scrollY + 6}px`;
+      left = Math.max(8, rect.left);
+      top = rect.bottom + 6;
     }
+    // In the top layer the containing block is the page; otherwise (no popover API) it is the marker's host.
+    const host = drawn.get(marker)?.host.getBoundingClientRect();
+    const origin = inTopLayer(element) || !host ? { x: -win.scrollX, y: -win.scrollY } : { x: host.left, y: host.top };
+    element.style.width = `${width}px`;
+    element.style.left = `${left - origin.x}px`;
+    element.style.top = `${top - origin.y}px`;
   }
 
   function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
@@ -269,12 +316,15 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
       return;
     }
     close(false);
-    const shadow = ensureRoot();
+    const d = drawn.get(marker);
+    if (!d) return;
     const element = el('div', 'popover');
     element.setAttribute('role', 'dialog');
     element.setAttribute('aria-labelledby', 'lga-topic-title');
     element.dataset.testid = 'lga-topic-popover';
     element.tabIndex = -1;
+    // The top layer: above the page's own stacking and clipping, yet after the marker in Tab order.
+    element.setAttribute('popover', 'manual');
     const closeButton = el('button', 'close', '×');
     closeButton.type = 'button';
     closeButton.setAttribute('aria-label', 'Close');
@@ -316,9 +366,14 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
     });
     element.addEventListener('pointerenter', () => win.clearTimeout(closeTimer));
     element.addEventListener('pointerleave', () => scheduleClose());
-    shadow.append(element);
+    d.root.append(element);
+    try {
+      element.showPopover?.();
+    } catch (error) {
+      log('topic popover not in the top layer', error);
+    }
     placePopover(marker, element);
-    buttons.get(marker)?.setAttribute('aria-expanded', 'true');
+    d.button.setAttribute('aria-expanded', 'true');
     popover = { marker, element };
     if (focus) element.focus();
   }
@@ -327,7 +382,7 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
     win.clearTimeout(openTimer);
     win.clearTimeout(closeTimer);
     if (!popover) return;
-    const button = buttons.get(popover.marker);
+    const button = drawn.get(popover.marker)?.button;
     button?.setAttribute('aria-expanded', 'false');
     popover.element.remove();
     popover = null;
@@ -345,7 +400,13 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
   }
 
   function drawMarker(marker: TopicMarker): void {
-    const shadow = ensureRoot();
+    const host = doc.createElement(TOPIC_HOST_TAG);
+    // Inline and empty in the light DOM: the paragraph's lines, text and indent stay as they were.
+    host.setAttribute('style', 'all: initial; position: relative;');
+    schemeStyle(host);
+    const root = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = CSS;
     const button = el('button', 'marker', 'L');
     button.type = 'button';
     button.dataset.testid = 'lga-topic-marker';
@@ -372,8 +433,17 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
       win.clearTimeout(openTimer);
       scheduleClose();
     });
-    buttons.set(marker, button);
-    shadow.append(button);
+    // Focus moving on from the marker and its popover to the page closes the popover (Tab through the debate).
+    root.addEventListener('focusout', (event) => {
+      const to = (event as FocusEvent).relatedTarget as Node | null;
+      if (popover?.marker === marker && to && !root.contains(to) && !host.contains(to)) close(false);
+    });
+    root.append(style, button);
+    // The paragraph's first child: met with it in reading order and in Tab order.
+    marker.paragraph.prepend(host);
+    drawn.set(marker, { host, root, button });
+    byParagraph.set(marker.paragraph, marker);
+    observer?.observe(marker.paragraph);
   }
 
   function drawMentions(): void {
@@ -408,6 +478,8 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
       });
       const found = markersOf(shown, paragraphs);
       for (const marker of found.markers) {
+        // A paragraph marked by an earlier section's reply keeps its one marker.
+        if (byParagraph.has(marker.paragraph)) continue;
         markers.push(marker);
         drawMarker(marker);
       }
@@ -419,22 +491,25 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
           if (range) mentionRanges.push(range);
         }
       }
-      if (found.markers.length) place();
+      if (found.markers.length) place(found.markers);
       drawMentions();
       markReady();
     },
     reset() {
       generation++;
       close(false);
-      for (const button of buttons.values()) button.remove();
-      buttons.clear();
+      for (const [marker, d] of drawn) {
+        observer?.unobserve(marker.paragraph);
+        d.host.remove();
+      }
+      drawn.clear();
+      byParagraph.clear();
       markers = [];
       mentions = [];
       mentionRanges = [];
       api?.registry.delete(TOPIC_MENTION_HIGHLIGHT);
       delete doc.documentElement.dataset.lgaTopics;
       delete doc.documentElement.dataset.lgaTopicMentions;
-      applyScheme();
     },
     summary() {
       const subjects = new Map<string, TopicSummary['subjects'][number]>();
@@ -449,10 +524,8 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
     },
     destroy() {
       this.reset();
-      win.removeEventListener('resize', place);
-      host?.remove();
-      host = null;
-      root = null;
+      observer?.disconnect();
+      win.removeEventListener('resize', placeAll);
     },
   };
 }

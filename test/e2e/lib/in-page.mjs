@@ -118,18 +118,28 @@ export function popoverClosed() {
  * parsed by DOMParser, so a test can compare the live page with the page as served.
  */
 export function textNodeDigest(html) {
+  // Our own topic-marker hosts (empty inline elements, first in a marked paragraph) are counted apart from the page's.
+  const OURS = 'lga-topic-marker';
   const collect = (body) => {
     const out = [];
+    let ours = 0;
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
-      acceptNode: (n) =>
-        n.nodeType === 1 && n.localName === 'noscript' ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+      acceptNode: (n) => {
+        if (n.nodeType !== 1) return NodeFilter.FILTER_ACCEPT;
+        if (n.localName === OURS) {
+          ours++;
+          // Skipped, not rejected: any text inside it would still show as a difference.
+          return NodeFilter.FILTER_SKIP;
+        }
+        return n.localName === 'noscript' ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      },
     });
     let elements = 0;
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       if (n.nodeType === 3) out.push(n.data);
       else elements++;
     }
-    return { texts: out, elements };
+    return { texts: out, elements, ours };
   };
   const live = collect(document.body);
   const served = html ? collect(new DOMParser().parseFromString(html, 'text/html').body) : null;
@@ -149,6 +159,8 @@ export function textNodeDigest(html) {
     characters: live.texts.reduce((sum, t) => sum + t.length, 0),
     servedTextNodes: served?.texts.length ?? null,
     servedElements: served?.elements ?? null,
+    /** Our topic-marker hosts in <body> (none served). */
+    ourHosts: live.ours,
     firstDifference,
   };
 }

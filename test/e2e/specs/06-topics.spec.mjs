@@ -15,8 +15,9 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Each marker with the speech (index among `p.hs_Para`) whose first line it sits beside; null until drawn. */
 function topicMarkers(expected) {
-  const host = document.querySelector('lga-topic-markers');
-  const buttons = host?.shadowRoot ? [...host.shadowRoot.querySelectorAll('[data-testid="lga-topic-marker"]')] : [];
+  const buttons = [...document.querySelectorAll('lga-topic-marker')].flatMap((host) => [
+    ...(host.shadowRoot?.querySelectorAll('[data-testid="lga-topic-marker"]') ?? []),
+  ]);
   if (buttons.length < expected) return null;
   const paras = [...document.querySelectorAll('.contribution p.hs_Para')];
   return buttons.map((button) => {
@@ -25,9 +26,12 @@ function topicMarkers(expected) {
       const r = p.getBoundingClientRect();
       return b.right <= r.left && r.left - b.right < 40 && Math.abs(b.top - r.top) < 12;
     });
+    const host = button.getRootNode().host;
     return {
       name: button.getAttribute('aria-label'),
       beside,
+      // The speech whose paragraph holds the marker (first child): where reading and Tab order meet it.
+      within: host.parentElement.firstChild === host ? paras.indexOf(host.parentElement) : -1,
       box: { x: b.x, y: b.y, width: b.width, height: b.height },
     };
   });
@@ -35,9 +39,11 @@ function topicMarkers(expected) {
 
 /** The open topic popover (its name, positions' text, whether it has focus), or null. */
 function topicPopover() {
-  const root = document.querySelector('lga-topic-markers')?.shadowRoot;
-  const dialog = root?.querySelector('[data-testid="lga-topic-popover"]');
+  const dialog = [...document.querySelectorAll('lga-topic-marker')]
+    .map((host) => host.shadowRoot?.querySelector('[data-testid="lga-topic-popover"]'))
+    .find(Boolean);
   if (!dialog) return null;
+  const root = dialog.getRootNode();
   const title = root.getElementById(dialog.getAttribute('aria-labelledby'))?.textContent.trim() ?? null;
   return {
     name: title,
@@ -50,10 +56,40 @@ function topicPopover() {
   };
 }
 
+/** True when focus is inside an open topic popover. */
+function popoverFocused() {
+  const host = document.activeElement;
+  if (host?.localName !== 'lga-topic-marker') return null;
+  return host.shadowRoot.activeElement?.closest('[data-testid="lga-topic-popover"]') ? true : null;
+}
+
+/** The focused marker's name, or null when focus is not on a marker. */
 function focusedMarker() {
-  const host = document.querySelector('lga-topic-markers');
-  if (document.activeElement !== host) return null;
+  const host = document.activeElement;
+  if (host?.localName !== 'lga-topic-marker') return null;
   return host.shadowRoot.activeElement?.getAttribute('aria-label') ?? null;
+}
+
+/** Where focus is: a marker (the speech holding it), inside a marker's popover, a speaker link (its speech), or other. */
+function focusPlace() {
+  const paras = [...document.querySelectorAll('.contribution p.hs_Para')];
+  const active = document.activeElement;
+  if (active?.localName === 'lga-topic-marker') {
+    const inner = active.shadowRoot.activeElement;
+    const where = inner?.closest('[data-testid="lga-topic-popover"]') ? 'popover' : 'marker';
+    return { where, speech: paras.indexOf(active.parentElement) };
+  }
+  const contribution = active?.closest?.('.contribution');
+  if (contribution) return { where: 'speaker', speech: paras.indexOf(contribution.querySelector('p.hs_Para')) };
+  return { where: active?.localName ?? null, speech: -1 };
+}
+
+/** Focuses the speaker link of the speech holding paragraph `i` (the last focusable before its paragraph). */
+function focusSpeakerOf(i) {
+  const p = document.querySelectorAll('.contribution p.hs_Para')[i];
+  const link = p.closest('.contribution').querySelector('a[href]');
+  link.focus();
+  return document.activeElement === link;
 }
 
 function mentionHighlight() {
@@ -62,12 +98,34 @@ function mentionHighlight() {
 }
 
 function scrollToMarker(nth) {
-  const button = document
-    .querySelector('lga-topic-markers')
-    .shadowRoot.querySelectorAll('[data-testid="lga-topic-marker"]')[nth];
+  const button = [...document.querySelectorAll('lga-topic-marker')].flatMap((host) => [
+    ...host.shadowRoot.querySelectorAll('[data-testid="lga-topic-marker"]'),
+  ])[nth];
   button.scrollIntoView({ block: 'center', behavior: 'instant' });
   const b = button.getBoundingClientRect();
   return { x: b.x, y: b.y, width: b.width, height: b.height };
+}
+
+/** Layout changes with no window resize: a tall box of our own above the debate and a wider left margin. */
+function shiftLayout(on) {
+  const container = document.querySelector('article').closest('.container');
+  if (on) {
+    const box = document.createElement('div');
+    box.id = 'test-shift';
+    box.style.height = '173px';
+    container.before(box);
+    container.style.paddingLeft = '120px';
+  } else {
+    document.getElementById('test-shift')?.remove();
+    container.style.paddingLeft = '';
+  }
+  return true;
+}
+
+function noDialog() {
+  return [...document.querySelectorAll('lga-topic-marker')].every(
+    (host) => !host.shadowRoot.querySelector('[role=dialog]'),
+  );
 }
 
 function showPanelTab(id) {
@@ -93,8 +151,7 @@ function setTopicLinks(on) {
 }
 
 function noMarkers() {
-  const root = document.querySelector('lga-topic-markers')?.shadowRoot;
-  return !root || root.querySelectorAll('[data-testid="lga-topic-marker"]').length === 0;
+  return document.querySelectorAll('lga-topic-marker').length === 0;
 }
 
 /** The labelled positions' first words (`start`) of a passage's direct topics. */
@@ -122,6 +179,14 @@ function specFor(pageId) {
       for (const i of unlinked)
         assert.ok(!beside.includes(i), `no marker beside speech ${i} (${speeches[i].id ?? 'our own'}): ${beside}`);
       for (const m of markers) assert.match(m.name, /^The LGA on this subject: \d+ positions?/);
+      for (const m of markers) assert.equal(m.within, m.beside, `the marker is first in the paragraph it sits beside`);
+
+      // The page's layout changing with no window resize (content above, a wider margin): markers stay beside.
+      await tab.evaluate(shiftLayout, true);
+      await sleep(100);
+      const shifted = (await tab.evaluate(topicMarkers, linked.length)).map((m) => m.beside);
+      await tab.evaluate(shiftLayout, false);
+      for (const i of linked) assert.ok(shifted.includes(i), `after the layout moved, beside speech ${i}: ${shifted}`);
 
       // Pointer: resting on the first linked speech's marker opens its popover with a position the labels name.
       const first = markers.findIndex((m) => m.beside === linked[0]);
@@ -139,13 +204,7 @@ function specFor(pageId) {
         `one of ${JSON.stringify(wanted)} in ${JSON.stringify(opened.positions.map((p) => p.slice(0, 80)))}`,
       );
       await tab.mouseMove(5, 5);
-      await tab.waitFor(
-        () => !document.querySelector('lga-topic-markers').shadowRoot.querySelector('[role=dialog]'),
-        undefined,
-        {
-          what: 'the popover to close after leaving',
-        },
-      );
+      await tab.waitFor(noDialog, undefined, { what: 'the popover to close after leaving' });
 
       // Keyboard: Tab reaches a marker (its focus shows the popover), Enter moves into it, Escape gives focus back.
       await tab.evaluate(() => {
@@ -160,20 +219,30 @@ function specFor(pageId) {
       assert.ok(name, 'Tab reaches a topic marker');
       await tab.waitFor(topicPopover, undefined, { timeout: 5_000, what: 'the popover on focus' });
       await tab.press('Enter');
-      const entered = await tab.waitFor(
-        () => {
-          const root = document.querySelector('lga-topic-markers').shadowRoot;
-          const dialog = root.querySelector('[role=dialog]');
-          return dialog && (root.activeElement === dialog || dialog.contains(root.activeElement)) ? true : null;
-        },
-        undefined,
-        { what: 'focus in the popover after Enter' },
-      );
+      const entered = await tab.waitFor(popoverFocused, undefined, { what: 'focus in the popover after Enter' });
       assert.ok(entered);
       await tab.press('Escape');
       await sleep(100);
       assert.equal(await tab.evaluate(topicPopover), null, 'Escape closes the popover');
       assert.equal(await tab.evaluate(focusedMarker), name, 'and gives focus back to the marker');
+
+      // Reading order: Tab from the speaker's link reaches the marker in that speech's paragraph next (its popover
+      // opens), then the popover, then the next speech; focus moving on closes the popover.
+      for (const i of linked) {
+        assert.ok(await tab.evaluate(focusSpeakerOf, i), `the speaker link of speech ${i} takes focus`);
+        await tab.press('Tab');
+        assert.deepEqual(
+          await tab.evaluate(focusPlace),
+          { where: 'marker', speech: i },
+          `Tab from speech ${i}'s speaker`,
+        );
+        await tab.waitFor(topicPopover, undefined, { timeout: 5_000, what: `the popover of speech ${i} on focus` });
+        await tab.press('Tab');
+        assert.deepEqual(await tab.evaluate(focusPlace), { where: 'popover', speech: i }, 'then into its popover');
+        await tab.press('Tab');
+        assert.deepEqual(await tab.evaluate(focusPlace), { where: 'speaker', speech: i + 1 }, 'then the next speech');
+        assert.equal(await tab.evaluate(topicPopover), null, 'focus moving on closed the popover');
+      }
 
       // The LGA mention, highlighted; the Local Government Act is not one.
       const mentioned = await tab.evaluate(mentionHighlight);
@@ -182,7 +251,8 @@ function specFor(pageId) {
       assert.deepEqual(await seriousViolations(tab), [], 'axe: no serious or critical violation');
       const digest = await tab.evaluate(textNodeDigest, b.pageHtml(pageId));
       assert.equal(digest.firstDifference, null, 'every text node as served');
-      assert.equal(digest.elements, digest.servedElements, 'no element added to or removed from <body>');
+      assert.equal(digest.elements, digest.servedElements, 'no element of the page added or removed');
+      assert.equal(digest.ourHosts, markers.length, 'one marker host per marked paragraph, nothing else of ours');
 
       // The side panel's On this page: subjects and the mention, with its speaker.
       const panel = await b.extensionPage('sidepanel.html');

@@ -11,6 +11,7 @@ import { createTopicHook, positionsShownIn } from '../../../src/annotate/topic-h
 import {
   echoLine,
   markerName,
+  markerOffset,
   rangeInText,
   speakerOf,
   TOPIC_HOST_TAG,
@@ -92,8 +93,9 @@ function setup(
 }
 
 function markers() {
-  const root = document.querySelector(TOPIC_HOST_TAG)?.shadowRoot;
-  return root ? [...root.querySelectorAll<HTMLButtonElement>('[data-testid="lga-topic-marker"]')] : [];
+  return [...document.querySelectorAll(TOPIC_HOST_TAG)].flatMap((host) => [
+    ...(host.shadowRoot?.querySelectorAll<HTMLButtonElement>('[data-testid="lga-topic-marker"]') ?? []),
+  ]);
 }
 
 function textDigest(): string[] {
@@ -119,7 +121,13 @@ describe('topic markers', () => {
     expect(summary.mentions).toBe(1);
     expect(summary.speakers).toEqual(['Sam Sample']);
     expect(textDigest()).toEqual(before);
-    expect(document.body.querySelector(TOPIC_HOST_TAG)).toBeNull();
+    // The marker's host is the linked paragraph's first child (reading and Tab order), holding nothing but its shadow.
+    const hosts = document.querySelectorAll(TOPIC_HOST_TAG);
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]?.parentElement).toBe(hook.layer.markers[0]?.paragraph);
+    expect(hosts[0]?.parentElement?.firstChild).toBe(hosts[0]);
+    expect(hosts[0]?.childNodes).toHaveLength(0);
+    expect(hook.layer.markers[0]?.paragraph.textContent).toBe(UNIFORM);
   });
 
   it('opens "The LGA on this subject" on click with the stance in words and the briefing; Escape returns focus', async () => {
@@ -128,7 +136,7 @@ describe('topic markers', () => {
     await hook.summary();
     const marker = markers()[0]!;
     marker.click();
-    const root = document.querySelector(TOPIC_HOST_TAG)!.shadowRoot!;
+    const root = marker.getRootNode() as ShadowRoot;
     const popover = root.querySelector<HTMLElement>('[data-testid="lga-topic-popover"]')!;
     expect(popover.getAttribute('role')).toBe('dialog');
     expect(popover.textContent).toContain('The LGA on this subject');
@@ -181,6 +189,29 @@ describe('topic markers', () => {
     expect(on.refreshed()).toBe(1);
   });
 
+  it('closes the popover when focus moves on to the page, and takes the markers out of the paragraphs on reset', async () => {
+    const { hook, section, paragraphs } = setup();
+    hook.afterSection(section, [], () => true);
+    await hook.summary();
+    const marker = markers()[0]!;
+    const root = marker.getRootNode() as ShadowRoot;
+    marker.focus();
+    expect(root.querySelector('[data-testid="lga-topic-popover"]')).not.toBeNull();
+    // Focus into the popover keeps it open; on to the next paragraph's link closes it.
+    const closeButton = root.querySelector<HTMLButtonElement>('.close')!;
+    marker.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true, relatedTarget: closeButton }));
+    expect(root.querySelector('[data-testid="lga-topic-popover"]')).not.toBeNull();
+    const link = document.createElement('a');
+    link.href = '#next';
+    paragraphs[1]!.append(link);
+    closeButton.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true, relatedTarget: link }));
+    expect(root.querySelector('[data-testid="lga-topic-popover"]')).toBeNull();
+    link.remove();
+    hook.onReset();
+    expect(document.querySelectorAll(TOPIC_HOST_TAG)).toHaveLength(0);
+    expect(paragraphs[0]!.textContent).toBe(UNIFORM);
+  });
+
   it('drops a reply that comes back after the page was read again', async () => {
     const { hook, section } = setup();
     let current = true;
@@ -211,6 +242,16 @@ describe('topic words', () => {
     ],
   ] as Array<[Pick<TopicMarker, 'links' | 'echoes'>, string]>)('markerName %#', (marker, name) => {
     expect(markerName(marker)).toBe(name);
+  });
+
+  // Host: the empty inline box at the start of the paragraph's first line (viewport coordinates).
+  it.each([
+    ['left-aligned, no indent', { left: 200, top: 100 }, { left: 200, top: 104 }, 0, { left: -30, top: -2 }],
+    ['first line indented 32px', { left: 200, top: 100 }, { left: 232, top: 104 }, 0, { left: -62, top: -2 }],
+    ['paragraph at the left edge', { left: 10, top: 50 }, { left: 10, top: 50 }, 0, { left: -8, top: 2 }],
+    ['scrolled right, at the edge', { left: 10, top: 50 }, { left: 10, top: 50 }, 100, { left: -30, top: 2 }],
+  ])('markerOffset: %s', (_name, paragraph, host, scrollX, offset) => {
+    expect(markerOffset(paragraph, host, scrollX)).toEqual(offset);
   });
 
   it('says which briefing an echo repeats', () => {
