@@ -17,15 +17,20 @@
  *              [data-testid=batch-replaces], [data-testid=batch-outcome]); button [data-testid=batch-save]
  *   user       [data-testid=user-briefings] > [data-testid=user-briefing][data-source] > button [data-testid=user-briefing-remove];
  *              [data-testid=user-briefings-empty]
- *   data       button [data-testid=export-button]; input[type=file] [data-testid=import-file]; [data-testid=data-message]
+ *   data       button [data-testid=export-button]; input[type=file] [data-testid=import-file]; [data-testid=data-message];
+ *              an import that replaces briefings: [data-testid=confirm-replace] > [data-testid=confirm-replace-item][data-source],
+ *              buttons [data-testid=confirm-replace-yes|confirm-replace-no]
+ * A chosen file is refused unread when empty or over its limit (./files.ts), with its reason in the section's message.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Duplicate } from '../../capture/duplicates';
+import type { ReplacedSource } from '../../messaging';
 import { replacesLabel } from '../capture/words';
-import { ask } from '../client';
+import { ask, BackgroundError } from '../client';
 import { StyleTokens } from '../panel/theme';
 import { shortDate } from '../shared';
 import { AddBriefing } from './AddBriefing';
+import { exportedMessage, FileRefused, readChosenFile } from './files';
 import { message, useDataset, useSettings } from './hooks';
 import {
   type BatchItem,
@@ -36,7 +41,7 @@ import {
   readBriefingFileDetails,
 } from './preview';
 import { SettingsForm } from './SettingsForm';
-import { ExportImport, StatusView, UserBriefings } from './UserData';
+import { ConfirmReplace, ExportImport, StatusView, UserBriefings } from './UserData';
 
 /** Compiling a long page on every keystroke is wasteful; the preview follows the text after a short pause. */
 const PREVIEW_DEBOUNCE_MS = 200;
@@ -58,6 +63,12 @@ export function OptionsApp() {
   const [batchSaving, setBatchSaving] = useState(false);
   /** What saving the previewed text would replace (asked of the background once the preview can be saved). */
   const [replaces, setReplaces] = useState<Duplicate[]>([]);
+  /** An import held back until the reader confirms the briefings it replaces. */
+  const [pendingImport, setPendingImport] = useState<{
+    name: string;
+    json: string;
+    replaces: ReplacedSource[];
+  } | null>(null);
 
   useEffect(() => {
     setReplaces([]);
@@ -92,7 +103,13 @@ export function OptionsApp() {
       setFileName(file.name);
       setText(read);
     } catch (error) {
-      setSaveMessage({ kind: 'error', text: `Could not read ${file.name}: ${message(error)}` });
+      setSaveMessage({
+        kind: 'error',
+        text:
+          error instanceof FileRefused
+            ? `Not read: ${error.message}.`
+            : `Could not read ${file.name}: ${message(error)}`,
+      });
     }
   };
 
@@ -112,7 +129,8 @@ export function OptionsApp() {
       } catch (error) {
         const read = { fileName: file.name, text: '', url: null, pageDate: null };
         const preview = compileForPreview('', file.name, data.bills);
-        preview.errors = [{ source: file.name, line: 1, message: `could not be read: ${message(error)}` }];
+        const why = error instanceof FileRefused ? error.message : `${file.name} could not be read: ${message(error)}`;
+        preview.errors = [{ source: file.name, line: 1, message: why }];
         items.push({ file: read, preview: { ...preview, canSave: false }, plan: null, outcome: null });
       }
     }
@@ -223,25 +241,43 @@ export function OptionsApp() {
   const onExport = async () => {
     try {
       const { json } = await ask({ type: 'exportUserData' });
-      downloadJson(json, `lga-positions-user-data-${new Date().toISOString().slice(0, 10)}.json`);
-      setDataMessage({ kind: 'ok', text: 'Exported your data.' });
+      const file = new Blob([json], { type: 'application/json' });
+      download(file, `lga-positions-user-data-${new Date().toISOString().slice(0, 10)}.json`);
+      setDataMessage(exportedMessage(file.size));
     } catch (error) {
       setDataMessage({ kind: 'error', text: `Could not export: ${message(error)}` });
     }
   };
 
-  const onImport = async (file: File) => {
+  const importJson = async (name: string, json: string, replace: boolean) => {
     try {
-      const json = await file.text();
-      const { briefings } = await ask({ type: 'importUserData', json });
+      const { briefings, replaced } = await ask({ type: 'importUserData', json, replace });
       setDataMessage({
         kind: 'ok',
-        text: `Imported ${briefings} briefing${briefings === 1 ? '' : 's'} from ${file.name}.`,
+        text: `Imported ${briefings} briefing${briefings === 1 ? '' : 's'} from ${name}${replaced.length ? `, replacing ${replaced.map((r) => r.source).join(', ')}` : ''}.`,
       });
       data.reload();
     } catch (error) {
-      setDataMessage({ kind: 'error', text: `Nothing imported from ${file.name}: ${message(error)}` });
+      if (error instanceof BackgroundError && error.replaces?.length && !replace) {
+        setPendingImport({ name, json, replaces: error.replaces });
+        setDataMessage({ kind: 'error', text: `Nothing imported from ${name} yet: it replaces briefings you added.` });
+        return;
+      }
+      setDataMessage({ kind: 'error', text: `Nothing imported from ${name}: ${message(error)}` });
     }
+  };
+
+  const onImport = async (file: File) => {
+    setPendingImport(null);
+    let json: string;
+    try {
+      json = await readChosenFile(file, 'userData');
+    } catch (error) {
+      const why = error instanceof FileRefused ? error.message : `it could not be read (${message(error)})`;
+      setDataMessage({ kind: 'error', text: `Nothing imported, nothing was changed: ${why}.` });
+      return;
+    }
+    await importJson(file.name, json, false);
   };
 
   return (
@@ -285,14 +321,33 @@ export function OptionsApp() {
           removing={removing}
         />
         <ExportImport onExport={() => void onExport()} onImport={(file) => void onImport(file)} message={dataMessage} />
+        {pendingImport ? (
+          <ConfirmReplace
+            action="import"
+            what={pendingImport.name}
+            replaces={pendingImport.replaces}
+            onConfirm={() => {
+              const { name, json } = pendingImport;
+              setPendingImport(null);
+              void importJson(name, json, true);
+            }}
+            onCancel={() => {
+              setPendingImport(null);
+              setDataMessage({
+                kind: 'ok',
+                text: `Nothing imported from ${pendingImport.name}: you kept what you have.`,
+              });
+            }}
+          />
+        ) : null}
       </main>
     </div>
   );
 }
 
 /** A download through a Blob URL and a temporary `<a download>` (no permission needed). */
-function downloadJson(json: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+function download(file: Blob, name: string): void {
+  const url = URL.createObjectURL(file);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

@@ -10,6 +10,7 @@ import { parseInertHtml } from '../../capture/inert-html';
 import { briefingSite } from '../../capture/sites';
 import type { BillRecord, Briefing, Reference } from '../../model';
 import { STANCES, type Stance } from '../../model';
+import { FileRefused, readChosenFile } from './files';
 
 export interface PreviewSection {
   briefing: Briefing;
@@ -102,20 +103,28 @@ export interface ReadFile {
 }
 
 /**
- * A chosen file: plain text as is; HTML parsed into an inert document (src/capture/inert-html.ts: no script, handler,
- * load or CSP report; nothing is inserted into the page) and read by the same extractor as a live LGA page
- * (src/capture/extract.ts), with the page it was saved from.
+ * A chosen file: refused unread when empty or over the limit (src/ui/options/files.ts); plain text as is; HTML parsed
+ * into an inert document (src/capture/inert-html.ts: no script, handler, load or CSP report; nothing is inserted into
+ * the page) and read by the same extractor as a live LGA page (src/capture/extract.ts), with the page it was saved
+ * from. A file with no text in it is refused too (`FileRefused`), so it never shows as nothing at all.
  */
 export async function readBriefingFileDetails(
-  file: Pick<File, 'name' | 'type' | 'text'>,
+  file: Pick<File, 'name' | 'type' | 'text' | 'size'>,
   implementation: DOMImplementation = document.implementation,
 ): Promise<ReadFile> {
-  const raw = await file.text();
-  if (!isHtmlFile(file.name, file.type)) return { fileName: file.name, text: raw, url: null, pageDate: null };
-  const doc = parseInertHtml(raw, implementation);
+  const raw = await readChosenFile(file, 'briefing');
+  const read = isHtmlFile(file.name, file.type)
+    ? readHtml(file.name, raw, implementation)
+    : { fileName: file.name, text: raw, url: null, pageDate: null };
+  if (!read.text.trim()) throw new FileRefused(`${file.name} has no text in it`);
+  return read;
+}
+
+function readHtml(fileName: string, html: string, implementation: DOMImplementation): ReadFile {
+  const doc = parseInertHtml(html, implementation);
   const extracted = extractBriefing(doc);
   return {
-    fileName: file.name,
+    fileName,
     text: extracted?.text ?? htmlToBriefingText(doc),
     url: savedPageUrl(doc, (url) => briefingSite(url) !== null),
     pageDate: extracted?.pageDate ?? null,
@@ -124,7 +133,7 @@ export async function readBriefingFileDetails(
 
 /** The briefing text of a chosen file (see `readBriefingFileDetails`). */
 export async function readBriefingFile(
-  file: Pick<File, 'name' | 'type' | 'text'>,
+  file: Pick<File, 'name' | 'type' | 'text' | 'size'>,
   implementation: DOMImplementation = document.implementation,
 ): Promise<string> {
   return (await readBriefingFileDetails(file, implementation)).text;

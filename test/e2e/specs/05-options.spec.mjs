@@ -82,6 +82,56 @@ async function chooseFile({ name, type, content }) {
   };
 }
 
+/**
+ * Chooses `files` ({name, type, size | content | repeat}) in the file input `testid`, counting every read of a file
+ * (Blob text/arrayBuffer/stream/bytes, FileReader) from then on; resolves with the section's message once it
+ * changes, the reads counted, and what the page shows.
+ */
+async function chooseAndWait({ testid, messageTestid, files }) {
+  if (!globalThis.__lgaReadsCounted) {
+    globalThis.__lgaReadsCounted = true;
+    globalThis.__lgaReads = 0;
+    for (const [proto, names] of [
+      [Blob.prototype, ['text', 'arrayBuffer', 'stream', 'bytes']],
+      [FileReader.prototype, ['readAsText', 'readAsArrayBuffer', 'readAsDataURL', 'readAsBinaryString']],
+    ]) {
+      for (const name of names) {
+        const original = proto[name];
+        if (!original) continue;
+        proto[name] = function (...args) {
+          globalThis.__lgaReads++;
+          return original.apply(this, args);
+        };
+      }
+    }
+  }
+  const status = document.querySelector(`[data-testid="${messageTestid}"]`);
+  const before = status.textContent;
+  const reads = globalThis.__lgaReads;
+  const input = document.querySelector(`[data-testid="${testid}"]`);
+  const chosen = new DataTransfer();
+  for (const f of files) {
+    const content = f.content ?? (f.size ? 'x'.repeat(f.size) : '');
+    chosen.items.add(new File([content], f.name, { type: f.type }));
+  }
+  input.files = chosen.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  const batch = () => document.querySelectorAll('[data-testid="batch-item"]').length > 0;
+  const answered = () =>
+    files.length > 1 ? batch() : status.textContent.trim() !== '' && status.textContent !== before;
+  for (let waited = 0; waited < 20_000 && !answered(); waited += 50) await new Promise((r) => setTimeout(r, 50));
+  return {
+    message: status.textContent.trim(),
+    reads: globalThis.__lgaReads - reads,
+    batch: [...document.querySelectorAll('[data-testid="batch-item"]')].map((item) => ({
+      file: item.dataset.file,
+      status: item.dataset.status,
+      text: item.textContent.replace(/\s+/g, ' ').trim(),
+    })),
+    confirm: [...document.querySelectorAll('[data-testid="confirm-replace-item"]')].map((e) => e.dataset.source),
+  };
+}
+
 async function openOptions(b) {
   const options = await b.extensionPage('options.html');
   await options.waitFor(() => !!document.querySelector('[data-testid="briefing-text"]'), undefined, {
@@ -195,6 +245,125 @@ export default [
         area.value = '';
         area.dispatchEvent(new InputEvent('input', { bubbles: true }));
       });
+    },
+  },
+  {
+    name: 'options: every refused file says why at once (too large or empty: unread), and changes nothing',
+    async run(b, assert) {
+      const MB = 1024 * 1024;
+      await b.message({ type: 'addBriefing', fileName: 'limits-keep.txt', text: RENTERS, replace: true });
+      const exported = async () => JSON.parse((await b.message({ type: 'exportUserData' })).json).briefings;
+      const before = await exported();
+      const options = await openOptions(b);
+      const addFile = (files) =>
+        options.evaluate(chooseAndWait, { testid: 'briefing-file', messageTestid: 'briefing-save-message', files });
+      const importFile = (file) =>
+        options.evaluate(chooseAndWait, { testid: 'import-file', messageTestid: 'data-message', files: [file] });
+      const deep = `{"format":"lga-positions-user-data","formatVersion":1,"briefings":[],"userData":[{"key":"k","value":${'['.repeat(100_000)}${']'.repeat(100_000)}}]}`;
+      const cases = [
+        [
+          'a 6 MB briefing file',
+          () => addFile([{ name: 'big.txt', type: 'text/plain', size: 6 * MB }]),
+          /^Not read: big\.txt is 6 MB, over the 5 MB limit for a briefing file; it was not read\.$/,
+          false,
+        ],
+        [
+          'an empty briefing file',
+          () => addFile([{ name: 'empty.txt', type: 'text/plain' }]),
+          /^Not read: empty\.txt is empty\.$/,
+          false,
+        ],
+        [
+          'a saved page with no text',
+          () =>
+            addFile([
+              { name: 'blank.html', type: 'text/html', content: '<html><body><script>1</script></body></html>' },
+            ]),
+          /^Not read: blank\.html has no text in it\.$/,
+          true,
+        ],
+        [
+          'a 51 MB import',
+          () => importFile({ name: 'big.json', type: 'application/json', size: 51 * MB }),
+          /^Nothing imported, nothing was changed: big\.json is 51 MB, over the 50 MB limit for a file of your data \(the most an export holds\); it was not read\.$/,
+          false,
+        ],
+        [
+          'an empty import',
+          () => importFile({ name: 'empty.json', type: 'application/json' }),
+          /^Nothing imported, nothing was changed: empty\.json is empty\.$/,
+          false,
+        ],
+        [
+          'an import nested 100,000 deep',
+          () => importFile({ name: 'deep.json', type: 'application/json', content: deep }),
+          /^Nothing imported from deep\.json: import failed, nothing was changed:/,
+          true,
+        ],
+      ];
+      let refused = 0;
+      for (const [what, choose, want, read] of cases) {
+        const shown = await choose();
+        assert.match(shown.message, want, what);
+        assert.equal(
+          shown.reads > 0,
+          read,
+          `${what}: ${read ? 'read' : 'refused before reading'} (${shown.reads} reads)`,
+        );
+        refused++;
+      }
+      const batch = await addFile([
+        { name: 'huge.html', type: 'text/html', size: 6 * MB },
+        { name: 'renters.txt', type: 'text/plain', content: RENTERS },
+      ]);
+      assert.deepEqual(
+        batch.batch.map((item) => [item.file, item.status]),
+        [
+          ['huge.html', 'error'],
+          ['renters.txt', 'ready'],
+        ],
+      );
+      assert.match(batch.batch[0].text, /huge\.html is 6 MB, over the 5 MB limit for a briefing file; it was not read/);
+      assert.equal(batch.reads, 1, 'only the file within the limit was read');
+      await options.evaluate(() => document.querySelector('[data-testid="batch"] button.link-button')?.click());
+
+      // An import naming a briefing already added asks first; keeping what is there changes nothing.
+      const mine = JSON.stringify({
+        format: 'lga-positions-user-data',
+        formatVersion: 1,
+        exportedAt: '',
+        briefings: [
+          {
+            source: 'limits-keep.txt',
+            text: RENTERS.replace('We welcome', 'We oppose'),
+            addedAt: '2026-01-01T00:00:00Z',
+          },
+        ],
+        userData: [],
+      });
+      const asked = await importFile({ name: 'mine.json', type: 'application/json', content: mine });
+      assert.deepEqual(asked.confirm, ['limits-keep.txt'], 'the import says what it would replace');
+      assert.match(asked.message, /^Nothing imported from mine\.json yet: it replaces briefings you added\.$/);
+      await options.evaluate(() => document.querySelector('[data-testid="confirm-replace-no"]').click());
+      assert.deepEqual(await exported(), before, 'nothing changed by any refusal');
+      console.log(`  options: ${refused} refused files, each with its reason; stored briefings unchanged`);
+      await options.evaluate(chooseAndWait, {
+        testid: 'import-file',
+        messageTestid: 'data-message',
+        files: [{ name: 'mine.json', type: 'application/json', content: mine }],
+      });
+      await options.evaluate(() => document.querySelector('[data-testid="confirm-replace-yes"]').click());
+      const replaced = await options.waitFor(
+        () => {
+          const text = document.querySelector('[data-testid="data-message"]')?.textContent ?? '';
+          return /^Imported/.test(text) ? text : null;
+        },
+        undefined,
+        { what: 'the confirmed import' },
+      );
+      assert.equal(replaced, 'Imported 1 briefing from mine.json, replacing limits-keep.txt.');
+      assert.match((await exported()).find((x) => x.source === 'limits-keep.txt').text, /We oppose/);
+      await b.message({ type: 'removeBriefing', source: 'limits-keep.txt' });
     },
   },
   {
