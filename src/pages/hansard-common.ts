@@ -6,6 +6,9 @@ import type { House, Stage } from '../model';
 import { queryFirst, textOf } from './context';
 import { parseStageLabel, stageFromMotion } from './stage';
 
+/** The `data-tag`s of a bill section's heading on a whole-day page. */
+const BILL_HEADING_TAGS = ['hs_2BillTitle', 'hs_2cBillTitle'] as const;
+
 export const HANSARD_SELECTORS = {
   /** The debate's title in the hero banner. */
   title: ['.hero-banner-debate h1', '.hero-banner h1', 'main h1'],
@@ -18,9 +21,14 @@ export const HANSARD_SELECTORS = {
   /** A whole-day page's debates. */
   daySection: '.child-debate',
   /** A bill section's heading on a whole-day page. */
-  billHeading: 'h2[data-tag="hs_2BillTitle"], h2[data-tag="hs_2cBillTitle"]',
-  /** Any section heading (a non-bill-tagged heading may still name a bill, e.g. in Westminster Hall). */
-  sectionHeading: ':scope > h2',
+  billHeading: BILL_HEADING_TAGS.map((tag) => `h2[data-tag="${tag}"]`).join(', '),
+  /** The same, for a heading already in hand (an attribute read, no selector). */
+  billHeadingTags: BILL_HEADING_TAGS,
+  /**
+   * Every section's heading on a whole-day page, in one query (a non-bill-tagged heading may still name a bill, e.g.
+   * in Westminster Hall): the section is the heading's parent.
+   */
+  sectionHeadings: '.child-debate > h2',
   item: '.debate-item',
   speech: '.contribution',
   /** Clause headings that set the implicit clause of `That the clause stand part of the Bill`. */

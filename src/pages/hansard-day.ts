@@ -38,11 +38,14 @@ export const hansardDay: PageAdapter = {
     if (!content) return null;
     const sections: PageSection[] = [];
     const taken: Element[] = [];
-    for (const section of content.querySelectorAll(HANSARD_SELECTORS.daySection)) {
-      if (taken.some((outer) => outer.contains(section))) continue;
-      const heading = section.querySelector(HANSARD_SELECTORS.sectionHeading);
+    // The headings first, in one query (not every section, then each one's heading): a section's first heading is its
+    // own, and a section inside one already taken (nested days) belongs to it.
+    for (const heading of content.querySelectorAll(HANSARD_SELECTORS.sectionHeadings)) {
+      const section = heading.parentElement as Element;
+      if (taken.some((outer) => outer === section || outer.contains(section))) continue;
+      if (!isFirstHeading(heading)) continue;
       const title = textOf(heading);
-      if (!heading || !isSectionBill(heading, title, bills)) continue;
+      if (!isSectionBill(heading, title, bills)) continue;
       taken.push(section);
       const items = [...section.children].filter((child) => child.matches(HANSARD_SELECTORS.item));
       const stated = stageFromItems(items);
@@ -62,6 +65,16 @@ export const hansardDay: PageAdapter = {
   },
 };
 
+/** The section's own heading is its first `h2` child; a later one is a sub-heading. */
+function isFirstHeading(heading: Element): boolean {
+  for (let el = heading.previousElementSibling; el; el = el.previousElementSibling)
+    if (el.localName === 'h2') return false;
+  return true;
+}
+
+const BILL_HEADING_TAGS: ReadonlySet<string | null> = new Set(HANSARD_SELECTORS.billHeadingTags);
+
+/** The tag says so (an attribute read, no selector), or the title names a bill. */
 function isSectionBill(heading: Element, title: string, bills: readonly BillRecord[]): boolean {
-  return heading.matches(HANSARD_SELECTORS.billHeading) || isBillTitle(title, bills);
+  return BILL_HEADING_TAGS.has(heading.getAttribute('data-tag')) || isBillTitle(title, bills);
 }
