@@ -92,6 +92,8 @@ export interface TopicIndex {
   weights: TermWeights;
   /** Which positions hold each term: the candidates for a paragraph come from here. */
   byTerm: Map<string, number[]>;
+  /** First words of the positions' phrases: a paragraph's word pair is only spelt out as a phrase key after one. */
+  phraseStarts: Set<string>;
 }
 
 const jaccard = (a: Set<string>, b: Set<string>) => {
@@ -123,7 +125,11 @@ export function buildTopicIndex(bill: BillRecord, allPositions: readonly Positio
   const briefingDf = new Map<string, number>();
   let groupCount = 0;
   const byBill = new Map<string, Position[]>();
-  for (const p of allPositions) byBill.set(p.billId, [...(byBill.get(p.billId) ?? []), p]);
+  for (const p of allPositions) {
+    const positions = byBill.get(p.billId);
+    if (positions) positions.push(p);
+    else byBill.set(p.billId, [p]);
+  }
   let mine: IndexedPosition[] = [];
   for (const [bill, positions] of byBill) {
     const analysed = positions.map((p) => {
@@ -164,12 +170,18 @@ export function buildTopicIndex(bill: BillRecord, allPositions: readonly Positio
   const weights = termWeights(learnt, briefingDf, groupCount, titleTerms);
   linkCompanions(mine, weights);
   const byTerm = new Map<string, number[]>();
+  const phraseStarts = new Set<string>();
   mine.forEach((p, i) => {
     const content = p.terms.filter((t) => !t.phrase).length;
     p.damping = Math.sqrt(Math.max(1, content / TOPIC_TUNING.typicalTerms));
-    for (const k of p.keys) byTerm.set(k, [...(byTerm.get(k) ?? []), i]);
+    for (const k of p.keys) {
+      const holders = byTerm.get(k);
+      if (holders) holders.push(i);
+      else byTerm.set(k, [i]);
+    }
+    for (const t of p.terms) if (t.phrase) phraseStarts.add(t.key.slice(0, t.key.indexOf(' ')));
   });
-  return { billId, positions: mine, weights, byTerm };
+  return { billId, positions: mine, weights, byTerm, phraseStarts };
 }
 
 /** Pairs of positions of one briefing whose shared subject weight says they make the same point. */
@@ -218,12 +230,21 @@ function surfaceOf(text: string, tokens: readonly Token[], term: Term): string {
 }
 
 export function scoreParagraph(index: TopicIndex, text: string, tokens = tokenize(text)): Candidate[] {
-  const terms = termsOf(tokens);
+  // The paragraph's terms that some position holds, with how often it says each (most of a page's words and word
+  // pairs are in no position: they are looked up, not kept; a pair is spelt out only after a phrase's first word).
   const seen = new Map<string, { term: Term; count: number }>();
-  for (const t of terms) {
-    const s = seen.get(t.key);
+  const note = (key: string, token: number, phrase: boolean) => {
+    const s = seen.get(key);
     if (s) s.count++;
-    else seen.set(t.key, { term: t, count: 1 });
+    else if (index.byTerm.has(key)) seen.set(key, { term: { key, token, phrase }, count: 1 });
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.stop) continue;
+    note(token.stem, i, false);
+    const next = tokens[i + 1];
+    if (next && !next.stop && next.joined && index.phraseStarts.has(token.stem))
+      note(`${token.stem} ${next.stem}`, i, true);
   }
   const candidates = new Map<number, Candidate>();
   for (const [key, { term, count }] of seen) {

@@ -17,6 +17,8 @@ const ABBREVIATION = /(?:\b(?:[Tt]he|[Aa]n)\s+LGA\b(?:['’]s)?|\bLGA['’]s)(?!
 
 export function lgaMentions(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
+  // Every mention holds one of these: most paragraphs of a page are passed over without running the patterns.
+  if (!text.includes('LGA') && !text.includes('Local Government Association')) return spans;
   for (const m of text.matchAll(NAME)) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   for (const m of text.matchAll(ABBREVIATION)) {
     // The span is the abbreviation itself (and its possessive), not the article before it.
