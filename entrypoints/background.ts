@@ -7,6 +7,7 @@ import { type BrowserApis, createPlatform, wireCommands, wireToolbarButton } fro
 import { type MessageSender, originOf } from '@/src/background/senders';
 import { createBackgroundService } from '@/src/background/service';
 import { bundledDataset } from '@/src/dataset';
+import { DATA_REVISION_KEY } from '@/src/messaging';
 import { panelTargetItem } from '@/src/storage-items';
 
 export default defineBackground(() => {
@@ -26,7 +27,11 @@ export default defineBackground(() => {
     indexedDB: globalThis.indexedDB,
     dataset: bundledDataset,
     extension: { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('/')) ?? '' },
-    platform: createPlatform(apis, (target) => panelTargetItem.setValue(target)),
+    platform: createPlatform(
+      apis,
+      (target) => panelTargetItem.setValue(target),
+      () => browser.storage.local.set({ [DATA_REVISION_KEY]: Date.now() }),
+    ),
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => service.handle(message, sender));

@@ -10,6 +10,28 @@ import type { CaptureState, Duplicate, SavePlan } from './capture/duplicates';
 import type { BillRecord, Briefing, Dataset, PageContext, Position, Reference, ReferenceMatch, Stance } from './model';
 import type { Echo, TextSpan, TopicLink } from './topics';
 
+/**
+ * `browser.storage.local` key the background bumps whenever the reader's data changes (stance corrections, briefings
+ * added, removed or imported): open pages annotate again and the side panel reads again, so every view shows it.
+ */
+export const DATA_REVISION_KEY = 'dataRevision';
+
+interface StorageChanges {
+  onChanged: {
+    addListener(cb: (changes: Record<string, unknown>, area: string) => void): void;
+    removeListener(cb: (changes: Record<string, unknown>, area: string) => void): void;
+  };
+}
+
+/** Calls back whenever the background announces changed reader data; returns the remover. */
+export function watchDataRevision(api: StorageChanges, callback: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && DATA_REVISION_KEY in changes) callback();
+  };
+  api.onChanged.addListener(listener);
+  return () => api.onChanged.removeListener(listener);
+}
+
 /** Where the background's data comes from: IndexedDB, or the bundled dataset in memory when storage is unavailable. */
 export type StorageMode = 'indexeddb' | 'memory';
 
@@ -49,8 +71,18 @@ export type BackgroundRequest =
   | { type: 'status' }
   /** The content script reports how many positions apply on its page (for the toolbar badge). */
   | { type: 'pageSummary'; applies: number; total: number }
-  /** Opens the side panel, at a briefing when given (must run inside the user's gesture in Chrome). */
-  | { type: 'openPanel'; briefingId?: string; positionId?: string }
+  /**
+   * Opens the side panel, at a briefing when given (must run inside the user's gesture in Chrome); with `correct`, at
+   * that position's "Not right?" form (for the provision `ref`, or the whole position when null).
+   */
+  | { type: 'openPanel'; briefingId?: string; positionId?: string; correct?: { ref: Reference | null } }
+  /**
+   * The reader sets the stance of a position (`ref` null) or of one provision of it; `undoCorrection` takes it back.
+   * From extension pages only (the side panel): a page's scripts can click inside our popover, so the popover only
+   * opens the panel at the form.
+   */
+  | { type: 'correctStance'; positionId: string; ref: Reference | null; stance: Stance }
+  | { type: 'undoCorrection'; positionId: string; ref: Reference | null }
   /**
    * Saves a briefing (extension pages). `origin`: the LGA page it was read from (its URL decides duplicates with
    * other copies of that page); `captureId`: the pending capture it came from, whose tab is told it was saved.
@@ -114,6 +146,9 @@ export interface BackgroundResponses {
   status: DatasetStatus;
   pageSummary: null;
   openPanel: null;
+  /** The position as the views now show it (its corrections attached). */
+  correctStance: Position;
+  undoCorrection: Position;
   addBriefing: {
     bill: BillRecord;
     briefings: number;
@@ -130,7 +165,7 @@ export interface BackgroundResponses {
   pendingCapture: PendingCapture | null;
   removeBriefing: { removed: number };
   exportUserData: { json: string };
-  importUserData: { briefings: number; replaced: ReplacedSource[] };
+  importUserData: { briefings: number; corrections: number; replaced: ReplacedSource[] };
 }
 
 /** A briefing page's text handed from its content script to the preview page (capture.html). */
@@ -150,6 +185,8 @@ export interface PendingCapture {
 export interface PanelTarget {
   briefingId: string | null;
   positionId: string | null;
+  /** Open the position's "Not right?" form, for this provision (or the whole position when `ref` is null). */
+  correct?: { ref: Reference | null } | null;
   tabId: number | null;
   requestedAt: number;
 }
@@ -220,6 +257,8 @@ export const BACKGROUND_REQUEST_TYPES = [
   'status',
   'pageSummary',
   'openPanel',
+  'correctStance',
+  'undoCorrection',
   'addBriefing',
   'planBriefing',
   'captureStatus',

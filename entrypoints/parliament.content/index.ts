@@ -14,7 +14,13 @@ import { createPopoverHost } from '../../src/annotate/popover/host';
 import { pageScheme } from '../../src/annotate/popover/scheme';
 import { settingsReader } from '../../src/annotate/settings-reader';
 import { createTopicHook } from '../../src/annotate/topic-hook';
-import type { BackgroundRequest, Reply, ResponseFor, TabRequest } from '../../src/messaging';
+import {
+  type BackgroundRequest,
+  type Reply,
+  type ResponseFor,
+  type TabRequest,
+  watchDataRevision,
+} from '../../src/messaging';
 import { PARLIAMENT_MATCHES, understandPage } from '../../src/pages';
 
 // The highlight styles, injected by the browser from the manifest before the page is built (see src/annotate/highlight.ts).
@@ -76,6 +82,8 @@ export default defineContentScript({
       topics.teardown();
     });
     void controller.start();
+    // The reader corrected a stance (or changed their briefings) in the side panel: annotate again with it.
+    ctx.onInvalidated(watchDataRevision(browser.storage as never, () => void controller.refresh()));
     // Chrome leaves an orphaned content script running when the extension is updated or removed: WXT notices on its
     // own timers (`browser.runtime.id` gone), so keep one slow one going (it runs nothing; the check is the point).
     ctx.setInterval(() => {}, 2000);

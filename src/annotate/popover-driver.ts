@@ -27,7 +27,8 @@ export interface PopoverView {
     anchor: { left: number; top: number; right: number; bottom: number };
     /** Move focus into the popover (keyboard, click); otherwise its content is announced. */
     focus: boolean;
-    onReadBriefing(match: MatchedPosition): void;
+    /** `correct`: open the panel at the position's "Not right?" form for this provision. */
+    onReadBriefing(match: MatchedPosition, correct?: boolean): void;
     onClose(): void;
   }): void;
   reposition(anchor: DOMRect): void;
@@ -105,10 +106,15 @@ export function createPopoverDriver(deps: PopoverDriverDeps): PopoverDriver {
       range: mark.range,
       anchor: markRect(mark) ?? new DOMRect(0, 0, 0, 0),
       focus: reason !== 'hover',
-      onReadBriefing: (match) => {
+      onReadBriefing: (match, correct) => {
         // Synchronously, inside the click: Chrome opens the side panel only within the user's gesture.
         void deps
-          .send({ type: 'openPanel', briefingId: match.briefing.id, positionId: match.position.id })
+          .send({
+            type: 'openPanel',
+            briefingId: match.briefing.id,
+            positionId: match.position.id,
+            ...(correct ? { correct: { ref: { kind: match.ref.kind, number: match.ref.number } } } : {}),
+          })
           .catch((error) => deps.log('openPanel failed', error));
       },
       onClose: () => hover?.escape(),

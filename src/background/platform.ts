@@ -38,7 +38,11 @@ export interface BrowserApis {
 /** LGA brand-ish teal, legible under white badge text. */
 const BADGE_COLOUR = '#00636b';
 
-export function createPlatform(apis: BrowserApis, savePanelTarget: (target: PanelTarget) => Promise<void>): Platform {
+export function createPlatform(
+  apis: BrowserApis,
+  savePanelTarget: (target: PanelTarget) => Promise<void>,
+  announceDataChanged: () => Promise<void> | void = () => {},
+): Platform {
   const action = apis.action ?? apis.browserAction;
   return {
     async setBadge(tabId, text) {
@@ -63,6 +67,7 @@ export function createPlatform(apis: BrowserApis, savePanelTarget: (target: Pane
     async tellTab(tabId, request) {
       await apis.tabs.sendMessage(tabId, request);
     },
+    dataChanged: announceDataChanged,
   };
 }
 

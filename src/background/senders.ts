@@ -48,6 +48,9 @@ export const ALLOWED_SENDERS: Readonly<Record<BackgroundRequest['type'], readonl
   removeBriefing: ['extension-page'],
   exportUserData: ['extension-page'],
   importUserData: ['extension-page'],
+  // Whatever runs in a page can click inside our popover's shadow root: its "Not right?" only opens the panel's form.
+  correctStance: ['extension-page'],
+  undoCorrection: ['extension-page'],
 };
 
 const SENDER_WORDS: Record<SenderKind, string> = {

@@ -22,9 +22,11 @@ import type {
   SearchHit,
   TabRequest,
 } from '../messaging';
-import type { BillRecord, Dataset, Reference } from '../model';
-import { searchPositions } from '../search';
+import type { BillRecord, Dataset, Position, Reference, StanceCorrection } from '../model';
+import { parseQuery, searchPositions } from '../search';
 import { SearchIndexCache } from '../search/cache';
+import { attachCorrections, correctionsByPosition } from '../stance/corrections';
+import { sameProvision, takesStance } from '../stance/shown';
 import { MemoryStore, openStore } from '../store';
 import { BillDataCache } from '../store/bill-cache';
 import type { UserBriefingRecord, UserDataRecord } from '../store/schema';
@@ -53,6 +55,8 @@ export interface Platform {
   openCapturePage(captureId: string, tabId: number | null): Promise<void> | void;
   /** Tells a tab's content script something (a failure is ignored: the tab may be gone). */
   tellTab(tabId: number, request: TabRequest): Promise<void> | void;
+  /** The reader's data changed (corrections, briefings): open pages and panels read again (DATA_REVISION_KEY). */
+  dataChanged(): Promise<void> | void;
 }
 
 export interface ServiceOptions {
@@ -134,6 +138,28 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
   const searchIndex = new SearchIndexCache();
   /** Topic indexes by bill, built from every position once (the weights read the LGA's wording on all bills). */
   const topicIndexes = new TopicIndexCache(() => store.everything());
+  /** The reader's corrections by position, read once and kept until they change. */
+  let correctionsCache: Map<string, StanceCorrection[]> | null = null;
+
+  async function corrections(): Promise<Map<string, StanceCorrection[]>> {
+    correctionsCache ??= correctionsByPosition(await store.corrections());
+    return correctionsCache;
+  }
+
+  /** Every position the background returns goes out with the reader's corrections attached (src/stance/shown.ts). */
+  async function corrected<P extends Position>(positions: readonly P[]): Promise<P[]> {
+    return attachCorrections(positions, await corrections());
+  }
+
+  async function positionById(positionId: string): Promise<Position> {
+    const [position] = await store.positionsByIds([positionId]);
+    if (!position) throw new UserFacingError(`no position "${positionId}" in the dataset`);
+    return position;
+  }
+
+  function readerDataChanged(): void {
+    void Promise.resolve(platform.dataChanged?.()).catch(() => {});
+  }
 
   /** Seeds, and if IndexedDB fails while writing (quota, a broken profile), carries on from memory. */
   async function seed(): Promise<SeedOutcome> {
@@ -175,6 +201,8 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     billsCache = null;
     billData.clear();
     topicIndexes.clear();
+    correctionsCache = null;
+    readerDataChanged();
   }
 
   async function findBill(nameOrId: string): Promise<BillRecord | null> {
@@ -189,6 +217,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     records: readonly UserBriefingRecord[],
     userData: readonly UserDataRecord[] = [],
     replacing: readonly string[] = [],
+    corrections: readonly StanceCorrection[] = [],
   ) {
     const going = new Set([...records.map((record) => record.source), ...replacing]);
     const kept = (await store.userBriefings()).filter((record) => !going.has(record.source));
@@ -196,7 +225,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     const keptData = (await store.userData()).filter((record) => !keys.has(record.key));
     const tooLarge = userDataTooLarge([...kept, ...records], [...keptData, ...userData]);
     if (tooLarge) throw new UserFacingError(`nothing was changed: ${tooLarge}`);
-    await store.putUserBriefings(records, userData, replacing);
+    await store.putUserBriefings(records, userData, replacing, corrections);
     userDataChanged();
   }
 
@@ -223,7 +252,8 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       const bill = billForPage(page, await allBills());
       if (!bill) return { matches: wanted.map((ref) => ({ ...ref, positions: [] })), storage: store.mode };
       const data = await billData.lookup(store, bill.id, wanted);
-      const matches = boundMatches(matchReferences(page, wanted, { bill, ...data }), {
+      const positions = await corrected(data.positions);
+      const matches = boundMatches(matchReferences(page, wanted, { bill, ...data, positions }), {
         perReference: LIMITS.positionsPerReference,
         perBriefing: LIMITS.positionsPerBriefing,
       });
@@ -247,7 +277,8 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     async briefingsForBill({ billId }) {
       const bill = await findBill(billId);
       if (!bill) return null;
-      const { briefings, positions } = await store.billData(bill.id);
+      const { briefings, positions: stored } = await store.billData(bill.id);
+      const positions = await corrected(stored);
       return {
         bill,
         briefings: parliamentaryOrder(briefings, bill).map((briefing) => ({
@@ -258,18 +289,30 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     },
 
     async search({ query, limit }) {
-      const hits = searchPositions(await searchIndex.index(store), query, limit ?? DEFAULT_SEARCH_LIMIT);
+      const wanted = limit ?? DEFAULT_SEARCH_LIMIT;
+      const byPosition = await corrections();
+      const { stances } = parseQuery(query);
+      // A corrected position the index kept for its compiled stance may not take it any more: ask for enough to spare.
+      const spare = stances.length ? byPosition.size : 0;
+      const hits = searchPositions(await searchIndex.index(store), query, wanted + spare, {
+        corrected: new Set(byPosition.keys()),
+      });
       if (hits.length === 0) return [];
-      const positions = new Map((await store.positionsByIds(hits.map((hit) => hit.id))).map((p) => [p.id, p]));
+      const read = await corrected(await store.positionsByIds(hits.map((hit) => hit.id)));
+      const positions = new Map(read.map((p) => [p.id, p]));
       const briefingIds = [...new Set([...positions.values()].map((p) => p.briefingId))];
       const briefings = new Map((await store.briefingsByIds(briefingIds)).map((b) => [b.id, b]));
       const bills = new Map((await allBills()).map((b) => [b.id, b]));
-      return hits.flatMap((hit): SearchHit[] => {
-        const position = positions.get(hit.id);
-        const briefing = position && briefings.get(position.briefingId);
-        const bill = position && bills.get(position.billId);
-        return position && briefing && bill ? [{ position, briefing, bill, score: hit.score, terms: hit.terms }] : [];
-      });
+      return hits
+        .flatMap((hit): SearchHit[] => {
+          const position = positions.get(hit.id);
+          const briefing = position && briefings.get(position.briefingId);
+          const bill = position && bills.get(position.billId);
+          if (!position || !briefing || !bill) return [];
+          if (stances.length && !takesStance(position, stances)) return [];
+          return [{ position, briefing, bill, score: hit.score, terms: hit.terms }];
+        })
+        .slice(0, wanted);
     },
 
     async status() {
@@ -298,14 +341,40 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     },
 
     // The panel itself was opened synchronously in `handle`; this only records where it should show.
-    async openPanel({ briefingId, positionId }, sender) {
+    async openPanel({ briefingId, positionId, correct }, sender) {
       await platform.setPanelTarget?.({
         briefingId: briefingId ?? null,
         positionId: positionId ?? null,
+        correct: correct ?? null,
         tabId: sender.tab?.id ?? null,
         requestedAt: now().getTime(),
       });
       return null;
+    },
+
+    async correctStance({ positionId, ref, stance }) {
+      const position = await positionById(positionId);
+      const own = ref && position.refs.find((r) => sameProvision(r, ref));
+      if (ref && !own) throw new UserFacingError(`the position does not name ${ref.kind} ${ref.number}`);
+      await store.putCorrection({
+        positionId,
+        ref: own ? { kind: own.kind, number: own.number } : null,
+        stance,
+        text: position.text,
+        at: now().toISOString(),
+      });
+      correctionsCache = null;
+      readerDataChanged();
+      return (await corrected([position]))[0] as Position;
+    },
+
+    async undoCorrection({ positionId, ref }) {
+      const position = await positionById(positionId);
+      if (!(await store.removeCorrection(positionId, ref)))
+        throw new UserFacingError('there was no correction to undo');
+      correctionsCache = null;
+      readerDataChanged();
+      return (await corrected([position]))[0] as Position;
     },
 
     async addBriefing({ fileName, text, origin, captureId, replace }) {
@@ -397,7 +466,9 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     },
 
     async exportUserData() {
-      return { json: exportUserDataFile(await store.userBriefings(), await store.userData(), now()) };
+      return {
+        json: exportUserDataFile(await store.userBriefings(), await store.userData(), now(), await store.corrections()),
+      };
     },
 
     async importUserData({ json, replace }) {
@@ -425,12 +496,12 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       const { records, errors } = compileUserBriefings(parsed.file.briefings, await allBills());
       if (errors.length) throw failed(errors.map(formatDiagnostic));
       try {
-        await writeUserData(records, parsed.file.userData);
+        await writeUserData(records, parsed.file.userData, [], parsed.file.corrections);
       } catch (error) {
         if (error instanceof UserFacingError) throw error;
         throw failed([`storing it failed (${describe(error)})`]);
       }
-      return { briefings: records.length, replaced };
+      return { briefings: records.length, corrections: parsed.file.corrections.length, replaced };
     },
   };
 

@@ -10,13 +10,15 @@ import { briefingSite } from '../capture/sites';
 import { fileNameOf } from '../ids';
 import { LIMITS, megabytes } from '../limits';
 import type { ReplacedSource } from '../messaging';
-import type { BillRecord } from '../model';
+import type { BillRecord, StanceCorrection } from '../model';
+import { parseCorrection } from '../stance/corrections';
 import { namespaceUserRecords } from '../store/records';
 import type { UserBriefingRecord, UserDataRecord } from '../store/schema';
 import { boundedText } from './validate';
 
 export const USER_DATA_FORMAT = 'lga-positions-user-data';
-export const USER_DATA_FORMAT_VERSION = 1;
+/** 2 adds `corrections` (the reader's stance corrections); a version 1 file reads as having none. */
+export const USER_DATA_FORMAT_VERSION = 2;
 
 export interface UserDataFile {
   format: typeof USER_DATA_FORMAT;
@@ -25,12 +27,14 @@ export interface UserDataFile {
   /** `updatedAt` and `origin` (the LGA page it was read from) only where the briefing has them. */
   briefings: Array<{ source: string; text: string; addedAt: string; updatedAt?: string; origin?: BriefingOrigin }>;
   userData: UserDataRecord[];
+  corrections: StanceCorrection[];
 }
 
 export function exportUserDataFile(
   briefings: readonly UserBriefingRecord[],
   userData: readonly UserDataRecord[],
   now: Date,
+  corrections: readonly StanceCorrection[] = [],
 ): string {
   const file: UserDataFile = {
     format: USER_DATA_FORMAT,
@@ -44,6 +48,7 @@ export function exportUserDataFile(
       ...(origin ? { origin } : {}),
     })),
     userData: [...userData],
+    corrections: [...corrections],
   };
   return JSON.stringify(file, null, 2);
 }
@@ -145,6 +150,15 @@ export function parseUserDataFile(json: string): ParsedUserData {
     }
     userData.push({ key, value });
   }
+  const corrections: StanceCorrection[] = [];
+  if (file.corrections !== undefined && !Array.isArray(file.corrections)) errors.push('corrections must be an array');
+  for (const [i, item] of (Array.isArray(file.corrections) ? file.corrections : []).entries()) {
+    try {
+      corrections.push(parseCorrection(item, `corrections[${i}]`));
+    } catch (error) {
+      errors.push(error instanceof Error ? error.message : String(error));
+    }
+  }
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
@@ -154,6 +168,7 @@ export function parseUserDataFile(json: string): ParsedUserData {
       exportedAt: String(file.exportedAt ?? ''),
       briefings,
       userData,
+      corrections,
     },
   };
 }

@@ -7,7 +7,8 @@
 import { LIMITS, megabytes } from '../limits';
 import type { BackgroundRequest } from '../messaging';
 import { BACKGROUND_REQUEST_TYPES } from '../messaging';
-import { HOUSES, type PageContext, REFERENCE_KINDS, type Reference, STAGES } from '../model';
+import { HOUSES, type PageContext, REFERENCE_KINDS, type Reference, STAGES, STANCES } from '../model';
+import { parseRef } from '../stance/corrections';
 
 export { LIMITS };
 
@@ -129,6 +130,15 @@ function paragraphs(value: unknown): string[] {
   });
 }
 
+/** A provision (`{kind, number}`), or null for a position as a whole. */
+function provision(value: unknown, field: string): Reference | null {
+  try {
+    return parseRef(value, field);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
 function parse(message: unknown): BackgroundRequest {
   if (!isRecord(message)) fail('a message must be an object with a type');
   const { type } = message;
@@ -166,12 +176,34 @@ function parse(message: unknown): BackgroundRequest {
     case 'openPanel': {
       const briefingId = optionalString(m.briefingId, 'briefingId', LIMITS.shortText);
       const positionId = optionalString(m.positionId, 'positionId', LIMITS.shortText);
+      let correct: { ref: Reference | null } | undefined;
+      if (m.correct !== undefined) {
+        if (!isRecord(m.correct)) fail('correct must be an object');
+        correct = { ref: provision(m.correct.ref, 'correct.ref') };
+      }
       return {
         type: 'openPanel',
         ...(briefingId === undefined ? {} : { briefingId }),
         ...(positionId === undefined ? {} : { positionId }),
+        ...(correct === undefined ? {} : { correct }),
       };
     }
+    case 'correctStance': {
+      const stance = oneOf(m.stance, 'stance', STANCES);
+      if (stance === null) fail('stance is missing');
+      return {
+        type: 'correctStance',
+        positionId: string(m.positionId, 'positionId', LIMITS.shortText),
+        ref: provision(m.ref, 'ref'),
+        stance,
+      };
+    }
+    case 'undoCorrection':
+      return {
+        type: 'undoCorrection',
+        positionId: string(m.positionId, 'positionId', LIMITS.shortText),
+        ref: provision(m.ref, 'ref'),
+      };
     case 'addBriefing': {
       const origin = m.origin === undefined ? undefined : pageOrigin(m.origin);
       const captureId = optionalString(m.captureId, 'captureId', 64);

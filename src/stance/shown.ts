@@ -64,3 +64,9 @@ export function provisionsApart(position: Position): Array<{ ref: Reference; sho
   }
   return apart;
 }
+
+/** True when the position shows one of these stances, as a whole or on one of its provisions (the search filter). */
+export function takesStance(position: Position, stances: readonly Stance[]): boolean {
+  if (stances.includes(stanceForPosition(position).stance)) return true;
+  return position.refs.some((ref) => stances.includes(stanceForProvision(position, ref).stance));
+}

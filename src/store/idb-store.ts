@@ -1,13 +1,15 @@
 /** The data kept in IndexedDB: seeding, reads for lookups and the side panel, and user briefings. */
 import type { IDBPTransaction } from 'idb';
 import { briefingIdOfPosition } from '../ids';
-import type { BillRecord, Briefing, Dataset, Position, Reference } from '../model';
+import type { BillRecord, Briefing, Dataset, Position, Reference, StanceCorrection } from '../model';
+import { correctionKey } from '../stance/corrections';
 import { fromStoredBill, userRecordsToStore, withStanceFields } from './records';
 import type {
   DatasetMetaRecord,
   Db,
   PositionGroup,
   StoredBill,
+  StoredCorrection,
   StoreName,
   StoreSchema,
   UserBriefingRecord,
@@ -31,6 +33,7 @@ const USER_WRITE_STORES: StoreName[] = [
   'meta',
   'userBriefings',
   'userData',
+  'corrections',
   'searchIndex',
 ];
 
@@ -161,11 +164,29 @@ export class IdbStore implements DataStore {
     return this.db.getAll('userData');
   }
 
+  async corrections(): Promise<StanceCorrection[]> {
+    return (await this.db.getAll('corrections')).map(fromStoredCorrection);
+  }
+
+  async putCorrection(correction: StanceCorrection): Promise<void> {
+    await this.db.put('corrections', toStoredCorrection(correction));
+  }
+
+  async removeCorrection(positionId: string, ref: Reference | null): Promise<boolean> {
+    const tx = this.db.transaction('corrections', 'readwrite');
+    const key = correctionKey(positionId, ref);
+    const found = (await tx.store.count(key)) > 0;
+    if (found) await tx.store.delete(key);
+    await tx.done;
+    return found;
+  }
+
   /** One transaction: replaced sources lose their old records first, so nothing stale is left behind. */
   async putUserBriefings(
     records: readonly UserBriefingRecord[],
     userData: readonly UserDataRecord[] = [],
     removeSources: readonly string[] = [],
+    corrections: readonly StanceCorrection[] = [],
   ) {
     const tx = this.db.transaction(USER_WRITE_STORES, 'readwrite');
     await atomically(tx, async (writes) => {
@@ -190,6 +211,8 @@ export class IdbStore implements DataStore {
       for (const group of user.groups) writes.push(tx.objectStore('positionGroups').put(group));
       for (const record of records) writes.push(tx.objectStore('userBriefings').put(record));
       for (const record of userData) writes.push(tx.objectStore('userData').put(record));
+      for (const correction of corrections)
+        writes.push(tx.objectStore('corrections').put(toStoredCorrection(correction)));
       writes.push(bumpUserRevision(tx));
     });
   }
@@ -237,6 +260,14 @@ export class IdbStore implements DataStore {
     const positions = groups.reduce((sum, group) => sum + group.positions.length, 0);
     return { bills, briefings, positions, userBriefings };
   }
+}
+
+function toStoredCorrection(correction: StanceCorrection): StoredCorrection {
+  return { ...correction, key: correctionKey(correction.positionId, correction.ref) };
+}
+
+function fromStoredCorrection({ key: _key, ...correction }: StoredCorrection): StanceCorrection {
+  return correction;
 }
 
 type UserWriteTx = IDBPTransaction<StoreSchema, StoreName[], 'readwrite'>;

@@ -3,7 +3,8 @@
  * storage). It answers like `IdbStore`; user briefings added here last until the background stops, and the UI is
  * told so through `problem`.
  */
-import type { BillRecord, Briefing, Dataset, Position, Reference } from '../model';
+import type { BillRecord, Briefing, Dataset, Position, Reference, StanceCorrection } from '../model';
+import { correctionKey } from '../stance/corrections';
 import { fromStoredBill, userRecordsToStore } from './records';
 import { refKey, type StoredBill, type UserBriefingRecord, type UserDataRecord } from './schema';
 import type { DataStore, DatasetMeta, SeedOutcome, StoredSearchIndex } from './types';
@@ -17,6 +18,7 @@ export class MemoryStore implements DataStore {
   private positions_ = new Map<string, Position>();
   private user = new Map<string, UserBriefingRecord>();
   private userData_ = new Map<string, UserDataRecord>();
+  private corrections_ = new Map<string, StanceCorrection>();
   private revision = 0;
   private searchIndex: StoredSearchIndex | null = null;
 
@@ -107,14 +109,28 @@ export class MemoryStore implements DataStore {
     return [...this.userData_.values()];
   }
 
+  async corrections(): Promise<StanceCorrection[]> {
+    return [...this.corrections_.values()];
+  }
+
+  async putCorrection(correction: StanceCorrection): Promise<void> {
+    this.corrections_.set(correctionKey(correction.positionId, correction.ref), correction);
+  }
+
+  async removeCorrection(positionId: string, ref: Reference | null): Promise<boolean> {
+    return this.corrections_.delete(correctionKey(positionId, ref));
+  }
+
   async putUserBriefings(
     records: readonly UserBriefingRecord[],
     userData: readonly UserDataRecord[] = [],
     removeSources: readonly string[] = [],
+    corrections: readonly StanceCorrection[] = [],
   ) {
     for (const source of removeSources) this.user.delete(source);
     for (const record of records) this.user.set(record.source, record);
     for (const record of userData) this.userData_.set(record.key, record);
+    for (const c of corrections) this.corrections_.set(correctionKey(c.positionId, c.ref), c);
     this.userChanged();
   }
 

@@ -10,11 +10,11 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, unwrap } from 'idb';
 import type { BriefingOrigin } from '../capture/duplicates';
 import { positionIndexOf } from '../ids';
-import type { BillRecord, Briefing, Position } from '../model';
+import type { BillRecord, Briefing, Position, StanceCorrection } from '../model';
 
 export const DB_NAME = 'lga-positions';
 /** The schema version this code writes. Each version has a fixture in test/fixtures/store/ and a tested upgrade step. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Where a bill came from: the bundled dataset, or a briefing the user added (for a bill the dataset lacks). */
 export type Origin = 'shipped' | 'user';
@@ -87,6 +87,11 @@ export interface UserRevisionRecord {
 
 export type MetaRecord = DatasetMetaRecord | UserRevisionRecord;
 
+/** Schema v4: a reader's correction of a stance, keyed by `correctionKey` (src/stance/corrections.ts). User data. */
+export interface StoredCorrection extends StanceCorrection {
+  key: string;
+}
+
 export interface SearchIndexRecord {
   key: 'positions';
   /** `<dataset version>|<user revision>` the index was built from. */
@@ -108,6 +113,8 @@ export interface StoreSchema extends DBSchema {
   meta: { key: string; value: MetaRecord };
   /** Added in schema v2. */
   searchIndex: { key: string; value: SearchIndexRecord };
+  /** Added in schema v4. */
+  corrections: { key: string; value: StoredCorrection };
 }
 
 export type StoreName = StoreNames<StoreSchema>;
@@ -163,6 +170,10 @@ export const UPGRADE_STEPS: Record<number, (db: Db, tx: UpgradeTransaction) => v
       raw.db.deleteObjectStore('positions');
     };
   },
+  4: (db) => {
+    // v4: the reader's stance corrections, user data beside userBriefings and userData (no record moves).
+    db.createObjectStore('corrections', { keyPath: 'key' });
+  },
 };
 
 /** The positions' groups, one per briefing, positions in the order given. */
@@ -196,9 +207,10 @@ export const STORES_AT_VERSION: Record<number, StoreName[]> = {
   1: ['bills', 'briefings', 'meta', 'positions', 'userBriefings', 'userData'],
   2: ['bills', 'briefings', 'meta', 'positions', 'searchIndex', 'userBriefings', 'userData'],
   3: ['bills', 'briefings', 'meta', 'positionGroups', 'searchIndex', 'userBriefings', 'userData'],
+  4: ['bills', 'briefings', 'corrections', 'meta', 'positionGroups', 'searchIndex', 'userBriefings', 'userData'],
 };
 
 /** Shipped stores: rewritten by every seeding. Everything else is user data or derived from it. */
 export const SHIPPED_STORES = ['bills', 'briefings', 'positionGroups'] as const;
 /** Stores whose records are the user's own and must survive seeding and upgrades. */
-export const USER_STORES = ['userBriefings', 'userData'] as const;
+export const USER_STORES = ['userBriefings', 'userData', 'corrections'] as const;

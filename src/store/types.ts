@@ -5,7 +5,7 @@
  */
 
 import type { StorageMode } from '../messaging';
-import type { BillRecord, Briefing, Dataset, Position, Reference } from '../model';
+import type { BillRecord, Briefing, Dataset, Position, Reference, StanceCorrection } from '../model';
 import type { UserBriefingRecord, UserDataRecord } from './schema';
 
 export interface DatasetMeta {
@@ -56,10 +56,17 @@ export interface DataStore {
     records: readonly UserBriefingRecord[],
     userData?: readonly UserDataRecord[],
     removeSources?: readonly string[],
+    corrections?: readonly StanceCorrection[],
   ): Promise<void>;
   /** Removes one user briefing and its records; returns how many briefing sections went. */
   removeUserBriefing(source: string): Promise<number>;
   userData(): Promise<UserDataRecord[]>;
+  /** The reader's stance corrections (user data: seeding never touches them). */
+  corrections(): Promise<StanceCorrection[]>;
+  /** Adds or replaces the correction of the same position (or provision of it). */
+  putCorrection(correction: StanceCorrection): Promise<void>;
+  /** Removes the correction of a position (`ref` null) or of one provision of it; false when there was none. */
+  removeCorrection(positionId: string, ref: Reference | null): Promise<boolean>;
   /** `<dataset version>|<user revision>`: changes whenever the searchable records change. */
   searchStamp(): Promise<string>;
   loadSearchIndex(): Promise<StoredSearchIndex | null>;

@@ -4,8 +4,8 @@
  */
 import { Component } from 'preact';
 import type { MatchedPosition, Reference } from '../../model';
-import { stanceForProvision } from '../../stance/shown';
-import { PositionExcerpt, ShownStanceLabel, StanceLabel } from '../../ui/shared/components';
+import { stanceForPosition, stanceForProvision } from '../../stance/shown';
+import { PositionExcerpt, ShownStanceLabel, StanceLabel, whyLine } from '../../ui/shared/components';
 import { addedByLabel, briefingLabel, briefingTitle, otherPrintWarning, referenceLabel } from '../../ui/shared/labels';
 import { STANCE_LABEL } from '../../ui/shared/stance';
 
@@ -15,8 +15,12 @@ export interface PopoverProps {
   /** Every reference of the mark (a range's unwritten members `12 and 13`): positions are labelled by provision. */
   references?: readonly Reference[];
   positions: readonly MatchedPosition[];
-  /** Must run the `openPanel` message synchronously (Chrome's side panel opens only inside the user's gesture). */
-  onReadBriefing(match: MatchedPosition): void;
+  /**
+   * Must run the `openPanel` message synchronously (Chrome's side panel opens only inside the user's gesture). With
+   * `correct`, the panel opens at the position's "Not right?" form: corrections are made there, in an extension page,
+   * never from the page's own DOM.
+   */
+  onReadBriefing(match: MatchedPosition, correct?: boolean): void;
   onClose(): void;
   /** Little room (a small window, or 200 % zoom): a one-line summary of every position comes before any text. */
   compact?: boolean;
@@ -96,6 +100,9 @@ class PositionItem extends Component<PositionItemProps, { whole: boolean }> {
     const { position, briefing, ref } = match;
     const evidenceIsWhole = ref.evidence.start <= 0 && ref.evidence.end >= position.text.length;
     const moreLabel = position.part === 'key-messages' ? 'Show the whole key message' : 'Show the whole paragraph';
+    const shown = stanceForProvision(position, ref);
+    const headline = stanceForPosition(position);
+    const why = shown.corrected ? null : whyLine(shown.stance, position.text, ref.decidedBy);
     return (
       <li class="lga-position" id={itemId} data-applies={match.applies} data-testid="lga-position" tabIndex={-1}>
         {showSource ? (
@@ -113,11 +120,29 @@ class PositionItem extends Component<PositionItemProps, { whole: boolean }> {
           </div>
         ) : null}
         <div class="lga-position-head">
-          <ShownStanceLabel shown={stanceForProvision(position, ref)} />
+          <ShownStanceLabel shown={shown} />
           {provision ? <span class="lga-provision">{provision}</span> : null}
         </div>
+        {headline.stance !== shown.stance ? (
+          <p class="lga-why" data-testid="lga-headline" data-stance={headline.stance}>
+            The {position.part === 'key-messages' ? 'key message' : 'paragraph'} as a whole:{' '}
+            {STANCE_LABEL[headline.stance].toLowerCase()}
+          </p>
+        ) : null}
         {position.subheading ? <p class="lga-subheading">{position.subheading}</p> : null}
-        <PositionExcerpt text={position.text} evidence={ref.evidence} mention={ref.mention} whole={whole} />
+        <PositionExcerpt
+          text={position.text}
+          evidence={ref.evidence}
+          mention={ref.mention}
+          caveat={position.caveat}
+          decided={shown.corrected ? [] : ref.decidedBy}
+          whole={whole}
+        />
+        {why ? (
+          <p class="lga-why" data-testid="lga-why">
+            {why}
+          </p>
+        ) : null}
         <div class="lga-actions">
           {evidenceIsWhole ? null : (
             <button
@@ -136,6 +161,15 @@ class PositionItem extends Component<PositionItemProps, { whole: boolean }> {
             onClick={() => onReadBriefing(match)}
           >
             Read the briefing
+          </button>
+          <button
+            type="button"
+            class="lga-link"
+            data-testid="lga-not-right"
+            aria-label={`Not right? Correct the stance on ${referenceLabel(ref)} in the side panel`}
+            onClick={() => onReadBriefing(match, true)}
+          >
+            Not right?
           </button>
         </div>
       </li>

@@ -77,7 +77,7 @@ export interface ShowOptions {
   range?: Range;
   /** Move focus into the popover (keyboard, click); otherwise the content is announced through the live region. */
   focus: boolean;
-  onReadBriefing(match: MatchedPosition): void;
+  onReadBriefing(match: MatchedPosition, correct?: boolean): void;
   onClose(): void;
 }
 

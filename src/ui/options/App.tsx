@@ -251,10 +251,11 @@ export function OptionsApp() {
 
   const importJson = async (name: string, json: string, replace: boolean) => {
     try {
-      const { briefings, replaced } = await ask({ type: 'importUserData', json, replace });
+      const { briefings, corrections, replaced } = await ask({ type: 'importUserData', json, replace });
+      const correctionWords = corrections ? ` and ${corrections} stance correction${corrections === 1 ? '' : 's'}` : '';
       setDataMessage({
         kind: 'ok',
-        text: `Imported ${briefings} briefing${briefings === 1 ? '' : 's'} from ${name}${replaced.length ? `, replacing ${replaced.map((r) => r.source).join(', ')}` : ''}.`,
+        text: `Imported ${briefings} briefing${briefings === 1 ? '' : 's'}${correctionWords} from ${name}${replaced.length ? `, replacing ${replaced.map((r) => r.source).join(', ')}` : ''}.`,
       });
       data.reload();
     } catch (error) {

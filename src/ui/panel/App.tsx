@@ -28,8 +28,16 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { billIdOfBriefing } from '../../ids';
 import type { SearchHit } from '../../messaging';
 import { askTab } from '../client';
-import { BillView } from './BillView';
-import { useBillBriefings, useBills, useBriefingsOf, usePageSummary, usePanelTarget, useSearch } from './hooks';
+import { type BillTarget, BillView } from './BillView';
+import {
+  useBillBriefings,
+  useBills,
+  useBriefingsOf,
+  useDataRevision,
+  usePageSummary,
+  usePanelTarget,
+  useSearch,
+} from './hooks';
 import { PageView } from './PageView';
 import { pageBillIds } from './page-model';
 import { SearchView } from './SearchView';
@@ -48,14 +56,15 @@ export { billIdOfBriefing };
 
 export function App() {
   const [tab, setTab] = useState<PanelTab>('page');
-  const page = usePageSummary();
+  const revision = useDataRevision();
+  const page = usePageSummary(revision);
   const summary = page.state.kind === 'ready' ? page.state.summary : null;
   const billIdsOnPage = pageBillIds(summary);
-  const { positions } = useBriefingsOf(billIdsOnPage);
+  const { positions } = useBriefingsOf(billIdsOnPage, revision);
   const bills = useBills();
 
   const storedTarget = usePanelTarget();
-  const [target, setTarget] = useState<{ briefingId?: string; positionId?: string; at: number } | null>(null);
+  const [target, setTarget] = useState<BillTarget | null>(null);
   const [chosenBillId, setChosenBillId] = useState<string | null>(null);
 
   // A popover's "Read the briefing": show that briefing's bill and scroll to it.
@@ -64,6 +73,7 @@ export function App() {
     setTarget({
       briefingId: storedTarget.briefingId,
       positionId: storedTarget.positionId ?? undefined,
+      correct: storedTarget.correct ?? undefined,
       at: storedTarget.requestedAt,
     });
     setChosenBillId(billIdOfBriefing(storedTarget.briefingId));
@@ -71,11 +81,11 @@ export function App() {
   }, [storedTarget?.briefingId, storedTarget?.positionId, storedTarget?.requestedAt]);
 
   const selectedBillId = chosenBillId ?? billIdsOnPage[0] ?? null;
-  const billState = useBillBriefings(selectedBillId);
+  const billState = useBillBriefings(selectedBillId, revision);
   const pageContext = summary?.sections.find((s) => s.billId === selectedBillId) ?? null;
 
   const [query, setQuery] = useState('');
-  const searchState = useSearch(query);
+  const searchState = useSearch(query, 30, revision);
 
   const openHit = (hit: SearchHit) => {
     setChosenBillId(hit.bill.id);

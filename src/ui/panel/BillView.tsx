@@ -4,11 +4,13 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { BillBriefings } from '../../messaging';
-import type { BillRecord, PageContext, Position, PositionPart } from '../../model';
+import type { BillRecord, PageContext, Position, PositionPart, Reference } from '../../model';
 import { STANCES } from '../../model';
-import { provisionsApart, stanceForPosition } from '../../stance/shown';
+import { provisionsApart, sameProvision, stanceForPosition } from '../../stance/shown';
+import { whyLine } from '../shared';
 import { numberingNote, shortReference, stanceRows } from './bill-model';
-import { PositionText, ProvisionStances, StanceBadge } from './parts';
+import { Correct } from './Correct';
+import { PositionText, ProvisionStances, StanceBadge, Why } from './parts';
 import {
   addedByLabel,
   briefingLabel,
@@ -34,7 +36,16 @@ export interface BillViewProps {
   /** The page's context for this bill, for numbering notes. */
   page: PageContext | null;
   /** Briefing (and position) to scroll to, from a popover's "Read the briefing" or a search result. */
-  target: { briefingId?: string; positionId?: string; at: number } | null;
+  target: BillTarget | null;
+}
+
+/** Where the Bill tab opens: a briefing, a position in it, and that position's "Not right?" form (popover). */
+export interface BillTarget {
+  briefingId?: string;
+  positionId?: string;
+  /** Open the position's correction form, for this provision (or the whole position when null). */
+  correct?: { ref: Reference | null };
+  at: number;
 }
 
 /** A DOM id for a briefing or position id (ids hold `/` and file stems). */
@@ -246,13 +257,13 @@ function BriefingArticle({
             {note}
           </p>
         ) : null}
-        <BriefingParts positions={positions} />
+        <BriefingParts positions={positions} target={isTarget ? target : null} />
       </article>
     </li>
   );
 }
 
-function BriefingParts({ positions }: { positions: Position[] }) {
+function BriefingParts({ positions, target }: { positions: Position[]; target: BillTarget | null }) {
   const parts: PositionPart[] = ['key-messages', 'background', 'other'];
   return (
     <>
@@ -270,6 +281,12 @@ function BriefingParts({ positions }: { positions: Position[] }) {
                   ) : null}
                   <PositionText position={position} />
                   <PositionStance position={position} />
+                  <Correct
+                    position={position}
+                    scopes={correctionScopes(position, target?.positionId === position.id ? target.correct : undefined)}
+                    startOpen={target?.positionId === position.id && !!target.correct}
+                    key={target?.positionId === position.id ? `${position.id}@${target.at}` : position.id}
+                  />
                 </li>
               ))}
             </ul>
@@ -278,6 +295,17 @@ function BriefingParts({ positions }: { positions: Position[] }) {
       })}
     </>
   );
+}
+
+/** What a position's form offers: the provision the popover asked about first, else the whole position first. */
+function correctionScopes(position: Position, asked: { ref: Reference | null } | undefined): Array<Reference | null> {
+  const provisions: Reference[] = [];
+  for (const ref of position.refs) {
+    if (!provisions.some((p) => sameProvision(p, ref))) provisions.push({ kind: ref.kind, number: ref.number });
+  }
+  const askedRef = asked?.ref ? provisions.find((p) => sameProvision(p, asked.ref as Reference)) : undefined;
+  if (askedRef) return [askedRef, null, ...provisions.filter((p) => p !== askedRef)];
+  return [null, ...provisions];
 }
 
 /** A position's headline stance (not shown when no stance is stated) and the provisions that differ from it. */
@@ -290,6 +318,7 @@ function PositionStance({ position }: { position: Position }) {
           <StanceBadge shown={headline} />
         </p>
       ) : null}
+      {headline.corrected ? null : <Why text={whyLine(headline.stance, position.text, position.decidedBy)} />}
       <ProvisionStances apart={provisionsApart(position)} />
     </>
   );

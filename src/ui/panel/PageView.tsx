@@ -5,10 +5,11 @@
 import { useState } from 'preact/hooks';
 import type { PageSummary } from '../../messaging';
 import type { PageContext, Position, Reference, Span } from '../../model';
-import { stanceForProvision } from '../../stance/shown';
-import { PositionExcerpt } from '../shared';
+import { sameProvision, stanceForProvision } from '../../stance/shown';
+import { PositionExcerpt, whyLine } from '../shared';
+import { Correct } from './Correct';
 import { countByStance, groupProvisions, type PageProvision, type PositionIndex } from './page-model';
-import { StanceBadge } from './parts';
+import { StanceBadge, Why } from './parts';
 import { addedByLabel, briefingLabel, formatDate, pageStageLabel, referenceLabel, STANCE_LABEL } from './words';
 
 export type PageState =
@@ -216,16 +217,28 @@ function ProvisionItem({
       ) : null}
       {entries.length === 0 ? null : (
         <ul class="plain positions">
-          {entries.map(({ position, briefing }) => (
-            <li key={position.id} class="position" data-testid="page-ref-position">
-              <p class="small muted">
-                {briefingLabel(briefing)}
-                {addedByLabel(briefing) ? ` · ${addedByLabel(briefing)}` : ''} ·{' '}
-                <StanceBadge shown={stanceForProvision(position, provision)} />
-              </p>
-              <PositionExcerpt text={position.text} mention={mentionOf(position, provision)} whole as="blockquote" />
-            </li>
-          ))}
+          {entries.map(({ position, briefing }) => {
+            const shown = stanceForProvision(position, provision);
+            const own = position.refs.find((r) => sameProvision(r, provision));
+            return (
+              <li key={position.id} class="position" data-testid="page-ref-position">
+                <p class="small muted">
+                  {briefingLabel(briefing)}
+                  {addedByLabel(briefing) ? ` · ${addedByLabel(briefing)}` : ''} ·{' '}
+                  <StanceBadge shown={stanceForProvision(position, provision)} />
+                </p>
+                <PositionExcerpt
+                  text={position.text}
+                  mention={mentionOf(position, provision)}
+                  decided={shown.corrected ? [] : own?.decidedBy}
+                  whole
+                  as="blockquote"
+                />
+                {shown.corrected ? null : <Why text={whyLine(shown.stance, position.text, own?.decidedBy)} />}
+                <Correct position={position} scopes={[provision, null]} />
+              </li>
+            );
+          })}
         </ul>
       )}
     </li>

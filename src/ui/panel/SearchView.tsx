@@ -81,6 +81,8 @@ function SearchResult({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: SearchHit
   const cut = excerpt(position.text, [...termSpans(position.text, hit.terms), ...position.refs.map((r) => r.mention)]);
   // Only the search terms are marked in the excerpt: marking every reference too would drown the match.
   const marks = termSpans(cut.text, hit.terms);
+  // A reservation is never cut away: the caveat sentence of a mixed or concerned position shows under the excerpt.
+  const caveat = position.caveat ? position.text.slice(position.caveat.start, position.caveat.end).trim() : '';
   return (
     <li class="result" data-testid="search-result" data-position-id={position.id}>
       <p class="small">
@@ -95,6 +97,11 @@ function SearchResult({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: SearchHit
       <p class="position-text" data-testid="search-result-excerpt">
         <MarkedText text={cut.text} spans={marks} />
       </p>
+      {caveat && !cut.text.includes(caveat) ? (
+        <p class="position-text caveat" data-testid="search-result-caveat">
+          … {caveat}
+        </p>
+      ) : null}
       <button type="button" class="link-button" onClick={() => onOpen(hit)} data-testid="search-result-open">
         Read the briefing<span class="visually-hidden">: {briefingLabel(briefing)}</span>
       </button>

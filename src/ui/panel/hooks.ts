@@ -5,7 +5,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
-import type { BillBriefings, SearchHit } from '../../messaging';
+import { type BillBriefings, type SearchHit, watchDataRevision } from '../../messaging';
 import type { BillRecord } from '../../model';
 import { activeTab, ask, askTab, type PanelTarget, panelTargetItem } from '../client';
 import type { BillState } from './BillView';
@@ -13,10 +13,20 @@ import type { PageState } from './PageView';
 import type { PositionEntry, PositionIndex } from './page-model';
 import type { SearchState } from './SearchView';
 
+/**
+ * Goes up whenever the background says the reader's data changed (a stance corrected or undone, briefings added or
+ * imported): the views that read from the background read again, so they show it.
+ */
+export function useDataRevision(): number {
+  const [revision, setRevision] = useState(0);
+  useEffect(() => watchDataRevision(browser.storage as never, () => setRevision((r) => r + 1)), []);
+  return revision;
+}
+
 /** After a tab finishes loading its content script may still be scanning: ask again a few times before giving up. */
 const SUMMARY_RETRIES_MS = [250, 600, 1200, 2500];
 
-export function usePageSummary(): { state: PageState; tabId: number | null; refresh: () => void } {
+export function usePageSummary(revision = 0): { state: PageState; tabId: number | null; refresh: () => void } {
   const [state, setState] = useState<PageState>({ kind: 'loading' });
   const [tabId, setTabId] = useState<number | null>(null);
   const generation = useRef(0);
@@ -69,6 +79,13 @@ export function usePageSummary(): { state: PageState; tabId: number | null; refr
     };
   }, []);
 
+  // Changed data: the page's content script annotates again on the same signal; ask once it has had a moment to start.
+  useEffect(() => {
+    if (revision === 0) return;
+    const timer = setTimeout(() => void load(), 300);
+    return () => clearTimeout(timer);
+  }, [revision]);
+
   return { state, tabId, refresh: () => void load() };
 }
 
@@ -83,7 +100,10 @@ export function useBills(): BillRecord[] {
 }
 
 /** Briefings of several bills at once (the page's bills), fetched once per bill and kept. */
-export function useBriefingsOf(billIds: readonly string[]): {
+export function useBriefingsOf(
+  billIds: readonly string[],
+  revision = 0,
+): {
   byBill: ReadonlyMap<string, BillBriefings>;
   positions: PositionIndex;
   error: string | null;
@@ -105,7 +125,7 @@ export function useBriefingsOf(billIds: readonly string[]): {
     return () => {
       live = false;
     };
-  }, [key]);
+  }, [key, revision]);
   const positions = useMemo(() => {
     const index = new Map<string, PositionEntry>();
     for (const data of byBill.values()) {
@@ -118,7 +138,7 @@ export function useBriefingsOf(billIds: readonly string[]): {
   return { byBill, positions, error };
 }
 
-export function useBillBriefings(billId: string | null): BillState {
+export function useBillBriefings(billId: string | null, revision = 0): BillState {
   const [state, setState] = useState<BillState>({ kind: billId ? 'loading' : 'none' });
   useEffect(() => {
     if (!billId) {
@@ -126,7 +146,8 @@ export function useBillBriefings(billId: string | null): BillState {
       return;
     }
     let live = true;
-    setState({ kind: 'loading' });
+    // A re-read after changed data keeps showing the old data until the new arrives (no flash, scroll kept).
+    setState((old) => (old.kind === 'ready' && old.data.bill.id === billId ? old : { kind: 'loading' }));
     ask({ type: 'briefingsForBill', billId })
       .then((data) => {
         if (!live) return;
@@ -136,13 +157,13 @@ export function useBillBriefings(billId: string | null): BillState {
     return () => {
       live = false;
     };
-  }, [billId]);
+  }, [billId, revision]);
   return state;
 }
 
 export const SEARCH_DEBOUNCE_MS = 120;
 
-export function useSearch(query: string, limit = 30): SearchState {
+export function useSearch(query: string, limit = 30, revision = 0): SearchState {
   const [state, setState] = useState<SearchState>({ kind: 'idle' });
   useEffect(() => {
     const trimmed = query.trim();
@@ -163,7 +184,7 @@ export function useSearch(query: string, limit = 30): SearchState {
       live = false;
       clearTimeout(timer);
     };
-  }, [query, limit]);
+  }, [query, limit, revision]);
   return state;
 }
 

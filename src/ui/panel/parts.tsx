@@ -59,3 +59,12 @@ export function PositionText({ position, only }: { position: Position; only?: Re
     </p>
   );
 }
+
+/** The few words saying why a stance reads as it does (src/ui/shared `whyLine`), when known. */
+export function Why({ text }: { text: string | null }) {
+  return text ? (
+    <p class="small muted why" data-testid="why">
+      {text}
+    </p>
+  ) : null;
+}

@@ -4,7 +4,7 @@
  */
 import type { Briefing, PositionRef, Span, Stance } from '../../model';
 import type { ShownStance } from '../../stance/shown';
-import { excerptParts } from './excerpt';
+import { excerptSegments } from './excerpt';
 import { briefingLabel, briefingTitle } from './labels';
 import { STANCE_GLYPH, STANCE_LABEL } from './stance';
 
@@ -45,22 +45,62 @@ export interface PositionExcerptProps {
   text: string;
   evidence?: Span;
   mention?: Span;
+  /** The reservation sentence of a `mixed`/`concern` position: shown beside the evidence, never hidden. */
+  caveat?: Span | null;
+  /** The deciding words behind the stance shown, marked `<mark class="lga-cue">`. */
+  decided?: readonly Span[];
   /** Show the whole text (the whole key message) rather than the evidence sentence(s). */
   whole?: boolean;
   /** Element to render (`p` by default; `blockquote` reads well in the panel). */
   as?: 'p' | 'blockquote' | 'div';
 }
 
-/** The sentence(s) carrying a reference, with the reference marked (`<mark>`). */
-export function PositionExcerpt({ text, evidence, mention, whole = false, as: Tag = 'p' }: PositionExcerptProps) {
-  const parts = excerptParts(text, evidence, mention, whole);
+/**
+ * The sentence(s) carrying a reference and the caveat sentence, with the reference marked (`<mark class=lga-mention>`)
+ * and the deciding words marked (`<mark class=lga-cue>`); a cut in the text shows as `…` (drawn by CSS, so the
+ * excerpt's text is the position's own words).
+ */
+export function PositionExcerpt({
+  text,
+  evidence,
+  mention,
+  caveat,
+  decided,
+  whole = false,
+  as: Tag = 'p',
+}: PositionExcerptProps) {
+  const segments = excerptSegments(text, { windows: [evidence, caveat], mention, decided, whole });
   return (
     <Tag class="lga-excerpt" data-testid="lga-excerpt">
-      {parts.before}
-      {parts.marked ? <mark class="lga-mention">{parts.marked}</mark> : null}
-      {parts.after}
+      {segments.map((segment, i) =>
+        'gap' in segment ? (
+          <span key={i} class="lga-gap" aria-hidden="true" />
+        ) : segment.mark === 'mention' ? (
+          <mark key={i} class="lga-mention">
+            {segment.text}
+          </mark>
+        ) : segment.mark === 'cue' ? (
+          <mark key={i} class="lga-cue" data-testid="lga-cue">
+            {segment.text}
+          </mark>
+        ) : (
+          segment.text
+        ),
+      )}
     </Tag>
   );
+}
+
+/**
+ * Why the stance reads as it does, in a few words: `Reads as supports with reservations: “welcome” … “must be fully
+ * funded”` (the deciding words of the record). Null when no deciding words are known.
+ */
+export function whyLine(stance: Stance, text: string, decided: readonly Span[] | undefined): string | null {
+  const words = (decided ?? [])
+    .map((span) => text.slice(Math.max(0, span.start), Math.min(text.length, span.end)).trim())
+    .filter((w) => w.length > 0);
+  if (words.length === 0) return null;
+  return `Reads as ${STANCE_LABEL[stance].toLowerCase()}: ${words.map((w) => `“${w}”`).join(' … ')}`;
 }
 
 /** Convenience: the excerpt of one matched reference of a position. */
@@ -95,6 +135,10 @@ export const sharedCss = `
 .lga-dark .lga-stance-marker { color: #111; }
 .lga-corrected { font-weight: 400; font-size: 0.9em; font-style: italic; }
 .lga-excerpt { margin: 0; line-height: 1.5; }
+.lga-gap::before { content: '… '; }
+.lga-gap + .lga-gap { display: none; }
+.lga-cue { background: transparent; color: inherit; font-weight: 600; text-decoration: underline 2px var(--lga-stance-colour, currentColor); text-underline-offset: 0.2em; }
+.lga-why { margin: 0.2em 0 0; font-size: 0.9em; opacity: 0.85; }
 .lga-mention { background: var(--lga-mark-bg, #fff3a3); color: inherit; padding: 0 0.1em; border-radius: 2px; }
 .lga-dark .lga-mention { --lga-mark-bg: rgba(255, 214, 10, 0.3); }
 `;

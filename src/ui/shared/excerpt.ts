@@ -46,3 +46,73 @@ export function excerptParts(
     partial,
   };
 }
+
+/** A run of an excerpt: plain text, the reference (`mention`), a deciding word (`cue`), or a cut between windows. */
+export type ExcerptSegment = { text: string; mark: 'mention' | 'cue' | null } | { gap: true };
+
+/**
+ * The runs to show of a position: the windows (the sentence with the reference, and the caveat sentence of a
+ * `mixed`/`concern` position, which is always shown), or the whole text when `whole`; the reference and the deciding
+ * words marked (the reference wins where they overlap). Windows that touch are merged; a cut between them is a gap.
+ */
+export function excerptSegments(
+  text: string,
+  options: {
+    windows: ReadonlyArray<Span | null | undefined>;
+    mention?: Span;
+    decided?: readonly Span[];
+    whole?: boolean;
+  },
+): ExcerptSegment[] {
+  const length = text.length;
+  const full = { start: 0, end: length };
+  const given = options.windows.map((w) => clampSpan(w ?? undefined, length)).filter((w) => w && w.end > w.start);
+  const windows = options.whole || given.length === 0 ? [full] : mergeTouching(given as Span[], text);
+  const mention = clampSpan(options.mention, length);
+  const marks: Array<Span & { mark: 'mention' | 'cue' }> = [];
+  if (mention && mention.end > mention.start) marks.push({ ...mention, mark: 'mention' });
+  for (const span of options.decided ?? []) {
+    const cue = clampSpan(span, length);
+    if (cue && cue.end > cue.start) marks.push({ ...cue, mark: 'cue' });
+  }
+  const segments: ExcerptSegment[] = [];
+  windows.forEach((window, i) => {
+    if (i > 0 || window.start > 0) segments.push({ gap: true });
+    let at = window.start;
+    while (at < window.end) {
+      // The mark covering `at` (mention first), else plain text up to the next mark's start.
+      const covering = marks
+        .filter((m) => m.start <= at && m.end > at)
+        .sort((a, b) => (a.mark === 'mention' ? -1 : b.mark === 'mention' ? 1 : 0))[0];
+      if (covering) {
+        const end = Math.min(
+          window.end,
+          covering.end,
+          ...marks.filter((m) => m.mark === 'mention' && m.start > at).map((m) => m.start),
+        );
+        segments.push({ text: text.slice(at, end), mark: covering.mark });
+        at = end;
+        continue;
+      }
+      const next = Math.min(window.end, ...marks.filter((m) => m.start > at).map((m) => m.start));
+      segments.push({ text: text.slice(at, next), mark: null });
+      at = next;
+    }
+  });
+  const last = windows[windows.length - 1];
+  if (last && last.end < length) segments.push({ gap: true });
+  return segments;
+}
+
+/** Windows in text order, those only whitespace apart merged into one. */
+function mergeTouching(windows: readonly Span[], text: string): Span[] {
+  const sorted = [...windows].sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const w of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && (w.start <= last.end || text.slice(last.end, w.start).trim() === ''))
+      last.end = Math.max(last.end, w.end);
+    else merged.push({ ...w });
+  }
+  return merged;
+}

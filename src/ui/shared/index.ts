@@ -9,9 +9,10 @@ export {
   ShownStanceLabel,
   StanceLabel,
   sharedCss,
+  whyLine,
 } from './components';
 export type { ExcerptParts } from './excerpt';
-export { excerptParts } from './excerpt';
+export { excerptParts, excerptSegments } from './excerpt';
 export {
   addedByLabel,
   briefingLabel,

@@ -16,6 +16,9 @@ Key messages
   • We oppose clause 7, which should be removed.
 `;
 
+/** A shipped position of the fixture dataset, which the reader has corrected before each case. */
+const FIRST_POSITION = fixtureDataset().positions[0]?.id ?? '';
+
 /** One well-formed message of every type. */
 const MESSAGES: Record<BackgroundRequest['type'], BackgroundRequest> = {
   lookup: {
@@ -41,6 +44,8 @@ const MESSAGES: Record<BackgroundRequest['type'], BackgroundRequest> = {
   captureBriefing: { type: 'captureBriefing', text: BRIEFING, pageDate: null },
   pendingCapture: { type: 'pendingCapture', id: 'x' },
   removeBriefing: { type: 'removeBriefing', source: 'mine.txt' },
+  correctStance: { type: 'correctStance', positionId: FIRST_POSITION, ref: null, stance: 'support' },
+  undoCorrection: { type: 'undoCorrection', positionId: FIRST_POSITION, ref: null },
   exportUserData: { type: 'exportUserData' },
   importUserData: {
     type: 'importUserData',
@@ -64,7 +69,14 @@ const CONTEXTS: Array<[string, MessageSender, SenderKind]> = [
   ['our id from a page that is not http(s)', { id: EXTENSION.id, url: 'file:///x.html', tab: { id: 3 } }, 'other'],
 ];
 
-const USER_DATA_TYPES = new Set(['addBriefing', 'removeBriefing', 'exportUserData', 'importUserData']);
+const USER_DATA_TYPES = new Set([
+  'addBriefing',
+  'removeBriefing',
+  'exportUserData',
+  'importUserData',
+  'correctStance',
+  'undoCorrection',
+]);
 
 describe('who may send what', () => {
   it.each(CONTEXTS)('tells a %s apart', (_name, sender, kind) => {
@@ -99,10 +111,17 @@ describe('who may send what', () => {
     // The reader's own briefing, which a refused sender must neither read, remove nor replace.
     const mine = await svc.handle({ type: 'addBriefing', fileName: 'mine.txt', text: BRIEFING }, owner);
     expect(mine.ok).toBe(true);
+    // And their correction of a shipped position, which a refused sender must neither undo nor change.
+    const corrected = await svc.handle(
+      { type: 'correctStance', positionId: FIRST_POSITION, ref: null, stance: 'oppose' },
+      owner,
+    );
+    expect(corrected.ok).toBe(true);
     const exportNow = async () => {
       const reply = await svc.handle({ type: 'exportUserData' }, owner);
       if (!reply.ok) throw new Error(reply.error);
-      return JSON.parse((reply.data as { json: string }).json).briefings;
+      const { briefings, corrections } = JSON.parse((reply.data as { json: string }).json);
+      return { briefings, corrections };
     };
     const before = await exportNow();
 

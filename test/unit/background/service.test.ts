@@ -257,15 +257,117 @@ describe('user briefings', () => {
     const svc = service();
     await ok(svc, { type: 'addBriefing', fileName: 'devolution.txt', text: USER_BRIEFING });
     const { json } = await ok(svc, { type: 'exportUserData' });
-    expect(JSON.parse(json)).toMatchObject({ format: 'lga-positions-user-data', formatVersion: 1 });
+    // Version 2 adds the reader's stance corrections (a version 1 file still imports: see the table below).
+    expect(JSON.parse(json)).toMatchObject({ format: 'lga-positions-user-data', formatVersion: 2, corrections: [] });
     const fresh = service();
-    expect(await ok(fresh, { type: 'importUserData', json })).toEqual({ briefings: 1, replaced: [] });
+    expect(await ok(fresh, { type: 'importUserData', json })).toEqual({ briefings: 1, corrections: 0, replaced: [] });
     expect((await ok(fresh, { type: 'bill', bill: USER_BILL }))?.title).toBe(
       'English Devolution and Community Empowerment Bill',
     );
     expect(JSON.parse((await ok(fresh, { type: 'exportUserData' })).json).briefings).toEqual(
       JSON.parse(json).briefings,
     );
+  });
+
+  it('corrections: set from an extension page, applied to lookup, bill and search, exported, kept through a reseed, undone', async () => {
+    const factory = new IDBFactory();
+    const changed = vi.fn();
+    const svc = service(factory, fixtureDataset(), { dataChanged: changed });
+    const panel = SENDERS.sidePanel();
+    const page: PageContext = {
+      bill: 'Children and Social Work Bill',
+      billId: CSWB,
+      house: 'lords',
+      stage: 'report',
+      stageLabel: null,
+      date: '2016-10-18',
+    };
+    const clause32 = { kind: 'clause', number: '32' } as const;
+    const before = await ok(svc, { type: 'lookup', page, references: [clause32] });
+    const match = before.matches[0]!.positions[0]!;
+    expect(match.ref.stance).toBe('oppose');
+
+    // A content script (a page's tab, a web URL) may not write a correction.
+    const fromPage = await failure(
+      svc,
+      { type: 'correctStance', positionId: match.position.id, ref: clause32, stance: 'support' },
+      SENDERS.contentScript(3),
+    );
+    expect(fromPage).toMatch(/extension/);
+    expect(
+      await failure(
+        svc,
+        {
+          type: 'correctStance',
+          positionId: match.position.id,
+          ref: { kind: 'clause', number: '99' },
+          stance: 'support',
+        },
+        panel,
+      ),
+    ).toMatch(/does not name clause 99/);
+
+    const corrected = await ok(
+      svc,
+      { type: 'correctStance', positionId: match.position.id, ref: clause32, stance: 'concern' },
+      panel,
+    );
+    expect(corrected.corrections).toMatchObject([{ ref: clause32, stance: 'concern', text: match.position.text }]);
+    expect(changed).toHaveBeenCalled();
+    const after = await ok(svc, { type: 'lookup', page, references: [clause32] });
+    expect(after.matches[0]!.positions[0]!.position.corrections).toHaveLength(1);
+    const bill = await ok(svc, { type: 'briefingsForBill', billId: CSWB });
+    const listed = bill!.briefings.flatMap((b) => b.positions).find((p) => p.id === match.position.id);
+    expect(listed?.corrections).toHaveLength(1);
+    // Search by stance follows the corrections: the whole position corrected too, it no longer opposes anything.
+    await ok(svc, { type: 'correctStance', positionId: match.position.id, ref: null, stance: 'concern' }, panel);
+    const opposed = await ok(svc, { type: 'search', query: 'oppose', limit: 50 });
+    expect(opposed.map((h) => h.position.id)).not.toContain(match.position.id);
+    const concerned = await ok(svc, { type: 'search', query: 'concerned', limit: 50 });
+    expect(concerned.map((h) => h.position.id)).toContain(match.position.id);
+
+    // Kept through a dataset update; exported and imported with the rest of the user data.
+    const reseeded = service(factory, fixtureDataset('v-next'));
+    const again = await ok(reseeded, { type: 'lookup', page, references: [clause32] });
+    expect(again.matches[0]!.positions[0]!.position.corrections).toHaveLength(2);
+    const { json } = await ok(reseeded, { type: 'exportUserData' });
+    const fresh = service();
+    expect(await ok(fresh, { type: 'importUserData', json })).toEqual({ briefings: 0, corrections: 2, replaced: [] });
+    const imported = await ok(fresh, { type: 'lookup', page, references: [clause32] });
+    expect(imported.matches[0]!.positions[0]!.position.corrections?.map((c) => c.stance)).toEqual([
+      'concern',
+      'concern',
+    ]);
+
+    // Undone in one request; undoing again says there is nothing to undo.
+    const undone = await ok(reseeded, { type: 'undoCorrection', positionId: match.position.id, ref: clause32 }, panel);
+    expect(undone.corrections?.map((c) => c.ref)).toEqual([null]);
+    expect(
+      await failure(reseeded, { type: 'undoCorrection', positionId: match.position.id, ref: clause32 }, panel),
+    ).toMatch(/no correction/);
+  });
+
+  it('an import with a malformed correction changes nothing and names it', async () => {
+    const svc = service();
+    const file = JSON.stringify({
+      format: 'lga-positions-user-data',
+      formatVersion: 2,
+      exportedAt: '',
+      briefings: [],
+      userData: [],
+      corrections: [
+        {
+          positionId: 'x/1',
+          ref: { kind: 'clause', number: '7' },
+          stance: 'furious',
+          text: 't',
+          at: '2026-12-01T00:00:00Z',
+        },
+      ],
+    });
+    expect(await failure(svc, { type: 'importUserData', json: file })).toMatch(/corrections\[0\]\.stance/);
+    const { json } = await ok(svc, { type: 'exportUserData' });
+    expect(JSON.parse(json).corrections).toEqual([]);
   });
 
   const exported = (briefings: unknown[]) =>

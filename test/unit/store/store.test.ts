@@ -28,6 +28,29 @@ const backends: Array<[string, () => Promise<DataStore>]> = [
 ];
 
 describe.each(backends)('%s store', (_name, makeStore) => {
+  it('keeps the reader’s stance corrections: one per position or provision, through reseeding, removable', async () => {
+    const store = await makeStore();
+    await store.seed(fixtureDataset('v1'));
+    const [position] = POSITIONS.filter((p) => p.refs.length > 0);
+    const ref = { kind: position!.refs[0]!.kind, number: position!.refs[0]!.number };
+    const base = { positionId: position!.id, text: position!.text, at: '2026-12-01T21:00:00.000Z' };
+    await store.putCorrection({ ...base, ref, stance: 'concern' });
+    await store.putCorrection({ ...base, ref: { ...ref, number: ref.number.toLowerCase() }, stance: 'oppose' });
+    await store.putCorrection({ ...base, ref: null, stance: 'mixed' });
+    // The same provision again replaces; the position as a whole is its own correction.
+    expect((await store.corrections()).map((c) => [c.ref?.number ?? null, c.stance]).sort()).toEqual(
+      [
+        [null, 'mixed'],
+        [ref.number.toLowerCase(), 'oppose'],
+      ].sort(),
+    );
+    await store.seed(fixtureDataset('v2'));
+    expect(await store.corrections()).toHaveLength(2);
+    expect(await store.removeCorrection(position!.id, null)).toBe(true);
+    expect(await store.removeCorrection(position!.id, null)).toBe(false);
+    expect((await store.corrections()).map((c) => c.stance)).toEqual(['oppose']);
+  });
+
   it('seeds a dataset and records its version and counts', async () => {
     const store = await makeStore();
     expect(await store.meta()).toBeNull();
@@ -232,6 +255,36 @@ describe('schema versions', () => {
       expect(await store.counts()).toMatchObject({ positions: POSITIONS.length + 1, userBriefings: 1 });
     },
   );
+
+  it('upgrades v3 to v4 keeping every record and adding an empty corrections store', async () => {
+    const factory = new IDBFactory();
+    const v3 = fixture(3);
+    await restoreDump(factory, v3);
+    const opened = await openDatabase(factory, { version: 4 });
+    if (!opened.ok) throw new Error(opened.problem);
+    const after = await dumpDatabase(opened.db);
+    expect(after.schemaVersion).toBe(4);
+    for (const [name, records] of Object.entries(v3.stores))
+      expect(sorted(after.stores[name]), name).toEqual(sorted(records));
+    expect(after.stores.corrections).toEqual([]);
+    const store = new IdbStore(opened.db);
+    expect(await store.counts()).toMatchObject({ positions: POSITIONS.length + 1, userBriefings: 1 });
+  });
+
+  it('opens a v4 database as it is; a dataset reseed keeps its corrections and user records', async () => {
+    const factory = new IDBFactory();
+    const v4 = fixture(4);
+    await restoreDump(factory, v4);
+    const store = await freshIdbStore(factory);
+    const corrections = await store.corrections();
+    expect(corrections).toHaveLength(1);
+    expect(corrections[0]).toMatchObject({ stance: 'oppose', at: '2026-12-01T21:00:00.000Z' });
+    expect(corrections[0]).not.toHaveProperty('key');
+    await store.seed(fixtureDataset('v-fixture-2'));
+    const after = await dumpDatabase(store.db);
+    expect(after.stores.corrections).toEqual(v4.stores.corrections);
+    expect(after.stores.userBriefings).toEqual(v4.stores.userBriefings);
+  });
 
   it('opens a v3 database as it is and a dataset reseed keeps its user records', async () => {
     const factory = new IDBFactory();
