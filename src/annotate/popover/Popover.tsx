@@ -138,11 +138,6 @@ class PositionItem extends Component<PositionItemProps, { whole: boolean }> {
           decided={shown.corrected ? [] : ref.decidedBy}
           whole={whole}
         />
-        {why ? (
-          <p class="lga-why" data-testid="lga-why">
-            {why}
-          </p>
-        ) : null}
         <div class="lga-actions">
           {evidenceIsWhole ? null : (
             <button
@@ -172,6 +167,11 @@ class PositionItem extends Component<PositionItemProps, { whole: boolean }> {
             Not right?
           </button>
         </div>
+        {why ? (
+          <p class="lga-why" data-testid="lga-why">
+            {why}
+          </p>
+        ) : null}
       </li>
     );
   }
