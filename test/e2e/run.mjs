@@ -135,6 +135,26 @@ function specApi(browser, server, opened) {
       await api.messageUntil({ type: 'status' }, (s) => s.counts.positions > 0, { what: 'the reloaded extension' });
       return true;
     },
+    /**
+     * Restarts the extension's background, its stored data kept: Firefox reloads the extension (as an update does; it
+     * comes back). Chromium only unloads a command-line extension on reload, so there the service worker is stopped,
+     * as Chrome stops an idle one, and starts again on the next message. Resolves to what was done.
+     */
+    async restartBackground() {
+      if (browser.stopServiceWorker) {
+        await browser.stopServiceWorker();
+        const deadline = Date.now() + 15_000;
+        for (;;) {
+          await api.messageUntil({ type: 'status' }, (s) => s.counts.positions > 0, { what: 'the restarted worker' });
+          if (await browser.serviceWorkerRestarted()) break;
+          if (Date.now() > deadline) throw new Error('the service worker did not restart');
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        return 'service worker stopped and started again';
+      }
+      if (!(await api.reloadExtension())) throw new Error('the extension did not come back after a reload');
+      return 'extension reloaded';
+    },
     /** Polls the background until `predicate(data)` holds for the reply to `request`. */
     async messageUntil(request, predicate, { timeout = 15_000, what = request.type } = {}) {
       const deadline = Date.now() + timeout;

@@ -104,7 +104,14 @@ class PositionItem extends Component<PositionItemProps, { whole: boolean }> {
     const headline = stanceForPosition(position);
     const why = shown.corrected ? null : whyLine(shown.stance, position.text, ref.decidedBy);
     return (
-      <li class="lga-position" id={itemId} data-applies={match.applies} data-testid="lga-position" tabIndex={-1}>
+      <li
+        class="lga-position"
+        id={itemId}
+        data-applies={match.applies}
+        data-position-id={position.id}
+        data-testid="lga-position"
+        tabIndex={-1}
+      >
         {showSource ? (
           <div class="lga-briefing-head">
             <p class="lga-source">

@@ -275,7 +275,12 @@ function BriefingParts({ positions, target }: { positions: Position[]; target: B
             <h5>{PART_HEADINGS[part]}</h5>
             <ul class="positions">
               {inPart.map((position, i) => (
-                <li key={position.id} id={anchorId('position', position.id)} data-testid="briefing-position">
+                <li
+                  key={position.id}
+                  id={anchorId('position', position.id)}
+                  data-testid="briefing-position"
+                  data-position-id={position.id}
+                >
                   {position.subheading && position.subheading !== inPart[i - 1]?.subheading ? (
                     <p class="subheading">{position.subheading}</p>
                   ) : null}

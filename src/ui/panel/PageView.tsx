@@ -221,7 +221,7 @@ function ProvisionItem({
             const shown = stanceForProvision(position, provision);
             const own = position.refs.find((r) => sameProvision(r, provision));
             return (
-              <li key={position.id} class="position" data-testid="page-ref-position">
+              <li key={position.id} class="position" data-testid="page-ref-position" data-position-id={position.id}>
                 <p class="small muted">
                   {briefingLabel(briefing)}
                   {addedByLabel(briefing) ? ` · ${addedByLabel(briefing)}` : ''} ·{' '}

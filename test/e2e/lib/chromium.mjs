@@ -185,6 +185,39 @@ export async function launchChromium({ extensionDir, proxyPort }) {
       }
       return false;
     },
+    /**
+     * Stops the extension's service worker, as Chrome stops an idle one (MV3): whatever it kept in memory is gone, and
+     * it starts again on the next message. Resolves once the worker is gone.
+     */
+    async stopServiceWorker() {
+      const running = context.serviceWorkers().filter((w) => w.url().startsWith(origin));
+      if (running.length === 0) throw new Error('the extension has no running service worker to stop');
+      // A mark in the running worker's global scope: a worker without it was started after the stop.
+      for (const worker of running) {
+        await worker.evaluate(() => {
+          globalThis.__e2eBeforeStop = true;
+        });
+      }
+      const page = await context.newPage();
+      try {
+        await page.goto(`${origin}/options.html`);
+        const cdp = await context.newCDPSession(page);
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        for (const t of targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(origin))) {
+          await cdp.send('Target.closeTarget', { targetId: t.targetId });
+        }
+      } finally {
+        await page.close().catch(() => {});
+      }
+    },
+    /** True once a service worker started after the last `stopServiceWorker` runs (the old one's mark is gone). */
+    async serviceWorkerRestarted() {
+      for (const worker of context.serviceWorkers().filter((w) => w.url().startsWith(origin))) {
+        const fresh = await worker.evaluate(() => globalThis.__e2eBeforeStop !== true).catch(() => false);
+        if (fresh) return true;
+      }
+      return false;
+    },
     /** Evaluate in the extension's service worker (Chromium only). */
     async evaluateInBackground(fn, arg) {
       const sw = context.serviceWorkers().find((w) => w.url().startsWith(origin));

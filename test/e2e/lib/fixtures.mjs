@@ -37,6 +37,18 @@ export const PAGES = {
     path: '/Lords/2016-10-18/debates/8C3F2A1E-6B0D-4B8E-9E2A-5D7C1F0B9A34/ChildrenAndSocialWorkBill(HL)',
     file: path.join(FIXTURES, 'cswb-lords-report-2016-10-18.html'),
   },
+  /** Children's Wellbeing and Schools Bill, Public Bill Committee (Commons, 28 January 2025): Clause 1 and Clause 9. */
+  cwsbCommitteeClauses1And9: {
+    host: 'hansard.parliament.uk',
+    path: '/Commons/2025-01-28/debates/6C1D0E2F-3A4B-4C5D-8E9F-0A1B2C3D4E51/ChildrenSWellbeingAndSchoolsBill(FifthSitting)',
+    file: path.join(FIXTURES, 'cwsb-commons-pbc-2025-01-28.html'),
+  },
+  /** Children and Social Work Bill [HL], Lords Report (2nd day), 8 November 2016: Amendment 66 and clause 32. */
+  cswbLordsReportClause32: {
+    host: 'hansard.parliament.uk',
+    path: '/Lords/2016-11-08/debates/4E2B6D8F-1A3C-4E5B-8D7F-9A0B1C2D3E65/ChildrenAndSocialWorkBill(HL)',
+    file: path.join(FIXTURES, 'cswb-lords-report-2016-11-08.html'),
+  },
   /** Children's Wellbeing and Schools Bill, Lords Third Reading, 9 February 2026: seed clause numbers mean other clauses. */
   cwsbLordsThirdReading: {
     host: 'hansard.parliament.uk',
