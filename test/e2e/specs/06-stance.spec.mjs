@@ -30,15 +30,26 @@ function popoverStances() {
   });
 }
 
-async function hoverReference(tab, text) {
-  const box = await tab.evaluate(textBox, { selector: SPEECH, text });
-  if (!box) throw new Error(`"${text}" not found in the page's speeches`);
-  await tab.mouseMove(5, 5);
-  await tab.waitFor(popoverClosed, undefined, { timeout: 5_000, what: 'no popover before hovering' });
-  await tab.hoverRect(box);
-  await tab.waitFor(popoverState, undefined, { timeout: 5_000, what: `the popover for ${text}` });
-  await sleep(150);
-  return tab.evaluate(popoverStances);
+/**
+ * Hovers the reference and reads the popover's stances. A second try moves the pointer away and back: on a machine
+ * under load the first dwell can fall in a page still settling after the extension restarted.
+ */
+async function hoverReference(tab, text, attempts = 2) {
+  for (let attempt = 1; ; attempt++) {
+    const box = await tab.evaluate(textBox, { selector: SPEECH, text });
+    if (!box) throw new Error(`"${text}" not found in the page's speeches`);
+    await tab.mouseMove(5, 5);
+    await tab.waitFor(popoverClosed, undefined, { timeout: 5_000, what: 'no popover before hovering' });
+    await tab.hoverRect(box);
+    try {
+      await tab.waitFor(popoverState, undefined, { timeout: 5_000, what: `the popover for ${text}` });
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      continue;
+    }
+    await sleep(150);
+    return tab.evaluate(popoverStances);
+  }
 }
 
 async function openPage(b, pageId) {
