@@ -8,8 +8,8 @@
  * positions); the score is their sum, damped for long positions (more words, more chance meetings). A link needs a
  * subject, not a chance meeting of words: a shared two-word phrase (`care leavers`, `home education`), or a subject
  * word the speaker keeps coming back to (`branded`, three times), and at least two distinct words in all, so one rare
- * word in passing (`kinship`) does not make a subject. The bill's own title (`Social Work`) is in every speech on it
- * and is no evidence. Pure: no DOM, no I/O; the background and the CLI build one index per bill and reuse it.
+ * word in passing (`kinship`) does not make a subject. The bill's own title (`Social Work`), and its words paired
+ * (`children's social care`), are in every speech on it and are no evidence. Pure: no DOM, no I/O; the background and the CLI build one index per bill and reuse it.
  */
 import type { BillRecord, Position } from '../model';
 import type { LearntTerms } from './corpus';
@@ -164,8 +164,18 @@ export function buildTopicIndex(bill: BillRecord, allPositions: readonly Positio
   }
   // The bill's title is in every speech on it, and the LGA's name in many: neither is a subject.
   const titleTerms = new Set<string>();
-  for (const title of [bill.title, ...bill.aliases, ...(bill.actTitle ? [bill.actTitle] : []), LGA_NAMES]) {
-    for (const t of termsOf(tokenize(title))) titleTerms.add(t.key);
+  const titleWords = new Set<string>();
+  for (const title of [bill.title, ...bill.aliases, ...(bill.actTitle ? [bill.actTitle] : [])]) {
+    for (const t of termsOf(tokenize(title))) {
+      titleTerms.add(t.key);
+      if (!t.phrase) titleWords.add(t.key);
+    }
+  }
+  for (const t of termsOf(tokenize(LGA_NAMES))) titleTerms.add(t.key);
+  // Nor is any pairing of the title's own words (`children's social care` on the Children and Social Work Bill):
+  // speeches on the bill say them together whatever their subject.
+  for (const p of mine) {
+    for (const t of p.terms) if (t.phrase && t.key.split(' ').every((k) => titleWords.has(k))) titleTerms.add(t.key);
   }
   const weights = termWeights(learnt, briefingDf, groupCount, titleTerms);
   linkCompanions(mine, weights);

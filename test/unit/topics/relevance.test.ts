@@ -62,6 +62,11 @@ const OFF_SUBJECT: { name: string; bill: string; text: string }[] = [
     text: 'My Lords, I thank the Minister for his letter and the noble Lord, Lord Watson of Invergowrie, for tabling these amendments. I beg to move that the Bill be now read a third time.',
   },
   {
+    name: 'the bill’s title words paired (`children’s social care` on the Children and Social Work Bill) are no subject',
+    bill: CSWB,
+    text: "Children's social care is where this Bill will be judged. Everyone who has worked in children's social care knows how much depends on it, and I hope the House gives children's social care the attention it deserves.",
+  },
+  {
     name: 'the bill’s own title and the LGA’s name are no subject',
     bill: CSWB,
     text: 'The Children and Social Work Bill has been improved in this House, and the Local Government Association has written to all noble Lords about the Children and Social Work Bill.',
