@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { PARLIAMENT_MATCHES } from './src/pages';
 
 // One source, two browsers: `wxt build` gives Chrome MV3 (side panel), `wxt build -b firefox` gives Firefox (sidebar).
 export default defineConfig({
@@ -17,7 +18,10 @@ export default defineConfig({
     name: 'LGA positions on Parliament',
     description:
       "Highlights clauses, amendments and schedules on Hansard and parliament.uk pages and shows the Local Government Association's position on each.",
-    permissions: ['storage', 'tabs'],
+    // scripting and the parliament hosts: the background runs the popover's script in a parliament page when it is
+    // first needed (src/annotate/popover-loader.ts); the hosts are the content script's own, so no new warning.
+    permissions: ['storage', 'tabs', 'scripting'],
+    host_permissions: [...PARLIAMENT_MATCHES],
     commands: {
       'next-reference': {
         suggested_key: { default: 'Alt+Shift+N' },

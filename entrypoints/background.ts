@@ -21,6 +21,7 @@ export default defineBackground(() => {
     sidePanel: chromeSidePanel,
     tabs: browser.tabs as unknown as BrowserApis['tabs'],
     commands: raw.commands,
+    scripting: raw.scripting,
     getURL: (path) => browser.runtime.getURL(path as never),
   };
   const service = createBackgroundService({

@@ -84,6 +84,11 @@ export type BackgroundRequest =
   | { type: 'correctStance'; positionId: string; ref: Reference | null; stance: Stance }
   | { type: 'undoCorrection'; positionId: string; ref: Reference | null }
   /**
+   * The content script's first popover on a page: the background runs the popover's script (POPOVER_SCRIPT) in the
+   * sender's frame, beside the content script (the popover and Preact are not loaded on pages that never open one).
+   */
+  | { type: 'loadPopover' }
+  /**
    * Saves a briefing (extension pages). `origin`: the LGA page it was read from (its URL decides duplicates with
    * other copies of that page); `captureId`: the pending capture it came from, whose tab is told it was saved.
    * Saving over briefings already added (the same page, words or name) is refused unless `replace` says the reader
@@ -149,6 +154,7 @@ export interface BackgroundResponses {
   /** The position as the views now show it (its corrections attached). */
   correctStance: Position;
   undoCorrection: Position;
+  loadPopover: null;
   addBriefing: {
     bill: BillRecord;
     briefings: number;
@@ -246,6 +252,12 @@ export type TabRequest =
   /** To an LGA briefing page's content script: its briefing was saved; ask for its status again. */
   | { type: 'captureChanged' };
 
+/**
+ * The popover's script, built from entrypoints/popover.ts (a WXT unlisted script), that `loadPopover` runs in a tab.
+ * It is not a web-accessible resource: pages cannot load it or probe for it.
+ */
+export const POPOVER_SCRIPT = '/popover.js';
+
 /** Compile-time list of request types, used to validate incoming messages. */
 export const BACKGROUND_REQUEST_TYPES = [
   'lookup',
@@ -259,6 +271,7 @@ export const BACKGROUND_REQUEST_TYPES = [
   'openPanel',
   'correctStance',
   'undoCorrection',
+  'loadPopover',
   'addBriefing',
   'planBriefing',
   'captureStatus',

@@ -10,8 +10,8 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createController } from '../../src/annotate/controller';
 import { extensionAlive, guardScriptStartedEvent } from '../../src/annotate/page-events';
-import { createPopoverHost } from '../../src/annotate/popover/host';
 import { pageScheme } from '../../src/annotate/popover/scheme';
+import { lazyPopover, takePopoverFactory } from '../../src/annotate/popover-loader';
 import { settingsReader } from '../../src/annotate/settings-reader';
 import { createTopicHook } from '../../src/annotate/topic-hook';
 import {
@@ -41,6 +41,16 @@ export default defineContentScript({
     const settings = settingsReader(browser.storage as never);
     const send = <R extends BackgroundRequest>(request: R) =>
       browser.runtime.sendMessage(request) as Promise<Reply<ResponseFor<R>> | undefined>;
+    const log = (message: string, error?: unknown) => console.debug(`[LGA positions] ${message}`, error ?? '');
+    // The popover is loaded on first need: the background runs its script beside this one (src/annotate/popover-loader.ts).
+    const createPopover = lazyPopover({
+      async load() {
+        const reply = await send({ type: 'loadPopover' });
+        if (!reply?.ok) throw new Error(reply ? reply.error : 'the background did not answer');
+      },
+      take: () => takePopoverFactory(),
+      log,
+    });
     // Topic links (issue 14): one more batched request per section, after its lookup (src/annotate/topic-hook.ts).
     const topics = createTopicHook({
       doc: document,
@@ -49,7 +59,7 @@ export default defineContentScript({
       marks: () => controller.marks,
       scheme: () => pageScheme(document),
       refresh: () => void controller.refresh(),
-      log: (message, error) => console.debug(`[LGA positions] ${message}`, error ?? ''),
+      log,
     });
     const controller = createController({
       doc: document,
@@ -60,7 +70,7 @@ export default defineContentScript({
       getSettings: settings.get,
       watchSettings: settings.watch,
       understand: understandPage,
-      popover: { create: createPopoverHost, scheme: pageScheme },
+      popover: { create: createPopover, scheme: pageScheme },
       onTabRequest(handler) {
         const listener = (message: unknown) => {
           const request = message as TabRequest | null;
@@ -74,7 +84,7 @@ export default defineContentScript({
       onLocationChange: (callback) => ctx.addEventListener(window, 'wxt:locationchange', callback),
       onInvalidated: (callback) => ctx.onInvalidated(callback),
       isAlive,
-      log: (message, error) => console.debug(`[LGA positions] ${message}`, error ?? ''),
+      log,
     });
     const unwatchTopics = settings.watch(topics.settingsChanged);
     ctx.onInvalidated(() => {

@@ -5,7 +5,7 @@
  * Chrome MV3 has `action` and `sidePanel`; Firefox MV2 has `browserAction` and `sidebarAction` (WXT's polyfill does
  * not map `action` onto `browserAction` for MV2, so both are looked for).
  */
-import type { PanelTarget, TabRequest } from '../messaging';
+import { type PanelTarget, POPOVER_SCRIPT, type TabRequest } from '../messaging';
 import type { Platform } from './service';
 
 type Listener<A extends unknown[]> = { addListener(callback: (...args: A) => unknown): void };
@@ -29,6 +29,10 @@ export interface BrowserApis {
     query(query: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number }>>;
     sendMessage(tabId: number, message: TabRequest): Promise<unknown>;
     create?(properties: { url: string; active?: boolean; openerTabId?: number }): Promise<unknown>;
+  };
+  /** Runs one of the extension's scripts in a tab's frame, in the content scripts' world (Chrome MV3, Firefox 102+). */
+  scripting?: {
+    executeScript(injection: { target: { tabId: number; frameIds?: number[] }; files: string[] }): Promise<unknown>;
   };
   /** The extension's own URL of one of its pages (`runtime.getURL`). */
   getURL?(path: string): string;
@@ -68,6 +72,10 @@ export function createPlatform(
       await apis.tabs.sendMessage(tabId, request);
     },
     dataChanged: announceDataChanged,
+    async injectPopover(tabId, frameId) {
+      if (!apis.scripting) throw new Error('no scripting API');
+      await apis.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [POPOVER_SCRIPT] });
+    },
   };
 }
 

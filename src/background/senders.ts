@@ -18,6 +18,8 @@ export interface MessageSender {
   url?: string;
   /** Present when the sender is in a tab: a content script, or an extension page opened in a tab. */
   tab?: { id?: number; windowId?: number; url?: string };
+  /** The frame a content script runs in (0: the tab's top frame). */
+  frameId?: number;
 }
 
 /** Our extension, as the browser names it: `runtime.id` and the origin of `runtime.getURL('/')`. */
@@ -35,6 +37,7 @@ export const ALLOWED_SENDERS: Readonly<Record<BackgroundRequest['type'], readonl
   bills: ['content-script', 'extension-page'],
   pageSummary: ['content-script'],
   openPanel: ['content-script', 'extension-page'],
+  loadPopover: ['content-script'],
   // On an LGA briefing page (the handler checks the page is one): is it saved, and hand its text to the preview.
   captureStatus: ['content-script'],
   captureBriefing: ['content-script'],

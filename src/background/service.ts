@@ -57,6 +57,8 @@ export interface Platform {
   tellTab(tabId: number, request: TabRequest): Promise<void> | void;
   /** The reader's data changed (corrections, briefings): open pages and panels read again (DATA_REVISION_KEY). */
   dataChanged(): Promise<void> | void;
+  /** Runs the popover's script (POPOVER_SCRIPT) in one frame of a tab, beside our content script there. */
+  injectPopover(tabId: number, frameId: number): Promise<void> | void;
 }
 
 export interface ServiceOptions {
@@ -337,6 +339,13 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new UserFacingError('pageSummary must come from a tab');
       await platform.setBadge?.(tabId, applies > 0 ? String(Math.min(applies, 999)) : '');
+      return null;
+    },
+
+    async loadPopover(_request, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new UserFacingError('loadPopover must come from a tab');
+      await platform.injectPopover?.(tabId, sender.frameId ?? 0);
       return null;
     },
 

@@ -157,6 +157,8 @@ function parse(message: unknown): BackgroundRequest {
       return { type: 'briefingsForBill', billId: string(m.billId, 'billId', LIMITS.shortText) };
     case 'bills':
       return { type: 'bills' };
+    case 'loadPopover':
+      return { type: 'loadPopover' };
     case 'search': {
       const limit = m.limit === undefined ? undefined : count(m.limit, 'limit', LIMITS.searchResults);
       return {

@@ -415,6 +415,19 @@ describe('toolbar and panel', () => {
     expect(await failure(svc, { type: 'pageSummary', applies: 1, total: 1 }, SENDERS.noSender())).toMatch(/from a tab/);
   });
 
+  it('runs the popover script in the frame of the content script that asked for it, and nowhere else', async () => {
+    const injectPopover = vi.fn();
+    const svc = service(undefined, undefined, { injectPopover });
+    await ok(svc, { type: 'loadPopover' }, SENDERS.contentScript(12));
+    await ok(svc, { type: 'loadPopover' }, { ...SENDERS.contentScript(13), frameId: 4 });
+    expect(injectPopover.mock.calls).toEqual([
+      [12, 0],
+      [13, 4],
+    ]);
+    expect(await failure(svc, { type: 'loadPopover' }, SENDERS.sidePanel())).toMatch(/refused/);
+    expect(injectPopover).toHaveBeenCalledTimes(2);
+  });
+
   it('opens the panel synchronously, within the user gesture, and records the briefing to show', async () => {
     const openPanel = vi.fn();
     const setPanelTarget = vi.fn();
