@@ -37,6 +37,11 @@ export interface PopoverView {
   contains(event: Event): boolean;
   setScheme(scheme: ColourScheme): void;
   destroy(): void;
+  /**
+   * A popover may soon be shown (the pointer reached a reference): one loaded on first need (popover-loader.ts) starts
+   * loading, ahead of the hover delay.
+   */
+  warm?(): void;
 }
 
 export interface PopoverDriverDeps {
@@ -180,7 +185,10 @@ export function createPopoverDriver(deps: PopoverDriverDeps): PopoverDriver {
       }
       if (pointerOver !== null) h.pointerLeaveReference();
       pointerOver = index;
-      if (index !== null) h.pointerEnterReference(index, point);
+      if (index !== null) {
+        ensureHost().warm?.();
+        h.pointerEnterReference(index, point);
+      }
     },
     inPopover: (event) => !!host?.contains(event),
     click(x, y) {
