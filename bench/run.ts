@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const parts = ['references.ts', 'store.ts', 'store-browser.ts', 'topics.ts', 'highlight.ts'].filter((f) =>
-  fs.existsSync(path.join(ROOT, 'bench', f)),
+const parts = ['references.ts', 'store.ts', 'store-browser.ts', 'big-briefing.mjs', 'topics.ts', 'highlight.ts'].filter(
+  (f) => fs.existsSync(path.join(ROOT, 'bench', f)),
 );
 
 if (!fs.existsSync(path.join(ROOT, '.output/chrome-mv3/manifest.json'))) {
