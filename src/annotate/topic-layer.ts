@@ -25,6 +25,7 @@ import { briefingLabel, formatDates } from '../ui/shared/labels';
 import { STANCE_COLOUR, STANCE_GLYPH, STANCE_LABEL } from '../ui/shared/stance';
 import { highlightApiOf, TOPIC_MENTION_HIGHLIGHT } from './highlight';
 import { LEGACY_TOPIC_HOST_TAG, TOPIC_HOST_TAG } from './late-content';
+import { clock, runInSlices, timed } from './slices';
 import { type TopicParagraph, topicParagraphs, topicsRequest, withoutShownPositions } from './topic-paragraphs';
 
 export { TOPIC_HOST_TAG };
@@ -45,6 +46,8 @@ export interface TopicLayerDeps {
   /** The colour scheme of the page now. */
   scheme(): 'light' | 'dark';
   log?(message: string, error?: unknown): void;
+  /** Main-thread time spent in each synchronous step and slice (the benchmark sums it). */
+  onBusy?(ms: number): void;
 }
 
 /** One paragraph's marker: what it links to, for the popover and the side panel. */
@@ -223,7 +226,8 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
    * The markers flow with their paragraphs (content inserted above, fonts loading, collapsibles: no work at all);
    * only a paragraph's own box changing (width, indent) can move its marker against its first line, so the marked
    * paragraphs are observed, and the page's body while a popover is open (the popover sits in the top layer, placed
-   * in page coordinates). Each callback re-places only what it names: bounded by the markers on the page.
+   * in page coordinates). Each callback re-places only what it names: bounded by the markers on the page. Its first
+   * callback for a paragraph (right after the layout that follows drawing) places the new marker.
    */
   const observer =
     typeof win.ResizeObserver === 'function'
@@ -464,36 +468,59 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
     async afterSection(section, isCurrent) {
       const mine = generation;
       const current = () => mine === generation && isCurrent();
-      const paragraphs = topicParagraphs(section.roots, deps.isOurs);
-      if (!paragraphs.length) return;
-      const reply = await deps.send(topicsRequest(section.context, paragraphs));
+      const busy = deps.onBusy ?? (() => {});
+      const request = timed(busy, () => {
+        const paragraphs = topicParagraphs(section.roots, deps.isOurs);
+        return paragraphs.length ? { paragraphs, message: topicsRequest(section.context, paragraphs) } : null;
+      });
+      if (!request) return;
+      const { paragraphs } = request;
+      const reply = await deps.send(request.message);
       if (!current()) return;
       if (!reply?.ok) {
         log(`topics failed: ${reply ? reply.error : 'no answer from the background'}`);
         return;
       }
-      const shown = withoutShownPositions(reply.data, (i) => {
-        const paragraph = paragraphs[i]?.element;
-        return paragraph ? deps.shownIn(paragraph) : new Set();
+      const found = timed(busy, () => {
+        const shown = withoutShownPositions(reply.data, (i) => {
+          const paragraph = paragraphs[i]?.element;
+          return paragraph ? deps.shownIn(paragraph) : new Set();
+        });
+        return markersOf(shown, paragraphs);
       });
-      const found = markersOf(shown, paragraphs);
-      for (const marker of found.markers) {
-        // A paragraph marked by an earlier section's reply keeps its one marker.
-        if (byParagraph.has(marker.paragraph)) continue;
-        markers.push(marker);
-        drawMarker(marker);
-      }
-      for (const { paragraph, spans } of found.mentions) {
-        const speaker = speakerOf(paragraph);
-        for (const span of spans) {
-          mentions.push({ paragraph, text: span.text, speaker });
-          const range = rangeInText(doc, paragraph, span.start, span.end);
-          if (range) mentionRanges.push(range);
+      // Drawn in idle slices: a debate on the bill's own subjects may mark most of its paragraphs.
+      let next = 0;
+      const finished = await runInSlices(
+        win,
+        (deadline) => {
+          while (next < found.markers.length) {
+            const marker = found.markers[next++] as TopicMarker;
+            // A paragraph marked by an earlier section's reply keeps its one marker.
+            if (byParagraph.has(marker.paragraph)) continue;
+            markers.push(marker);
+            drawMarker(marker);
+            if (clock() >= deadline) break;
+          }
+          return next >= found.markers.length;
+        },
+        { isCurrent: current, onBusy: busy },
+      );
+      if (!finished) return;
+      timed(busy, () => {
+        for (const { paragraph, spans } of found.mentions) {
+          const speaker = speakerOf(paragraph);
+          for (const span of spans) {
+            mentions.push({ paragraph, text: span.text, speaker });
+            const range = rangeInText(doc, paragraph, span.start, span.end);
+            if (range) mentionRanges.push(range);
+          }
         }
-      }
-      if (found.markers.length) place(found.markers);
-      drawMentions();
-      markReady();
+        // With a ResizeObserver the markers are placed in its first callback, after the browser's own layout (reading
+        // rects here would force a layout of the whole page); the stylesheet's offset holds until then.
+        if (found.markers.length && !observer) place(found.markers);
+        drawMentions();
+        markReady();
+      });
     },
     reset() {
       generation++;

@@ -194,6 +194,7 @@ function specFor(pageId) {
       const box = await tab.evaluate(scrollToMarker, first);
       await tab.hoverRect(box);
       const opened = await tab.waitFor(topicPopover, undefined, { timeout: 5_000, what: 'the popover on hover' });
+      await tab.screenshot(`topics-popover-${pageId}`);
       assert.equal(opened.name, 'The LGA on this subject');
       assert.equal(opened.role, 'dialog');
       assert.match(opened.text, /Supports with reservations|Supports|Concerned|Opposes|No stance stated/);
