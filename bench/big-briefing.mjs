@@ -84,15 +84,7 @@ async function main() {
         const addMs = performance.now() - t;
         if (!added?.ok) throw new Error(`the big briefing was refused: ${added?.error}`);
         const after = await popoverFigures(b);
-        // Firefox runs extension pages on the background's thread: let it finish with the big briefing first.
-        t = performance.now();
-        await send(options, { type: 'search', query: 'care leavers' });
-        const searchMs = performance.now() - t;
-        const panel = await b.newExtensionTab('sidepanel.html');
-        const bill = await panel.evaluate(panelBillView, BILL_ID);
-        await panel.close();
-        await options.close();
-        lines.push(`${name.padEnd(8)} adding it took ${time(addMs)}; the first search after, ${time(searchMs)}`);
+        lines.push(`${name.padEnd(8)} adding it took ${time(addMs)}`);
         for (const [label, r] of [
           ['shipped data only', before],
           [`+ ${BULLETS} bullets on cl 7`, after],
@@ -104,6 +96,13 @@ async function main() {
               (r.more ? ` ("${r.more}")` : ''),
           );
         }
+        // The first search builds the search index again; Firefox runs extension pages on the background's thread,
+        // so the panel is opened after it.
+        t = performance.now();
+        await send(options, { type: 'search', query: 'care leavers' });
+        lines.push(`${name.padEnd(8)} the first search after adding it: ${time(performance.now() - t)}`);
+        const panel = await b.newExtensionTab('sidepanel.html');
+        const bill = await panel.evaluate(panelBillView, BILL_ID);
         lines.push(
           bill
             ? `${name.padEnd(8)} panel Bill view with it: ${time(bill.ms)}, ${bill.positionsInPage} positions in the ` +
