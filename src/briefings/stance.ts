@@ -48,9 +48,14 @@ const COMPILED = STANCE_CUES.map((rule) => ({
 export function findCues(text: string, sentences: readonly Span[] = sentenceSpans(text)): Cue[] {
   const candidates: Array<Cue & { needsSpeaker: boolean }> = [];
   for (const { kind, regex, needsSpeaker } of COMPILED) {
+    // `exec` on the one compiled regex: `matchAll` clones it for every text, which is most of the cost of a large
+    // briefing (thousands of short positions, each read by every cue).
     regex.lastIndex = 0;
-    for (const match of text.matchAll(regex)) {
-      if (match[0].length === 0) continue;
+    for (let match = regex.exec(text); match; match = regex.exec(text)) {
+      if (match[0].length === 0) {
+        regex.lastIndex += 1;
+        continue;
+      }
       candidates.push({ kind, needsSpeaker, start: match.index, end: match.index + match[0].length, text: match[0] });
     }
   }
