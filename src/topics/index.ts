@@ -57,6 +57,11 @@ export const TOPIC_TUNING = {
   repeatOverlap: 0.5,
   /** Shared subject weight from which two positions of one briefing make the same point. */
   companion: 3,
+  /**
+   * Companions are looked for by comparing every pair of a briefing's positions: a real LGA briefing has well under
+   * a hundred, but one added by hand may have thousands (21,001 took 5 s here). Past this many, none are linked.
+   */
+  companionsUpTo: 400,
   related: 1,
   direct: 2,
   /** A position much weaker than the paragraph's best link is a passing overlap, not its subject. */
@@ -194,22 +199,34 @@ export function buildTopicIndex(bill: BillRecord, allPositions: readonly Positio
   return { billId, positions: mine, weights, byTerm, phraseStarts };
 }
 
-/** Pairs of positions of one briefing whose shared subject weight says they make the same point. */
+/**
+ * Pairs of positions of one briefing whose shared subject weight says they make the same point. Pairs are compared
+ * within each briefing only, and not at all in a briefing larger than `companionsUpTo` (the work is quadratic).
+ */
 function linkCompanions(positions: IndexedPosition[], weights: TermWeights): void {
-  for (let i = 0; i < positions.length; i++) {
-    const a = positions[i] as IndexedPosition;
-    for (let j = i + 1; j < positions.length; j++) {
-      const b = positions[j] as IndexedPosition;
-      if (a.briefingId !== b.briefingId || a.group === b.group) continue;
-      let shared = 0;
-      for (const k of a.keys) {
-        if (!b.keys.has(k)) continue;
-        const w = weights.weight(k);
-        if (w >= TOPIC_TUNING.minTermWeight) shared += w;
-      }
-      if (shared >= TOPIC_TUNING.companion) {
-        a.companions.push(j);
-        b.companions.push(i);
+  const byBriefing = new Map<string, number[]>();
+  for (const [i, p] of positions.entries()) {
+    const indexes = byBriefing.get(p.briefingId);
+    if (indexes) indexes.push(i);
+    else byBriefing.set(p.briefingId, [i]);
+  }
+  for (const indexes of byBriefing.values()) {
+    if (indexes.length > TOPIC_TUNING.companionsUpTo) continue;
+    for (const [n, i] of indexes.entries()) {
+      const a = positions[i] as IndexedPosition;
+      for (const j of indexes.slice(n + 1)) {
+        const b = positions[j] as IndexedPosition;
+        if (a.group === b.group) continue;
+        let shared = 0;
+        for (const k of a.keys) {
+          if (!b.keys.has(k)) continue;
+          const w = weights.weight(k);
+          if (w >= TOPIC_TUNING.minTermWeight) shared += w;
+        }
+        if (shared >= TOPIC_TUNING.companion) {
+          a.companions.push(j);
+          b.companions.push(i);
+        }
       }
     }
   }
