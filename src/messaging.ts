@@ -7,7 +7,7 @@
  */
 
 import type { CaptureState, Duplicate, SavePlan } from './capture/duplicates';
-import type { BillRecord, Briefing, Dataset, PageContext, Position, Reference, ReferenceMatch, Stance } from './model';
+import type { BillRecord, Briefing, PageContext, Position, Reference, ReferenceMatch, Stance } from './model';
 import type { Echo, TextSpan, TopicLink } from './topics';
 
 /**
@@ -281,5 +281,3 @@ export const BACKGROUND_REQUEST_TYPES = [
   'exportUserData',
   'importUserData',
 ] as const satisfies ReadonlyArray<BackgroundRequest['type']>;
-
-export type { Dataset };

@@ -42,7 +42,6 @@ import { summariseMarks } from './summary';
 export type { Mark } from './marks';
 export { NAVIGATION_MIN_INTERVAL_MS } from './navigation';
 export { removeLeftovers } from './ready-state';
-export { viewportFirst } from './section-scanner';
 
 /** How many times late content may make us look again at a page no adapter understood. */
 const MAX_LATE_RETRIES = 3;

@@ -56,4 +56,4 @@ export function billSlug(title: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-export { billTitleAtStart, billTitlesIn, type TitleMention } from './titles';
+export { billTitlesIn } from './titles';

@@ -120,10 +120,3 @@ export function billTitlesIn(text: string): TitleMention[] {
   }
   return found;
 }
-
-/** The title written at the very start of `text` (after spaces), or null. */
-export function billTitleAtStart(text: string): TitleMention | null {
-  const first = billTitlesIn(text)[0];
-  if (!first || text.slice(0, first.start).trim() !== '') return null;
-  return first;
-}

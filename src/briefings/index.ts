@@ -1,4 +1,4 @@
 /** The LGA briefing compiler (pure, browser-safe). */
-export { type CompileResult, compileBriefing, type Diagnostic, MAX_BRIEFING_CHARS } from './compile';
-export { compileDataset, type DatasetResult } from './dataset';
+export { type CompileResult, compileBriefing, type Diagnostic } from './compile';
+export { compileDataset } from './dataset';
 export { htmlToBriefingText } from './html';

@@ -28,18 +28,9 @@ import { briefingLabel, differentThing, formatDate, referenceLabel, stageLabel }
 import { type PageStage, pageNamesAnotherBill, resolvePageStage } from './page';
 import { sameStage, stageIsKnown } from './stages';
 
-export {
-  firstDate,
-  houseOfOrigin,
-  lastDate,
-  type PrintEpoch,
-  parliamentaryOrder,
-  printEpoch,
-  stageOrder,
-} from './epochs';
-export { briefingLabel, formatDate, formatDates, stageLabel } from './labels';
-export { billForPage, type PageStage, pageNamesAnotherBill, resolvePageStage } from './page';
-export { briefingsForStage, numberingBriefing, sameStage, stageIsKnown } from './stages';
+export { parliamentaryOrder, printEpoch, stageOrder } from './epochs';
+export { billForPage, resolvePageStage } from './page';
+export { briefingsForStage, numberingBriefing, sameStage } from './stages';
 
 export interface MatchData {
   bill: BillRecord;

@@ -10,7 +10,7 @@ import { hansardDebate } from './hansard-debate';
 import { publications } from './publications';
 import type { PageAdapter, PageUnderstanding } from './types';
 
-export type { PageAdapter, PageSection, PageUnderstanding } from './types';
+export type { PageAdapter, PageUnderstanding } from './types';
 
 export const ADAPTERS: readonly PageAdapter[] = [
   hansardDay,

@@ -29,9 +29,8 @@
 import type { FoundReference } from '../model';
 import { type Phrase, type ScanOptions, scanPhrases } from './scan';
 
-export type { PatternName, PatternSpec } from './patterns';
 export { PATTERNS } from './patterns';
-export type { Exclusion, Phrase } from './scan';
+export type { Phrase } from './scan';
 
 export interface FindOptions {
   /**

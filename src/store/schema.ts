@@ -209,8 +209,3 @@ export const STORES_AT_VERSION: Record<number, StoreName[]> = {
   3: ['bills', 'briefings', 'meta', 'positionGroups', 'searchIndex', 'userBriefings', 'userData'],
   4: ['bills', 'briefings', 'corrections', 'meta', 'positionGroups', 'searchIndex', 'userBriefings', 'userData'],
 };
-
-/** Shipped stores: rewritten by every seeding. Everything else is user data or derived from it. */
-export const SHIPPED_STORES = ['bills', 'briefings', 'positionGroups'] as const;
-/** Stores whose records are the user's own and must survive seeding and upgrades. */
-export const USER_STORES = ['userBriefings', 'userData', 'corrections'] as const;

@@ -2,10 +2,9 @@
  * Small Preact components shared by the in-page popover and the side panel. Text from pages and the dataset is
  * only ever rendered as JSX text (never as HTML). Style with `sharedCss` (class names prefixed `lga-`).
  */
-import type { Briefing, PositionRef, Span, Stance } from '../../model';
+import type { Span, Stance } from '../../model';
 import type { ShownStance } from '../../stance/shown';
 import { excerptSegments } from './excerpt';
-import { briefingLabel, briefingTitle } from './labels';
 import { STANCE_GLYPH, STANCE_LABEL } from './stance';
 
 /** The stance in words with a coloured glyph: `✓ Supports`. */
@@ -101,18 +100,6 @@ export function whyLine(stance: Stance, text: string, decided: readonly Span[] |
     .filter((w) => w.length > 0);
   if (words.length === 0) return null;
   return `Reads as ${STANCE_LABEL[stance].toLowerCase()}: ${words.map((w) => `“${w}”`).join(' … ')}`;
-}
-
-/** Convenience: the excerpt of one matched reference of a position. */
-export function RefExcerpt({ text, ref, whole }: { text: string; ref: PositionRef; whole?: boolean }) {
-  return <PositionExcerpt text={text} evidence={ref.evidence} mention={ref.mention} whole={whole} />;
-}
-
-type BriefingFacts = Pick<Briefing, 'house' | 'stage' | 'dates' | 'heading'> & Partial<Pick<Briefing, 'stageDetail'>>;
-
-/** `Lords Report, 18 October 2016` (short) or `LGA briefing for House of Lords Report stage, 18 October 2016` (long). */
-export function BriefingLabel({ briefing, long = false }: { briefing: BriefingFacts; long?: boolean }) {
-  return <span class="lga-briefing-label">{long ? briefingTitle(briefing) : briefingLabel(briefing)}</span>;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Stance tokens shared by the popover and the side panel: the words, a glyph (so the stance is never told by colour
  * alone) and colours that hold up on light and dark backgrounds.
  */
-import type { Applicability, ColourScheme, Stance } from '../../model';
+import type { ColourScheme, Stance } from '../../model';
 
 /** What the LGA's stance is, in words a reader understands without a legend. */
 export const STANCE_LABEL: Readonly<Record<Stance, string>> = {
@@ -61,17 +61,6 @@ export const STANCE_TINT: Readonly<Record<ColourScheme, Readonly<Record<Stance, 
     oppose: 'rgba(255, 138, 128, 0.22)',
     neutral: 'rgba(176, 182, 192, 0.2)',
   },
-};
-
-/** The stance that stands for a reference with several positions: the first (best ranked) one. */
-export function leadingStance(stances: readonly Stance[]): Stance | null {
-  return stances[0] ?? null;
-}
-
-/** Words for how a position's numbering relates to the page. */
-export const APPLIES_LABEL: Readonly<Record<Applicability, string>> = {
-  applies: 'Applies to this print of the bill',
-  'other-print': 'Numbered for another print of the bill',
 };
 
 /** CSS custom properties carrying the stance colours, for a scheme; set on a container and read by `sharedCss`. */
