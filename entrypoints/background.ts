@@ -8,7 +8,7 @@ import { type MessageSender, originOf } from '@/src/background/senders';
 import { createBackgroundService } from '@/src/background/service';
 import { bundledDataset } from '@/src/dataset';
 import { DATA_REVISION_KEY } from '@/src/messaging';
-import { panelTargetItem } from '@/src/storage-items';
+import { panelTargetItem, storageLocalKeeper } from '@/src/storage-items';
 
 export default defineBackground(() => {
   // Chrome's sidePanel is not in the polyfill: take it from `chrome` itself. Firefox has sidebarAction instead.
@@ -33,6 +33,7 @@ export default defineBackground(() => {
       (target) => panelTargetItem.setValue(target),
       () => browser.storage.local.set({ [DATA_REVISION_KEY]: Date.now() }),
     ),
+    keeper: storageLocalKeeper(),
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => service.handle(message, sender));

@@ -41,6 +41,8 @@ export interface DatasetStatus {
   storage: StorageMode;
   /** Why storage is `memory`, in plain words. */
   storageProblem: string | null;
+  /** Whether what the reader adds outlives the background (false only in memory mode with nowhere to keep it). */
+  userDataLasts: boolean;
   counts: { bills: number; briefings: number; positions: number; userBriefings: number };
 }
 

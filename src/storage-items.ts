@@ -4,9 +4,26 @@
  */
 import { storage } from '#imports';
 import type { PanelTarget } from './messaging';
+import type { KeptUserData, UserDataKeeper } from './store';
 
 /**
  * Where the panel should open: the background's platform writes it on `openPanel`; the panel reads it on load and
  * watches it. `session:` storage: a target belongs to this browser session only.
  */
 export const panelTargetItem = storage.defineItem<PanelTarget | null>('session:panelTarget', { fallback: null });
+
+/**
+ * The reader's data while IndexedDB cannot be used (src/store/kept.ts): `local:` storage outlives the background and
+ * the browser session. Written by the background only.
+ */
+export const keptUserDataItem = storage.defineItem<KeptUserData | null>('local:keptUserData', { fallback: null });
+
+/** The keeper the background hands the store: `keptUserDataItem` in the extension's `storage.local`. */
+export function storageLocalKeeper(item = keptUserDataItem): UserDataKeeper {
+  return {
+    where: "the extension's browser storage",
+    load: () => item.getValue(),
+    save: (data) => item.setValue(data),
+    clear: () => item.removeValue(),
+  };
+}

@@ -27,7 +27,7 @@ import { parseQuery, searchPositions } from '../search';
 import { SearchIndexCache } from '../search/cache';
 import { attachCorrections, correctionsByPosition } from '../stance/corrections';
 import { sameProvision, takesStance } from '../stance/shown';
-import { MemoryStore, openStore } from '../store';
+import { MemoryStore, openStore, type UserDataKeeper } from '../store';
 import { BillDataCache } from '../store/bill-cache';
 import type { UserBriefingRecord, UserDataRecord } from '../store/schema';
 import type { DataStore, SeedOutcome } from '../store/types';
@@ -70,6 +70,11 @@ export interface ServiceOptions {
   platform?: Partial<Platform>;
   now?: () => Date;
   openTimeoutMs?: number;
+  /**
+   * Where the reader's data is kept when IndexedDB cannot be used (the extension's `storage.local`), so it outlives
+   * the background; without one, memory mode says plainly that what is added will not last.
+   */
+  keeper?: UserDataKeeper | null;
 }
 
 export interface BackgroundService {
@@ -169,7 +174,10 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       return await store.seed(bundled());
     } catch (error) {
       if (store.mode === 'memory') throw error;
-      store = new MemoryStore(`Writing the dataset to IndexedDB failed (${describe(error)}); served from memory.`);
+      store = await MemoryStore.open(
+        `Writing the dataset to IndexedDB failed (${describe(error)}).`,
+        options.keeper ?? null,
+      );
       return store.seed(bundled());
     } finally {
       billsCache = null;
@@ -179,7 +187,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
   }
 
   const ready = (async () => {
-    store = await openStore(options.indexedDB, { timeoutMs: options.openTimeoutMs });
+    store = await openStore(options.indexedDB, { timeoutMs: options.openTimeoutMs, keeper: options.keeper ?? null });
     await seed();
     return store;
   })();
@@ -325,6 +333,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
         builtAt: meta?.builtAt ?? '',
         storage: store.mode,
         storageProblem: store.problem,
+        userDataLasts: store.keepsUserData,
         counts: {
           bills: meta?.counts.bills ?? 0,
           briefings: meta?.counts.briefings ?? 0,

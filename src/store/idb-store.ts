@@ -40,6 +40,7 @@ const USER_WRITE_STORES: StoreName[] = [
 export class IdbStore implements DataStore {
   readonly mode = 'indexeddb' as const;
   readonly problem = null;
+  readonly keepsUserData = true;
 
   constructor(readonly db: Db) {}
 

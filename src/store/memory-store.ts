@@ -1,10 +1,13 @@
 /**
  * The bundled dataset served from memory, for browsers where IndexedDB cannot be opened (private modes, blocked
- * storage). It answers like `IdbStore`; user briefings added here last until the background stops, and the UI is
- * told so through `problem`.
+ * storage, a database left by a newer version). It answers like `IdbStore`. What the reader adds (briefings, their
+ * user data, stance corrections) is written to a keeper (./kept.ts: the extension's `storage.local`) before a change
+ * is made, and read back when a restarted background opens the store, so it lasts; without a keeper it lasts until
+ * the background stops, and `problem` says so in plain words before anything is saved.
  */
 import type { BillRecord, Briefing, Dataset, Position, Reference, StanceCorrection } from '../model';
 import { correctionKey } from '../stance/corrections';
+import { keptData, readKept, type UserDataKeeper } from './kept';
 import { fromStoredBill, userRecordsToStore } from './records';
 import { refKey, type StoredBill, type UserBriefingRecord, type UserDataRecord } from './schema';
 import type { DataStore, DatasetMeta, SeedOutcome, StoredSearchIndex } from './types';
@@ -21,8 +24,59 @@ export class MemoryStore implements DataStore {
   private corrections_ = new Map<string, StanceCorrection>();
   private revision = 0;
   private searchIndex: StoredSearchIndex | null = null;
+  /** Changes to the reader's data, one after another (each is kept before the next reads the state). */
+  private writing: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly problem: string) {}
+  /**
+   * `problem`: the whole story for the reader (see `MemoryStore.open`, which also says whether what they add lasts);
+   * `keeper`: where their data is kept between backgrounds, or null when it is not kept.
+   */
+  constructor(
+    readonly problem: string,
+    private readonly keeper: UserDataKeeper | null = null,
+  ) {}
+
+  /** Whether what the reader adds outlives this background. */
+  get keepsUserData(): boolean {
+    return this.keeper !== null;
+  }
+
+  /**
+   * The memory store for `reason` (why IndexedDB is not used), with the reader's data read back from `keeper`. A
+   * keeper that cannot be read, or holds data in a form this version does not read, is left alone (never overwritten)
+   * and what is added lasts only as long as the background: the problem says so.
+   */
+  static async open(reason: string, keeper: UserDataKeeper | null): Promise<MemoryStore> {
+    const served = `${reason} The LGA positions are served from memory`;
+    let notKept = keeper ? null : 'there is nowhere else to keep it';
+    let kept = null;
+    if (keeper) {
+      try {
+        const read = readKept(await keeper.load());
+        kept = read.data;
+        if (read.problem) notKept = `${keeper.where}: ${read.problem}`;
+      } catch (error) {
+        notKept = `${keeper.where} could not be read (${describe(error)})`;
+      }
+    }
+    if (notKept || !keeper) {
+      return new MemoryStore(
+        `${served}, and what you add (briefings, stance corrections) lasts only until the browser stops the extension's background, which it may do after a minute unused: ${notKept}.`,
+        null,
+      );
+    }
+    const store = new MemoryStore(
+      `${served}; what you add (briefings, stance corrections) is kept in ${keeper.where} instead, so it lasts.`,
+      keeper,
+    );
+    if (kept) {
+      for (const record of kept.briefings) store.user.set(record.source, record);
+      for (const record of kept.userData) store.userData_.set(record.key, record);
+      for (const c of kept.corrections) store.corrections_.set(correctionKey(c.positionId, c.ref), c);
+      store.userChanged();
+    }
+    return store;
+  }
 
   async meta(): Promise<DatasetMeta | null> {
     if (!this.dataset) return null;
@@ -114,11 +168,14 @@ export class MemoryStore implements DataStore {
   }
 
   async putCorrection(correction: StanceCorrection): Promise<void> {
-    this.corrections_.set(correctionKey(correction.positionId, correction.ref), correction);
+    await this.changeUserData(({ corrections }) => {
+      corrections.set(correctionKey(correction.positionId, correction.ref), correction);
+    });
   }
 
   async removeCorrection(positionId: string, ref: Reference | null): Promise<boolean> {
-    return this.corrections_.delete(correctionKey(positionId, ref));
+    if (!this.corrections_.has(correctionKey(positionId, ref))) return false;
+    return this.changeUserData(({ corrections }) => corrections.delete(correctionKey(positionId, ref)));
   }
 
   async putUserBriefings(
@@ -127,19 +184,56 @@ export class MemoryStore implements DataStore {
     removeSources: readonly string[] = [],
     corrections: readonly StanceCorrection[] = [],
   ) {
-    for (const source of removeSources) this.user.delete(source);
-    for (const record of records) this.user.set(record.source, record);
-    for (const record of userData) this.userData_.set(record.key, record);
-    for (const c of corrections) this.corrections_.set(correctionKey(c.positionId, c.ref), c);
+    await this.changeUserData((next) => {
+      for (const source of removeSources) next.user.delete(source);
+      for (const record of records) next.user.set(record.source, record);
+      for (const record of userData) next.userData.set(record.key, record);
+      for (const c of corrections) next.corrections.set(correctionKey(c.positionId, c.ref), c);
+    });
     this.userChanged();
   }
 
   async removeUserBriefing(source: string): Promise<number> {
     const record = this.user.get(source);
     if (!record) return 0;
-    this.user.delete(source);
+    await this.changeUserData(({ user }) => user.delete(source));
     this.userChanged();
     return record.briefings.length;
+  }
+
+  /**
+   * Makes a change to the reader's data on copies, keeps the result (when there is a keeper), and only then makes it
+   * the store's: a change that cannot be kept is not made, and the error says so.
+   */
+  private changeUserData<T>(
+    edit: (next: {
+      user: Map<string, UserBriefingRecord>;
+      userData: Map<string, UserDataRecord>;
+      corrections: Map<string, StanceCorrection>;
+    }) => T,
+  ): Promise<T> {
+    const run = async () => {
+      const next = {
+        user: new Map(this.user),
+        userData: new Map(this.userData_),
+        corrections: new Map(this.corrections_),
+      };
+      const result = edit(next);
+      if (this.keeper) {
+        try {
+          await this.keeper.save(keptData(next.user.values(), next.userData.values(), next.corrections.values()));
+        } catch (error) {
+          throw new Error(`it could not be kept in ${this.keeper.where} (${describe(error)}), so nothing was changed`);
+        }
+      }
+      this.user = next.user;
+      this.userData_ = next.userData;
+      this.corrections_ = next.corrections;
+      return result;
+    };
+    const done = this.writing.then(run, run);
+    this.writing = done.catch(() => undefined);
+    return done;
   }
 
   private userChanged(): void {
@@ -168,4 +262,8 @@ export class MemoryStore implements DataStore {
       userBriefings: this.user.size,
     };
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

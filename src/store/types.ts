@@ -28,8 +28,10 @@ export interface StoredSearchIndex {
 
 export interface DataStore {
   readonly mode: StorageMode;
-  /** Why the store is in memory, in plain words; null for IndexedDB. */
+  /** Why the store is in memory, in plain words (and whether what the reader adds lasts); null for IndexedDB. */
   readonly problem: string | null;
+  /** Whether what the reader adds outlives this background (IndexedDB; memory mode with a keeper, ./kept.ts). */
+  readonly keepsUserData: boolean;
   meta(): Promise<DatasetMeta | null>;
   /** Writes a dataset's records unless its version is already stored. Never touches user data. */
   seed(dataset: Dataset): Promise<SeedOutcome>;

@@ -61,8 +61,22 @@ const withTimeout = (promise, ms, what) => {
  * What a spec receives: the same calls in both browsers. Tabs a spec opens are closed after it; the extension
  * page used for messages to the background stays open for the whole run.
  */
+/** The extension's database (src/store/schema.ts DB_NAME), and a schema version no build of ours has reached. */
+const DB_NAME = 'lga-positions';
+const NEWER_SCHEMA = 10_000;
+
 function specApi(browser, server, opened) {
   let messenger;
+  /**
+   * Where a spec can open the extension's database as the extension would: Firefox's chrome window (its `indexedDB`
+   * opens any principal's database, and it outlives an extension reload); in Chromium an extension page of its own.
+   */
+  const databaseOwner = async () => {
+    if (browser.evaluateInChrome) return { evaluate: (fn, arg) => browser.evaluateInChrome(fn, arg) };
+    const tab = await browser.newExtensionTab('options.html');
+    opened.push(tab);
+    return tab;
+  };
   const api = {
     browser: browser.name,
     server,
@@ -154,6 +168,52 @@ function specApi(browser, server, opened) {
       }
       if (!(await api.reloadExtension())) throw new Error('the extension did not come back after a reload');
       return 'extension reloaded';
+    },
+    /**
+     * Leaves the extension's database as a newer version of the extension would (a higher schema version, as after a
+     * downgrade), then restarts the background: it cannot open the database (VersionError) and works in memory mode.
+     * The upgrade is asked for while the old background still holds the database, so it goes before the new one's
+     * open. `repairIndexedDB` deletes that database and restarts the background, which makes and seeds a new one.
+     */
+    async breakIndexedDB() {
+      const ask = (name) => {
+        globalThis.__lgaUpgrade = new Promise((resolve) => {
+          const principal = globalThis.Services?.scriptSecurityManager.createContentPrincipalFromOrigin(name.origin);
+          const request = principal
+            ? indexedDB.openForPrincipal(principal, name.db, name.version)
+            : indexedDB.open(name.db, name.version);
+          request.onsuccess = () => {
+            request.result.close();
+            resolve('upgraded');
+          };
+          request.onerror = () => resolve(`failed: ${request.error}`);
+        });
+      };
+      const place = await databaseOwner();
+      await place.evaluate(ask, { db: DB_NAME, origin: browser.extensionOrigin, version: NEWER_SCHEMA });
+      await api.restartBackground();
+      const upgraded = await place.evaluate(() => globalThis.__lgaUpgrade);
+      if (upgraded !== 'upgraded') throw new Error(`the database could not be put at a newer version: ${upgraded}`);
+      return api.messageUntil({ type: 'status' }, (s) => s.storage === 'memory', { what: 'memory mode' });
+    },
+    async repairIndexedDB() {
+      const place = await databaseOwner();
+      const deleted = await place.evaluate(
+        (name) =>
+          new Promise((resolve) => {
+            const principal = globalThis.Services?.scriptSecurityManager.createContentPrincipalFromOrigin(name.origin);
+            const request = principal
+              ? indexedDB.deleteForPrincipal(principal, name.db)
+              : indexedDB.deleteDatabase(name.db);
+            request.onsuccess = () => resolve('deleted');
+            request.onerror = () => resolve(`failed: ${request.error}`);
+            request.onblocked = () => resolve('blocked');
+          }),
+        { db: DB_NAME, origin: browser.extensionOrigin },
+      );
+      if (deleted !== 'deleted') throw new Error(`the database could not be deleted: ${deleted}`);
+      await api.restartBackground();
+      return api.messageUntil({ type: 'status' }, (s) => s.storage === 'indexeddb', { what: 'IndexedDB again' });
     },
     /** Polls the background until `predicate(data)` holds for the reply to `request`. */
     async messageUntil(request, predicate, { timeout = 15_000, what = request.type } = {}) {

@@ -17,6 +17,7 @@ import { message } from '../options/hooks';
 import { type BriefingPreviewModel, compileForPreview } from '../options/preview';
 import { StyleTokens } from '../panel/theme';
 import { formatDate, shortDate } from '../shared';
+import { WontLastNote } from '../wont-last';
 import { replacesLabel } from './words';
 
 type Loaded =
@@ -121,6 +122,7 @@ export function CaptureApp({ captureId }: { captureId: string }) {
               </p>
             ) : null}
             <BriefingPreview preview={loaded.preview} />
+            {loaded.preview.canSave ? <WontLastNote /> : null}
             <p>
               <button
                 type="button"

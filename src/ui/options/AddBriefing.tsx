@@ -15,6 +15,7 @@ import {
   STANCE_LABEL,
   shortDate,
 } from '../shared';
+import { WontLastNote } from '../wont-last';
 import { type BatchItem, BRIEFING_FILE_ACCEPT, type BriefingPreviewModel } from './preview';
 
 export interface AddBriefingProps {
@@ -110,6 +111,7 @@ export function AddBriefing({
         </p>
       ) : null}
       {preview ? <BriefingPreview preview={preview} /> : null}
+      {preview?.canSave ? <WontLastNote /> : null}
       <p>
         <button
           type="button"

@@ -39,15 +39,22 @@ export function StatusView({ status, error }: { status: DatasetStatus | null; er
             <div>
               <dt>Storage</dt>
               <dd data-testid="status-storage">
-                {status.storage === 'indexeddb' ? 'Saved in the browser (IndexedDB)' : 'In memory only'}
+                {status.storage === 'indexeddb'
+                  ? 'Saved in the browser (IndexedDB)'
+                  : status.userDataLasts
+                    ? "LGA positions in memory; what you add in the extension's browser storage"
+                    : 'In memory only'}
               </dd>
             </div>
           </dl>
           {status.storage === 'memory' ? (
             <p class="note warning" role="alert" data-testid="status-memory-warning">
-              The browser's storage is not available{status.storageProblem ? ` (${status.storageProblem})` : ''}, so the
-              extension is working from its built-in briefings in memory. Briefings you add cannot be kept until storage
-              works again.
+              The browser's database (IndexedDB) is not available
+              {status.storageProblem ? ` (${status.storageProblem})` : ''}, so the extension is working from its
+              built-in briefings in memory.{' '}
+              {status.userDataLasts
+                ? "What you add is kept in the extension's browser storage meanwhile, and moves back into the database when it works again."
+                : 'What you add now will not last: it is lost when the browser stops the extension’s background.'}
             </p>
           ) : null}
         </>

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Position, type Reference, STANCES, type Stance } from '../../model';
 import { correctionFor } from '../../stance/shown';
 import { ask } from '../client';
+import { WontLastNote } from '../wont-last';
 import { referenceLabel, STANCE_GLYPH, STANCE_LABEL } from './words';
 
 export interface CorrectProps {
@@ -93,6 +94,7 @@ export function Correct({ position, scopes, startOpen = false }: CorrectProps) {
           <legend class="small">
             What is the LGA's stance {scopes.length > 1 ? '' : scopeWords(scope, position)}?
           </legend>
+          <WontLastNote />
           {scopes.length > 1 ? (
             <div class="small" role="radiogroup" aria-label="What to correct">
               {scopes.map((s) => (

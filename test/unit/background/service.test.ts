@@ -74,6 +74,7 @@ describe('seeding', () => {
       builtAt: '2026-11-20T10:00:00.000Z',
       storage: 'indexeddb',
       storageProblem: null,
+      userDataLasts: true,
       counts: { bills: 2, briefings: 4, positions: 14, userBriefings: 0 },
     });
   });

@@ -172,6 +172,7 @@ const status: DatasetStatus = {
   builtAt: '2026-11-23T10:04:00Z',
   storage: 'memory',
   storageProblem: 'IndexedDB is disabled in private windows',
+  userDataLasts: false,
   counts: { bills: 2, briefings: 12, positions: 80, userBriefings: 1 },
 };
 
@@ -186,6 +187,19 @@ describe('status and user data', () => {
     expect(root.querySelector('[data-testid=status-memory-warning]')?.textContent).toContain(
       'IndexedDB is disabled in private windows',
     );
+  });
+
+  it.each([
+    [false, 'In memory only', /What you add now will not last/],
+    [
+      true,
+      "LGA positions in memory; what you add in the extension's browser storage",
+      /is kept in the extension's browser storage/,
+    ],
+  ])('in memory mode, says whether what is added lasts (kept: %s)', (userDataLasts, storage, warning) => {
+    const root = mount(<StatusView status={{ ...status, userDataLasts }} error={null} />);
+    expect(root.querySelector('[data-testid=status-storage]')?.textContent).toBe(storage);
+    expect(root.querySelector('[data-testid=status-memory-warning]')?.textContent).toMatch(warning);
   });
 
   it('has no memory warning when storage works', () => {
