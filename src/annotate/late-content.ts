@@ -28,11 +28,10 @@ export function isOurs(node: Node | null): boolean {
   return false;
 }
 
-/** A record that only adds our own elements (or touches them) is not the page changing. */
+/** A record that only adds or removes our own elements (or touches them) is not the page changing. */
 function onlyOurs(r: MutationRecord): boolean {
-  return (
-    isOurs(r.target) || (r.addedNodes.length > 0 && r.removedNodes.length === 0 && [...r.addedNodes].every(isOurs))
-  );
+  const nodes = [...r.addedNodes, ...r.removedNodes];
+  return isOurs(r.target) || (nodes.length > 0 && nodes.every(isOurs));
 }
 
 /** Text added, removed or edited outside our own elements, where `isRelevant` says it matters. */

@@ -12,7 +12,7 @@ import {
   removeLeftovers,
 } from '../../../src/annotate/controller';
 import { WRAP_TAG } from '../../../src/annotate/highlight';
-import { createLateContentObserver } from '../../../src/annotate/late-content';
+import { createLateContentObserver, LEGACY_TOPIC_HOST_TAG, TOPIC_HOST_TAG } from '../../../src/annotate/late-content';
 import { guardScriptStartedEvent } from '../../../src/annotate/page-events';
 import { createPopoverHost, HOST_TAG } from '../../../src/annotate/popover/host';
 import { pageScheme } from '../../../src/annotate/popover/scheme';
@@ -436,11 +436,15 @@ describe('extension updates', () => {
     const wrapper = document.createElement(WRAP_TAG);
     p.insertBefore(wrapper, rest);
     wrapper.append(rest);
+    // Its topic markers: one inside a paragraph, and one host on <html> as an earlier version drew them.
+    p.prepend(document.createElement(TOPIC_HOST_TAG));
+    document.documentElement.append(document.createElement(LEGACY_TOPIC_HOST_TAG));
     registry.set('lga-support', { ranges: [] });
     registry.set('page-own', { ranges: [] });
     document.documentElement.dataset.lgaPositions = 'ready';
 
     removeLeftovers(document);
+    expect(document.querySelector(`${TOPIC_HOST_TAG}, ${LEGACY_TOPIC_HOST_TAG}`)).toBeNull();
     expect(document.querySelector(HOST_TAG)).toBeNull();
     expect(main.querySelector(WRAP_TAG)).toBeNull();
     expect(p.childNodes).toHaveLength(1);
