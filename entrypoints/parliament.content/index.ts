@@ -26,6 +26,16 @@ import { PARLIAMENT_MATCHES, understandPage } from '../../src/pages';
 // The highlight styles, injected by the browser from the manifest before the page is built (see src/annotate/highlight.ts).
 import './highlights.css';
 
+/**
+ * The background's reply as sent. Its listener answers through webextension-polyfill, which turns a thrown error into
+ * a marked object that only the polyfill on this side would turn back into a rejection (this script goes without it).
+ */
+function replyOf(reply: unknown): unknown {
+  const marked = reply as { __mozWebExtensionPolyfillReject__?: boolean; message?: string } | null;
+  if (marked && typeof marked === 'object' && marked.__mozWebExtensionPolyfillReject__) throw new Error(marked.message);
+  return reply;
+}
+
 const TAB_REQUESTS: ReadonlySet<string> = new Set(['pageSummary', 'focusReference', 'focusStep', 'topicSummary']);
 
 export default defineContentScript({
@@ -40,7 +50,7 @@ export default defineContentScript({
     ctx.onInvalidated(guardScriptStartedEvent(window, startedEvent, isAlive));
     const settings = settingsReader(browser.storage as never);
     const send = <R extends BackgroundRequest>(request: R) =>
-      browser.runtime.sendMessage(request) as Promise<Reply<ResponseFor<R>> | undefined>;
+      browser.runtime.sendMessage(request).then(replyOf) as Promise<Reply<ResponseFor<R>> | undefined>;
     const log = (message: string, error?: unknown) => console.debug(`[LGA positions] ${message}`, error ?? '');
     // The popover is loaded on first need: the background runs its script beside this one (src/annotate/popover-loader.ts).
     const createPopover = lazyPopover({
@@ -72,11 +82,17 @@ export default defineContentScript({
       understand: understandPage,
       popover: { create: createPopover, scheme: pageScheme },
       onTabRequest(handler) {
-        const listener = (message: unknown) => {
+        // Answered through sendResponse (and `true`: the answer comes later), which both browsers honour without the
+        // polyfill; a returned promise is an answer only in Firefox.
+        const listener = (message: unknown, _sender: unknown, sendResponse: (reply: Reply<unknown>) => void) => {
           const request = message as TabRequest | null;
           if (!request || typeof request !== 'object' || !TAB_REQUESTS.has(request.type)) return undefined;
           const answer = request.type === 'topicSummary' ? topics.summary() : handler(request);
-          return Promise.resolve(answer).then((data) => ({ ok: true, data: data ?? null }));
+          Promise.resolve(answer).then(
+            (data) => sendResponse({ ok: true, data: data ?? null }),
+            (error: unknown) => sendResponse({ ok: false, error: String(error) }),
+          );
+          return true as const;
         };
         browser.runtime.onMessage.addListener(listener);
         return () => browser.runtime.onMessage.removeListener(listener);
