@@ -24,7 +24,7 @@ import type { TextSpan } from '../topics';
 import { briefingLabel, formatDates } from '../ui/shared/labels';
 import { STANCE_COLOUR, STANCE_GLYPH, STANCE_LABEL } from '../ui/shared/stance';
 import { highlightApiOf, TOPIC_MENTION_HIGHLIGHT } from './highlight';
-import { LEGACY_TOPIC_HOST_TAG, TOPIC_HOST_TAG } from './late-content';
+import { TOPIC_HOST_TAG } from './late-content';
 import { clock, runInSlices, timed } from './slices';
 import { type TopicParagraph, topicParagraphs, topicsRequest, withoutShownPositions } from './topic-paragraphs';
 
@@ -208,8 +208,8 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
   const win = doc.defaultView as Window & typeof globalThis;
   const log = deps.log ?? (() => {});
   const api = highlightApiOf(win);
-  // An earlier instance's markers (extension updated while the page stayed open).
-  for (const old of doc.querySelectorAll(`${TOPIC_HOST_TAG}, ${LEGACY_TOPIC_HOST_TAG}`)) old.remove();
+  // An earlier instance's markers (extension updated while the page stayed open) are removeLeftovers' (ready-state.ts):
+  // it searches the document only where an instance ran, not on every page as a search here did.
 
   let markers: TopicMarker[] = [];
   const drawn = new Map<TopicMarker, Drawn>();
