@@ -2,13 +2,14 @@
  * "Bill": every LGA briefing on one bill in the order given (parliamentary order, from the background), a picture of
  * the LGA's stance provision by provision, and each briefing in full. Presentational.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { LIMITS } from '../../limits';
 import type { BillBriefings } from '../../messaging';
 import type { BillRecord, PageContext, Position, PositionPart, Reference } from '../../model';
 import { STANCES } from '../../model';
 import { provisionsApart, sameProvision, stanceForPosition } from '../../stance/shown';
 import { whyLine } from '../shared';
-import { numberingNote, shortReference, stanceRows } from './bill-model';
+import { numberingNote, positionsShown, shortReference, showingLabel, stanceRows } from './bill-model';
 import { Correct } from './Correct';
 import { PositionText, ProvisionStances, StanceBadge, Why } from './parts';
 import {
@@ -202,6 +203,10 @@ function BriefingArticle({
 }) {
   const ref = useRef<HTMLLIElement>(null);
   const isTarget = target?.briefingId === briefing.id;
+  // A page of positions at a time: a briefing of thousands of bullets must not put them all in the panel at once.
+  const [asked, setAsked] = useState<number>(LIMITS.panelPage);
+  const targetIndex = isTarget && target?.positionId ? positions.findIndex((p) => p.id === target.positionId) : -1;
+  const shown = positionsShown(positions.length, asked, targetIndex);
   useEffect(() => {
     if (!isTarget || !ref.current) return;
     const position = target?.positionId
@@ -257,7 +262,29 @@ function BriefingArticle({
             {note}
           </p>
         ) : null}
-        <BriefingParts positions={positions} target={isTarget ? target : null} />
+        {shown < positions.length ? (
+          <p class="small muted" data-testid="briefing-paged">
+            {positions.length.toLocaleString('en-GB')} positions: the first {shown.toLocaleString('en-GB')} are shown,
+            and more at the end of the list.
+          </p>
+        ) : null}
+        <BriefingParts
+          positions={shown < positions.length ? positions.slice(0, shown) : positions}
+          target={isTarget ? target : null}
+        />
+        {shown < positions.length ? (
+          <p class="small" data-testid="briefing-more">
+            <span data-testid="briefing-showing">{showingLabel(shown, positions.length)}</span>{' '}
+            <button
+              type="button"
+              class="link-button"
+              data-testid="briefing-show-more"
+              onClick={() => setAsked(shown + LIMITS.panelPage)}
+            >
+              Show {Math.min(LIMITS.panelPage, positions.length - shown).toLocaleString('en-GB')} more
+            </button>
+          </p>
+        ) : null}
       </article>
     </li>
   );

@@ -117,3 +117,16 @@ const SHORT_KIND: Record<Reference['kind'], string> = {
 export function shortReference(ref: Reference): string {
   return `${SHORT_KIND[ref.kind]} ${ref.number}`;
 }
+
+/**
+ * How many of a briefing's `total` positions the panel shows: the `asked` first (a page at a time), and always as far
+ * as the position a popover or search result opened it at (`targetIndex`, -1 for none).
+ */
+export function positionsShown(total: number, asked: number, targetIndex: number): number {
+  return Math.min(total, Math.max(asked, targetIndex + 1));
+}
+
+/** `Showing 200 of 21,001 positions.` */
+export function showingLabel(shown: number, total: number): string {
+  return `Showing ${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} positions.`;
+}

@@ -187,6 +187,49 @@ export default [
     },
   },
   {
+    name: 'side panel bill view shows a briefing of 2,001 positions 200 at a time, saying how many of how many',
+    async run(b, assert) {
+      const bullets = Array.from({ length: 2001 }, (_, i) => `  • We support clause 7 (${i + 1}).`).join('\n');
+      const text = `LGA briefing: Widgets Bill\n\nSecond Reading, House of Commons, 3 December 2025\n\nKey messages\n\n${bullets}\n`;
+      const added = await b.message({ type: 'addBriefing', fileName: 'panel-many.txt', text, replace: true });
+      try {
+        const panel = await openPanel(b);
+        await panel.waitFor(showPanelTab, 'bill', { what: 'the Bill tab' });
+        await panel.waitFor(
+          (id) => [...(document.getElementById('bill-select')?.options ?? [])].some((o) => o.value === id),
+          added.bill.id,
+          { what: 'the bill in the bill picker' },
+        );
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        assert.ok(await panel.evaluate(selectBill, added.bill.id));
+        // The panel may read the bill again as the saved briefing's change reaches it: wait for the paged list itself.
+        const shown = (want) =>
+          panel.waitFor(
+            (n) => {
+              const state = {
+                positions: document.querySelectorAll('[data-testid="briefing-position"]').length,
+                showing: document.querySelector('[data-testid="briefing-showing"]')?.textContent ?? null,
+                more: document.querySelector('[data-testid="briefing-show-more"]')?.textContent ?? null,
+              };
+              return state.positions === n && state.showing ? state : null;
+            },
+            want,
+            { what: `${want} positions shown` },
+          );
+        assert.deepEqual(await shown(200), {
+          positions: 200,
+          showing: 'Showing 200 of 2,001 positions.',
+          more: 'Show 200 more',
+        });
+        await panel.evaluate(() => document.querySelector('[data-testid="briefing-show-more"]').click());
+        assert.equal((await shown(400)).showing, 'Showing 400 of 2,001 positions.');
+        await panel.screenshot('panel-bill-paged');
+      } finally {
+        await b.message({ type: 'removeBriefing', source: 'panel-many.txt' });
+      }
+    },
+  },
+  {
     name: 'side panel search: "corporate parenting" finds positions of both seed bills',
     async run(b, assert) {
       const panel = await openPanel(b);

@@ -12,7 +12,7 @@ import type { PositionEntry } from '../../../src/ui/panel/page-model';
 import { groupProvisions } from '../../../src/ui/panel/page-model';
 import { SearchView } from '../../../src/ui/panel/SearchView';
 import { pageStageLabel } from '../../../src/ui/panel/words';
-import { CSW_BILL, cswBriefings, mount, texts, unmountAll } from './panel-helpers';
+import { briefing, CSW_BILL, cswBriefings, mount, position, texts, unmountAll } from './panel-helpers';
 
 afterEach(unmountAll);
 
@@ -443,5 +443,53 @@ describe('marking text', () => {
     expect(cut.text.length).toBeLessThanOrEqual(126);
     expect(cut.text.startsWith('… ')).toBe(true);
     expect(cut.spans.map((s) => cut.text.slice(s.start, s.end))).toEqual(['corporate']);
+  });
+});
+
+describe('bill view: a briefing of thousands of positions is shown a page at a time (issue 10, finding 4)', () => {
+  const big = briefing(0, 'commons', 'second-reading', ['2017-01-10'], 'Second Reading, House of Commons');
+  const many = Array.from({ length: 450 }, (_, i) =>
+    position(big, i, `We support clause 7 (${i + 1}).`, [
+      { kind: 'clause', number: '7', mention: 'clause 7', stance: 'support' },
+    ]),
+  );
+  const render = (target: { briefingId?: string; positionId?: string; at: number } | null = null) =>
+    mount(
+      <BillView
+        bills={[CSW_BILL]}
+        selectedBillId={CSW_BILL.id}
+        onSelectBill={() => undefined}
+        state={{ kind: 'ready', data: { bill: CSW_BILL, briefings: [{ briefing: big, positions: many }] } }}
+        page={null}
+        target={target}
+      />,
+    );
+  const shown = (root: HTMLElement) => root.querySelectorAll('[data-testid=briefing-position]').length;
+
+  it('shows 200, says so, and shows 200 more at a time until all are shown', () => {
+    const root = render();
+    expect(shown(root)).toBe(200);
+    expect(root.querySelector('[data-testid=briefing-showing]')?.textContent).toBe('Showing 200 of 450 positions.');
+    const more = () => root.querySelector<HTMLButtonElement>('[data-testid=briefing-show-more]');
+    expect(more()?.textContent).toBe('Show 200 more');
+    act(() => more()!.click());
+    expect(shown(root)).toBe(400);
+    expect(more()?.textContent).toBe('Show 50 more');
+    act(() => more()!.click());
+    expect(shown(root)).toBe(450);
+    expect(root.querySelector('[data-testid=briefing-more]')).toBeNull();
+    expect(stanceRows({ bill: CSW_BILL, briefings: [{ briefing: big, positions: many }] })[0]?.cells).toHaveLength(1);
+  });
+
+  it('opened at a position past the first page, shows as far as it', () => {
+    const root = render({ briefingId: big.id, positionId: many[300]!.id, at: 1 });
+    expect(shown(root)).toBe(301);
+    expect(root.querySelector(`[data-position-id="${many[300]!.id}"]`)).not.toBeNull();
+    expect(root.querySelector('[data-testid=briefing-showing]')?.textContent).toBe('Showing 301 of 450 positions.');
+  });
+
+  it('a briefing within a page shows everything and says nothing more', () => {
+    const root = renderBill();
+    expect(root.querySelector('[data-testid=briefing-more]')).toBeNull();
   });
 });
