@@ -71,6 +71,12 @@ export interface ControllerDeps {
    * an orphaned content script notices as soon as the reader moves and tears down.
    */
   isAlive?(): boolean;
+  /**
+   * True when an input event is the reader's own (default: the browser says so, `event.isTrusted`). A page's scripts
+   * can dispatch keys, clicks and pointer moves; those must not step, open or pin anything. Unit tests, whose events
+   * are all synthetic, stand in for the reader here.
+   */
+  isReaderInput?(event: Event): boolean;
   /** Errors are reported, never thrown into the page. */
   log?(message: string, error?: unknown): void;
   /** More work per section (see the top of this file). Its errors are logged; it never holds up the next section. */
@@ -126,7 +132,7 @@ export function createController(deps: ControllerDeps): Controller {
   let lateRetries = 0;
   let torn = false;
   let input: PageInput | null = null;
-  const listeners = createListeners(deps.isAlive, () => teardown());
+  const listeners = createListeners(deps.isAlive, () => teardown(), deps.isReaderInput);
   const popover = createPopoverDriver({
     doc,
     marks: () => marks,

@@ -18,11 +18,20 @@ export interface Listeners {
   removeAll(): void;
 }
 
-export function createListeners(isAlive: (() => boolean) | undefined, onDead: () => void): Listeners {
+/**
+ * `isReaderInput` (default `event.isTrusted`): events a page's own scripts dispatch (a synthetic Alt+Shift+N, a
+ * scripted pointer move or click) are not the reader's and are ignored, so the page cannot drive the extension.
+ */
+export function createListeners(
+  isAlive: (() => boolean) | undefined,
+  onDead: () => void,
+  isReaderInput: (event: Event) => boolean = (event) => event.isTrusted,
+): Listeners {
   const removers: Array<() => void> = [];
   return {
     on(target, type, handler, options) {
       const listener = ((event: DocumentEventMap[typeof type]) => {
+        if (!isReaderInput(event)) return;
         if (isAlive && !isAlive()) {
           onDead();
           return;

@@ -3,7 +3,7 @@
  * renderer can be compromised, so it gets lookups, not the reader's data), and a suite of hostile imports whose
  * counts are printed: tried / ran / rendered as HTML / data lost.
  */
-import { readyState } from '../lib/in-page.mjs';
+import { popoverState, readyState } from '../lib/in-page.mjs';
 
 const BRIEFING = `LGA briefing: Children’s Wellbeing and Schools Bill
 
@@ -171,6 +171,35 @@ export default [
       assert.equal(lost, 0, 'no import changed the stored briefings');
       assert.deepEqual(unclear, [], 'every refusal says nothing was changed');
       await b.message({ type: 'removeBriefing', source: 'trust-keep.txt' });
+    },
+  },
+  {
+    name: "trust: keys and clicks the page's own scripts dispatch do nothing; the reader's own key still works",
+    async run(b, assert) {
+      const tab = await b.open('cwsbCommittee');
+      await tab.bringToFront();
+      await tab.waitFor(readyState, undefined, { timeout: 15_000, what: 'the content script' });
+      // From the page's own world: the shortcut, then a click and pointer moves over the first reference.
+      const dispatched = await tab.evaluate(() => {
+        const key = { key: 'N', code: 'KeyN', altKey: true, shiftKey: true, bubbles: true };
+        for (let i = 0; i < 5; i++) document.dispatchEvent(new KeyboardEvent('keydown', key));
+        const p = [...document.querySelectorAll('.contribution .content p.hs_Para')].find((el) =>
+          el.textContent.includes('Clause 7'),
+        );
+        const r = p.getBoundingClientRect();
+        for (const type of ['pointermove', 'pointerover', 'click']) {
+          p.dispatchEvent(new PointerEvent(type, { clientX: r.x + 5, clientY: r.y + 5, bubbles: true }));
+        }
+        return 8;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.equal(await tab.evaluate(popoverState), null, `${dispatched} page-made events opened nothing`);
+      await tab.press('Alt+Shift+N');
+      const popover = await tab.waitFor(popoverState, undefined, { timeout: 5_000, what: "the reader's Alt+Shift+N" });
+      assert.match(popover.name, /^LGA position/);
+      console.log(
+        `  trust: page-made input: ${dispatched} events dispatched, 0 acted on; the reader's key opened the card`,
+      );
     },
   },
 ];

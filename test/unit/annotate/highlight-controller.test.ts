@@ -131,6 +131,8 @@ function deps(overrides: Partial<ControllerDeps> = {}) {
   const main = document.querySelector('main')!;
   const d: ControllerDeps = {
     doc: document,
+    // Every event here is synthetic (jsdom): it stands for the reader's own.
+    isReaderInput: () => true,
     url: () =>
       'https://hansard.parliament.uk/Commons/2025-02-11/debates/x/ChildrenSWellbeingAndSchoolsBill(FourteenthSitting)',
     send: send as unknown as ControllerDeps['send'],
@@ -333,6 +335,22 @@ describe('controller', () => {
     const dialog = document.querySelector(HOST_TAG)!.shadowRoot!.querySelector('[role="dialog"]');
     expect(dialog).not.toBeNull();
     expect(controller.handleTabRequest({ type: 'focusStep', direction: 1 })).toBe(true);
+  });
+
+  it("ignores a shortcut the page's own scripts dispatch (not the reader's: isTrusted false)", async () => {
+    fakeHighlights();
+    setupPage();
+    // The default: the browser's word on whether the reader made the event.
+    const { d } = deps({ isReaderInput: undefined });
+    const controller = createController(d);
+    teardowns.push(controller.teardown);
+    await controller.start();
+    await ready();
+    document.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'N', code: 'KeyN', altKey: true, shiftKey: true, bubbles: true }),
+    );
+    // The same key from the reader opens the card at once (the test above); from the page, nothing.
+    expect(document.querySelector(HOST_TAG)?.shadowRoot?.querySelector('[role="dialog"]') ?? null).toBeNull();
   });
 
   it('falls back to <lga-ref> wrappers only when the Highlight API is missing', async () => {
