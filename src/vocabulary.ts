@@ -1,8 +1,11 @@
 /**
  * Plain English for the model's vocabularies and for dates, shared by the compiler, the adapters, the matcher's
- * reasons, search and the UI, so one word is never spelt two ways.
+ * reasons, search, the popover and the extension pages, so one word is never spelt two ways. Pure, imports only the
+ * model's types.
  */
-import type { Reference, ReferenceKind } from './model';
+import type { Briefing, House, Reference, ReferenceKind, Stage } from './model';
+
+// ---- months and dates -------------------------------------------------------------------------------------------
 
 /** Month names in calendar order (index 0 is January). */
 export const MONTH_NAMES = [
@@ -20,11 +23,134 @@ export const MONTH_NAMES = [
   'December',
 ] as const;
 
+/** A month name as one capturing group, for patterns that read dates: `(January|February|…|December)`. */
+export const MONTH_PATTERN = `(${MONTH_NAMES.join('|')})`;
+
 /** `march` or `March` -> 3; 0 when the word is not a month. */
 export function monthNumber(name: string): number {
   const lower = name.toLowerCase();
   return MONTH_NAMES.findIndex((m) => m.toLowerCase() === lower) + 1;
 }
+
+/** `2016-10-18` -> `18 October 2016`; `2016-10` -> `October 2016`; anything else as written. */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
+  const month = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
+  if (!m || !month) return iso;
+  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function joinWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * Several dates in calendar order, shortened where they share month and year (`8 and 10 November 2016`), otherwise
+ * each in full (`31 October 2016 and 1 November 2016`).
+ */
+export function formatDates(isoDates: readonly string[]): string {
+  const sorted = [...isoDates].sort();
+  const parsed = sorted.map((iso) => /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso));
+  const first = parsed[0];
+  const sameMonth = parsed.length > 1 && !!first && parsed.every((m) => m && m[1] === first[1] && m[2] === first[2]);
+  if (sameMonth && formatDate(sorted[0]!) !== sorted[0]) {
+    const last = formatDate(sorted[sorted.length - 1]!); // `15 November 2016`
+    const monthYear = last.slice(last.indexOf(' ') + 1);
+    return `${joinWords(parsed.map((m) => String(Number(m![3]))))} ${monthYear}`;
+  }
+  return joinWords(sorted.map(formatDate));
+}
+
+/** `2026-12-03T10:00:00Z` -> `3 Dec` (this year) or `3 Dec 2025`; the day is the reader's local day. */
+export function shortDate(iso: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const day = `${date.getDate()} ${MONTH_NAMES[date.getMonth()]!.slice(0, 3)}`;
+  return date.getFullYear() === now.getFullYear() ? day : `${day} ${date.getFullYear()}`;
+}
+
+// ---- houses and stages ------------------------------------------------------------------------------------------
+
+/** `Lords`, as in `Lords Report`. */
+export const HOUSE_SHORT: Readonly<Record<House, string>> = { commons: 'Commons', lords: 'Lords' };
+/** `House of Lords`, as in `LGA briefing for House of Lords Report stage`. */
+export const HOUSE_LONG: Readonly<Record<House, string>> = { commons: 'House of Commons', lords: 'House of Lords' };
+
+export const STAGE_LABEL: Readonly<Record<Stage, string>> = {
+  'first-reading': 'First Reading',
+  'second-reading': 'Second Reading',
+  committee: 'Committee',
+  report: 'Report',
+  'third-reading': 'Third Reading',
+  'remaining-stages': 'Remaining Stages',
+  'consideration-of-amendments': 'Consideration of Amendments',
+  'royal-assent': 'Royal Assent',
+  other: 'Other stage',
+};
+
+/** `Lords Report` / `Commons Committee` / `Second Reading` / `Lords`, house first as readers say it; `` when neither is known. */
+export function houseStageLabel(house: House | null, stage: Stage | null): string {
+  return [house ? HOUSE_SHORT[house] : null, stage ? STAGE_LABEL[stage] : null].filter(Boolean).join(' ');
+}
+
+/** As `houseStageLabel`, but always words for a sentence: `Lords, stage not stated`, `an unnamed stage`. */
+export function stageLabel(house: House | null, stage: Stage | null): string {
+  if (stage === null) return house ? `${HOUSE_SHORT[house]}, stage not stated` : 'an unnamed stage';
+  return houseStageLabel(house, stage);
+}
+
+/**
+ * The page's stage as readers say it, with what the page adds written once: `Lords Report` and `Report (2nd Day)` give
+ * `Lords Report (2nd Day)`, not `Lords Report (Report (2nd Day))`; `Commons Committee` and `Fourteenth Sitting` give
+ * `Commons Committee (Fourteenth Sitting)`.
+ */
+export function pageStageLabel(house: House | null, stage: Stage | null, asWritten: string | null): string {
+  const where = houseStageLabel(house, stage);
+  if (!asWritten || asWritten === where) return where;
+  let rest = asWritten.trim();
+  for (const words of [where, stage ? STAGE_LABEL[stage] : '', stage === 'report' ? 'Report Stage' : '']) {
+    if (words && rest.toLowerCase().startsWith(words.toLowerCase())) rest = rest.slice(words.length).trim();
+  }
+  rest = rest
+    .replace(/^[,:;–—-]\s*/, '')
+    .replace(/^\((.*)\)$/, '$1')
+    .trim();
+  if (!where) return asWritten;
+  return rest ? `${where} (${rest})` : where;
+}
+
+// ---- briefings ----------------------------------------------------------------------------------------------------
+
+type BriefingFacts = Pick<Briefing, 'house' | 'stage' | 'dates' | 'heading'> & Partial<Pick<Briefing, 'stageDetail'>>;
+
+/**
+ * What a reader calls a briefing: `Lords Report, 18 October 2016`; with `detail` (the matcher's reasons, where the day
+ * matters) `Lords Report (day 2), 8 November 2016`. The heading as written when house and stage are both unknown.
+ */
+export function briefingLabel(briefing: BriefingFacts, options: { detail?: boolean } = {}): string {
+  const where = briefing.stage ? houseStageLabel(briefing.house, briefing.stage) : stageOrHouse(briefing);
+  if (!where) return briefing.heading;
+  const detail = options.detail && briefing.stageDetail ? ` (${briefing.stageDetail})` : '';
+  return briefing.dates.length ? `${where}${detail}, ${formatDates(briefing.dates)}` : `${where}${detail}`;
+}
+
+function stageOrHouse(briefing: BriefingFacts): string {
+  return briefing.house ? HOUSE_SHORT[briefing.house] : '';
+}
+
+/** The long label: `LGA briefing for House of Lords Report stage (day 2), 8 November 2016`. */
+export function briefingTitle(briefing: BriefingFacts): string {
+  if (!briefing.house && !briefing.stage) return `LGA briefing: ${briefing.heading}`;
+  const house = briefing.house ? `${HOUSE_LONG[briefing.house]} ` : '';
+  const stage = briefing.stage ? `${STAGE_LABEL[briefing.stage]} stage` : 'stage not stated';
+  const detail = briefing.stageDetail ? ` (${briefing.stageDetail})` : '';
+  const dates = briefing.dates.length ? `, ${formatDates(briefing.dates)}` : '';
+  return `LGA briefing for ${house}${stage}${detail}${dates}`;
+}
+
+// ---- references ---------------------------------------------------------------------------------------------------
 
 /** How a reference kind is written in prose: `new clause`, `amendment`. */
 export const KIND_WORDS: Readonly<Record<ReferenceKind, string>> = {
@@ -37,10 +163,36 @@ export const KIND_WORDS: Readonly<Record<ReferenceKind, string>> = {
   chapter: 'chapter',
 };
 
+/** `{kind: 'clause', number: '7'}` -> `Clause 7`, as a label or at the start of a sentence. */
+export function referenceLabel(ref: Pick<Reference, 'kind' | 'number'>): string {
+  const words = referenceWords(ref);
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+}
+
+/** `clause 7`, `new clause 10`: a reference inside a sentence. */
+export function referenceWords(ref: Pick<Reference, 'kind' | 'number'>): string {
+  return `${KIND_WORDS[ref.kind]} ${ref.number}`;
+}
+
+/** `a different clause`, `a different new clause`, `a different amendment`. */
+export function differentThing(kind: ReferenceKind): string {
+  return `a different ${KIND_WORDS[kind]}`;
+}
+
+/** The one letter-case rule for provision numbers: `172a` is `172A`. Used by every key a reference is found by. */
+export function numberKey(number: string): string {
+  return number.toUpperCase();
+}
+
 /**
  * The one key of a provision: `clause:7`, `amendment:172A`. Numbers compare without regard to the case of their
  * letters (`172a` is `172A`), everywhere a reference is looked up, grouped or counted.
  */
 export function referenceKey(ref: Pick<Reference, 'kind' | 'number'>): string {
-  return `${ref.kind}:${ref.number.toUpperCase()}`;
+  return `${ref.kind}:${numberKey(ref.number)}`;
+}
+
+/** Same provision: same kind and number, by `referenceKey`'s rule. */
+export function sameProvision(a: Pick<Reference, 'kind' | 'number'>, b: Pick<Reference, 'kind' | 'number'>): boolean {
+  return a.kind === b.kind && numberKey(a.number) === numberKey(b.number);
 }

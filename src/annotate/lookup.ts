@@ -6,7 +6,7 @@
  */
 import type { BackgroundRequest, Reply, ResponseFor } from '../messaging';
 import type { PageContext, Reference, ReferenceMatch } from '../model';
-import { lookupKey } from './marks';
+import { referenceKey } from '../vocabulary';
 
 /** Distinct references per message (the background refuses more than 2,000: src/background/validate.ts). */
 export const LOOKUP_BATCH = 1_000;
@@ -20,14 +20,14 @@ export function distinctReferences(found: Iterable<Reference>): Reference[] {
   const distinct = new Map<string, Reference>();
   for (const ref of found) {
     if (distinct.size >= MAX_LOOKUPS_PER_SECTION) break;
-    const key = lookupKey(ref);
+    const key = referenceKey(ref);
     if (!distinct.has(key)) distinct.set(key, { kind: ref.kind, number: ref.number });
   }
   return [...distinct.values()];
 }
 
 /**
- * The matches for a section's references, by `lookupKey`. A batch that fails is reported and its references get no
+ * The matches for a section's references, by `referenceKey`. A batch that fails is reported and its references get no
  * positions; the other batches still count.
  */
 export async function lookupReferences(
@@ -47,7 +47,7 @@ export async function lookupReferences(
         log(`lookup failed: ${reply ? reply.error : 'no answer from the background'}`);
         continue;
       }
-      for (const match of reply.data.matches) result.set(lookupKey(match), match);
+      for (const match of reply.data.matches) result.set(referenceKey(match), match);
     } catch (error) {
       log('lookup failed', error);
     }

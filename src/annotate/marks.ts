@@ -9,6 +9,7 @@
  */
 import type { FoundReference, MatchedPosition, ReferenceMatch, Stance } from '../model';
 import { stanceForProvision } from '../stance/shown';
+import { referenceKey } from '../vocabulary';
 import type { HighlightEntry } from './highlight';
 
 /** One highlighted (or, in mode `all`, detected) span of the page and what the LGA says of its references. */
@@ -19,11 +20,6 @@ export interface Mark extends HighlightEntry {
   matches: MatchedPosition[];
   /** Positions on its references the background left out of its bounded reply (`ReferenceMatch.more`), summed. */
   more: number;
-}
-
-/** The key a reference is looked up by: kind and number. */
-export function lookupKey(ref: { kind: string; number: string }): string {
-  return `${ref.kind}:${ref.number}`;
 }
 
 export interface MarkSpan {
@@ -128,7 +124,7 @@ export function mergeMatches(lists: ReadonlyArray<readonly MatchedPosition[]>): 
   const merged: MatchedPosition[] = [];
   for (const list of lists) {
     for (const m of list) {
-      const key = `${m.position.id}|${m.ref.kind}|${m.ref.number}`;
+      const key = `${m.position.id}|${referenceKey(m.ref)}`;
       if (seen.has(key)) continue;
       seen.add(key);
       merged.push(m);
@@ -156,10 +152,10 @@ export function marksOf(
     } catch {
       continue;
     }
-    const merged = mergeMatches(span.refs.map((r) => matches.get(lookupKey(r))?.positions ?? []));
+    const merged = mergeMatches(span.refs.map((r) => matches.get(referenceKey(r))?.positions ?? []));
     const look = lookOf(merged);
     // Each distinct reference once: a span may name the same provision twice.
-    const keys = new Set(span.refs.map(lookupKey));
+    const keys = new Set(span.refs.map(referenceKey));
     let more = 0;
     for (const key of keys) more += matches.get(key)?.more ?? 0;
     marks.push({

@@ -4,7 +4,7 @@
  * and `Monday 4 July` (no year: taken from the neighbouring sections). Weekdays are sometimes wrong on the pages, so
  * only the day and month are read. Pure.
  */
-import { MONTH_NAMES, monthNumber } from '../vocabulary';
+import { MONTH_PATTERN, monthNumber } from '../vocabulary';
 
 export interface ParsedDate {
   /** `null` until completed from neighbouring sections (`completeYears`). */
@@ -14,7 +14,7 @@ export interface ParsedDate {
   day: number | null;
 }
 
-export const MONTH = `(${MONTH_NAMES.join('|')})`;
+export const MONTH = MONTH_PATTERN;
 export const WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/gi;
 
 /** One group of a date list: `25 and 27 January`, `8,10 & 15 March 2021`, `June 2022`, `4 July`, `4th July`. */

@@ -26,6 +26,7 @@
  */
 import type { FoundReference, PositionRef, ReferenceKind, Span, Stance } from '../model';
 import { findReferences } from '../references/index';
+import { referenceKey } from '../vocabulary';
 import { inSpans, sentenceIndexAt, sentenceSpans } from './sentences';
 import {
   type Cue,
@@ -183,7 +184,7 @@ export function analysePosition(text: string): AnalysedPosition {
   // ---- each provision --------------------------------------------------------------------------------------------
   const groups = new Map<string, FoundReference[]>();
   for (const ref of found) {
-    const key = `${ref.kind}:${ref.number}`;
+    const key = referenceKey(ref);
     const group = groups.get(key);
     if (group) group.push(ref);
     else groups.set(key, [ref]);
@@ -391,7 +392,7 @@ function spanKey(span: Span): string {
 }
 
 function keyOf(ref: FoundReference): string {
-  return `${ref.kind}:${ref.number}`;
+  return referenceKey(ref);
 }
 
 function isSupport(cue: Cue): boolean {

@@ -7,6 +7,7 @@
  * of stages (house of origin first) used for ranking and for listing briefings.
  */
 import type { BillRecord, Briefing, House, Stage } from '../model';
+import { HOUSE_SHORT } from '../vocabulary';
 
 export interface PrintEpoch {
   /**
@@ -21,8 +22,6 @@ export interface PrintEpoch {
   /** Why this print: the rule applied, and any assumption made (an unknown house of origin). */
   reason: string;
 }
-
-const HOUSE_NAME: Record<House, string> = { commons: 'Commons', lords: 'Lords' };
 
 function otherHouse(house: House): House {
   return house === 'commons' ? 'lords' : 'commons';
@@ -41,8 +40,8 @@ function printsInHouse(house: House, first: boolean, origin: House): { stages: S
   // The second House starts from a fresh print of the bill as it left the first ("as brought from the Lords"), then
   // works through the same reprints as if it were the house of origin.
   const introduced = first
-    ? `the bill as introduced in the ${HOUSE_NAME[house]}`
-    : `the bill as brought from the ${HOUSE_NAME[origin]}`;
+    ? `the bill as introduced in the ${HOUSE_SHORT[house]}`
+    : `the bill as brought from the ${HOUSE_SHORT[origin]}`;
   if (house === 'lords') {
     return [
       // First reading only orders the bill to be printed; second reading and committee debate that first print.
@@ -93,11 +92,11 @@ function printSlots(origin: House): PrintSlot[] {
         rule:
           n === 0
             ? first
-              ? `${HOUSE_NAME[house]} is the house of origin; its second reading and committee debate the bill as introduced`
-              : `the bill is reprinted when it passes to the ${HOUSE_NAME[house]}`
+              ? `${HOUSE_SHORT[house]} is the house of origin; its second reading and committee debate the bill as introduced`
+              : `the bill is reprinted when it passes to the ${HOUSE_SHORT[house]}`
             : house === 'lords' && n === 2
               ? 'the Lords reprint the bill after report; third reading debates that print'
-              : `the ${HOUSE_NAME[house]} reprint the bill after committee; ${house === 'commons' ? 'report and third reading debate' : 'report debates'} that print`,
+              : `the ${HOUSE_SHORT[house]} reprint the bill after committee; ${house === 'commons' ? 'report and third reading debate' : 'report debates'} that print`,
       });
     });
   }

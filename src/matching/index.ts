@@ -22,9 +22,8 @@ import type {
   ReferenceKind,
   ReferenceMatch,
 } from '../model';
-import { referenceKey } from '../vocabulary';
+import { briefingLabel, differentThing, formatDate, referenceKey, referenceWords, stageLabel } from '../vocabulary';
 import { lastDate, printEpoch, stageOrder } from './epochs';
-import { briefingLabel, differentThing, formatDate, referenceLabel, stageLabel } from './labels';
 import { type PageStage, pageNamesAnotherBill, resolvePageStage } from './page';
 import { sameStage, stageIsKnown } from './stages';
 
@@ -126,7 +125,7 @@ function viewOf(briefing: Briefing, scene: Scene, bill: BillRecord): BriefingVie
     epoch: printEpoch(bill, briefing.house, briefing.stage).index,
     stageKnown: stageIsKnown(briefing.house, briefing.stage),
     sameStage: same,
-    label: briefingLabel(briefing),
+    label: briefingLabel(briefing, { detail: true }),
     nearness,
     dayFit,
     newest: lastDate(briefing),
@@ -143,7 +142,7 @@ function judgePrintNumbered(ref: Reference, view: BriefingView, scene: Scene): J
     };
   }
   const numbered = `Numbered for ${view.label}`;
-  const mayDiffer = `so ${referenceLabel(ref.kind, ref.number)} may be ${differentThing(ref.kind)}`;
+  const mayDiffer = `so ${referenceWords(ref)} may be ${differentThing(ref.kind)}`;
   if (scene.epoch === null) {
     return {
       applies: 'other-print',
@@ -174,7 +173,7 @@ function judgeStageNumbered(ref: Reference, view: BriefingView, scene: Scene): J
   // From another known stage the same number is another amendment: leave it out before spending any words on it.
   if (scene.stageKnown && view.stageKnown && !view.sameStage) return null;
   const numbered = `Numbered for ${view.label}`;
-  const mayDiffer = `numbers restart at every stage, so ${referenceLabel(ref.kind, ref.number)} may be ${differentThing(ref.kind)}`;
+  const mayDiffer = `numbers restart at every stage, so ${referenceWords(ref)} may be ${differentThing(ref.kind)}`;
   if (!scene.stageKnown) {
     return {
       applies: 'other-print',

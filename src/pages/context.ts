@@ -1,14 +1,13 @@
 /** Helpers every adapter uses: bill titles, dates, the resolved context. */
 import { resolveBill } from '../bills/index';
 import type { BillRecord, House, PageContext, Stage } from '../model';
-import { monthNumber } from '../vocabulary';
+import { MONTH_PATTERN, monthNumber } from '../vocabulary';
+
+const DAY_MONTH_YEAR = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)? ${MONTH_PATTERN},? (\d{4})\b`, 'i');
 
 /** `Volume 669: debated on Thursday 9 January 2020` (or any `9 January 2020`) -> `2020-01-09`. */
 export function dateFromText(text: string): string | null {
-  const m =
-    /\b(\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December),? (\d{4})\b/i.exec(
-      text,
-    );
+  const m = DAY_MONTH_YEAR.exec(text);
   if (!m) return null;
   const month = monthNumber(m[2] as string);
   return `${m[3]}-${String(month).padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`;

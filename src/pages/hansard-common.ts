@@ -3,6 +3,7 @@
  * section's stage from the procedure items right after its heading.
  */
 import type { House, Stage } from '../model';
+import { STAGE_LABEL } from '../vocabulary';
 import { queryFirst, textOf } from './context';
 import { parseStageLabel, stageFromMotion } from './stage';
 
@@ -99,7 +100,7 @@ export function stageFromItems(items: readonly Element[]): { stage: Stage; label
     if (speech) {
       const content = textOf(speech.querySelector('.content') ?? speech);
       const stage = stageFromMotion(content.slice(0, 400));
-      return stage ? { stage, label: labelFor(stage) } : null;
+      return stage ? { stage, label: STAGE_LABEL[stage] } : null;
     }
     for (const line of linesOf(item)) {
       const stage = parseStageLabel(line);
@@ -107,10 +108,6 @@ export function stageFromItems(items: readonly Element[]): { stage: Stage; label
     }
   }
   return null;
-}
-
-function labelFor(stage: Stage): string {
-  return stage === 'second-reading' ? 'Second Reading' : stage === 'third-reading' ? 'Third Reading' : stage;
 }
 
 /** The text lines of a procedure item: each paragraph (or the whole item). */

@@ -5,6 +5,7 @@
  */
 import { resolveBill } from '../bills/index';
 import type { House, Stage } from '../model';
+import { STAGE_LABEL } from '../vocabulary';
 import { billContext, dateFromText, textOf } from './context';
 import type { PageAdapter } from './types';
 
@@ -13,13 +14,16 @@ const PUBLICATIONS_URL =
 
 const HOUSES: Readonly<Record<string, House>> = { cbill: 'commons', lbill: 'lords' };
 
-/** Amendment paper file names carry the stage: `children_rm_pbc_1207` (committee), `…_rm_rep_…` (report). */
-const PAPER_STAGES: ReadonlyArray<readonly [RegExp, Stage, string]> = [
+/**
+ * Amendment paper file names carry the stage: `children_rm_pbc_1207` (committee), `…_rm_rep_…` (report). The label is
+ * the committee's own name where the file says it, otherwise the stage's label.
+ */
+const PAPER_STAGES: ReadonlyArray<readonly [RegExp, Stage, string?]> = [
   [/_(?:rm_)?pbc_/i, 'committee', 'Public Bill Committee'],
   [/_(?:rm_)?cwh_/i, 'committee', 'Committee of the whole House'],
-  [/_(?:rm_)?(?:gc|com)_/i, 'committee', 'Committee'],
-  [/_(?:rm_)?rep_/i, 'report', 'Report'],
-  [/_(?:rm_)?3rd_/i, 'third-reading', 'Third Reading'],
+  [/_(?:rm_)?(?:gc|com)_/i, 'committee'],
+  [/_(?:rm_)?rep_/i, 'report'],
+  [/_(?:rm_)?3rd_/i, 'third-reading'],
 ];
 
 /** `Children and Social Work Bill (HC Bill 121)` / `Children and Social Work Bill [Lords]` in the page's text. */
@@ -70,7 +74,7 @@ export const publications: PageAdapter = {
             {
               house: HOUSES[(m[1] as string).toLowerCase()] ?? null,
               stage: paper?.[1] ?? null,
-              stageLabel: paper?.[2] ?? null,
+              stageLabel: paper ? (paper[2] ?? STAGE_LABEL[paper[1]]) : null,
               date,
             },
             title ? resolveBill(title, bills) : null,

@@ -14,7 +14,6 @@ import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import {
   type BillRecord,
   type Briefing,
-  type House,
   type Position,
   type Reference,
   STANCES,
@@ -22,7 +21,7 @@ import {
   type Stance,
 } from '../model';
 import { findReferences } from '../references/index';
-import { KIND_WORDS } from '../vocabulary';
+import { HOUSE_LONG, KIND_WORDS } from '../vocabulary';
 
 export interface SearchDocument {
   id: string;
@@ -97,8 +96,6 @@ const STAGE_WORDS: Record<Stage, string> = {
   other: '',
 };
 
-const HOUSE_WORDS: Record<House, string> = { commons: 'House of Commons', lords: 'House of Lords' };
-
 /**
  * Stance words a reader types, each the stance it asks for (the labels' words and their forms). `supports with
  * reservations` (the label of `mixed`) is read as one phrase first.
@@ -163,7 +160,7 @@ export function toSearchDocument(
     bill: bill ? [bill.title, ...bill.aliases, bill.actTitle ?? ''].join(' ') : position.billId,
     heading: briefing?.heading ?? '',
     stage: briefing?.stage ? STAGE_WORDS[briefing.stage] : '',
-    house: briefing?.house ? HOUSE_WORDS[briefing.house] : '',
+    house: briefing?.house ? HOUSE_LONG[briefing.house] : '',
     stances: [...new Set([position.stance, ...position.refs.map((ref) => ref.stance)])],
     refs: position.refs.map((ref) => `${KIND_WORDS[ref.kind]} ${ref.number}`).join(' '),
     refKeys: [...new Set(position.refs.map(referenceToken))].join(' '),

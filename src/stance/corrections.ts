@@ -4,10 +4,11 @@
  * returns (`attachCorrections`); src/stance/shown.ts applies them. Pure.
  */
 import { type Position, REFERENCE_KINDS, type Reference, STANCES, type StanceCorrection } from '../model';
+import { numberKey } from '../vocabulary';
 
 /** `<positionId>|position` or `<positionId>|clause|32`: what a correction is of. */
 export function correctionKey(positionId: string, ref: Reference | null): string {
-  return ref ? `${positionId}|${ref.kind}|${ref.number.toUpperCase()}` : `${positionId}|position`;
+  return ref ? `${positionId}|${ref.kind}|${numberKey(ref.number)}` : `${positionId}|position`;
 }
 
 /** The positions with the corrections made on them attached (copies; positions without any are returned as they are). */

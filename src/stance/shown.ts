@@ -6,6 +6,7 @@
  * all call these functions; no view reads `stance` off a record itself. Pure, and small enough for the content script.
  */
 import type { Position, Reference, Stance, StanceCorrection } from '../model';
+import { sameProvision } from '../vocabulary';
 
 export interface ShownStance {
   stance: Stance;
@@ -13,10 +14,8 @@ export interface ShownStance {
   corrected: { original: Stance; correction: StanceCorrection } | null;
 }
 
-/** Same provision: kind and number, numbers compared without case (`172a` is `172A`). */
-export function sameProvision(a: Reference, b: Reference): boolean {
-  return a.kind === b.kind && a.number.toUpperCase() === b.number.toUpperCase();
-}
+/** Same provision: kind and number, numbers compared without case (`172a` is `172A`); the vocabulary's rule. */
+export { sameProvision };
 
 /** The correction of a position (`ref` null) or of one provision in it that applies to this record, if any. */
 export function correctionFor(position: Position, ref: Reference | null): StanceCorrection | null {

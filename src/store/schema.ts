@@ -11,6 +11,7 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames
 import type { BriefingOrigin } from '../capture/duplicates';
 import { positionIndexOf } from '../ids';
 import type { BillRecord, Briefing, Position, StanceCorrection } from '../model';
+import { numberKey } from '../vocabulary';
 
 export const DB_NAME = 'lga-positions';
 /** The schema version this code writes. Each version has a fixture in test/fixtures/store/ and a tested upgrade step. */
@@ -123,7 +124,7 @@ type UpgradeTransaction = IDBPTransaction<StoreSchema, StoreName[], 'versionchan
 
 /** The key of a position's reference in the `byRef` index. */
 export function refKey(billId: string, kind: string, number: string): string {
-  return `${billId}|${kind}|${number.toUpperCase()}`;
+  return `${billId}|${kind}|${numberKey(number)}`;
 }
 
 /**

@@ -8,6 +8,7 @@ import { stanceForPosition, stanceForProvision } from '../../stance/shown';
 import { PositionExcerpt, ShownStanceLabel, StanceLabel, whyLine } from '../../ui/shared/components';
 import { addedByLabel, briefingLabel, briefingTitle, otherPrintWarning, referenceLabel } from '../../ui/shared/labels';
 import { STANCE_LABEL } from '../../ui/shared/stance';
+import { referenceKey, sameProvision } from '../../vocabulary';
 
 export interface PopoverProps {
   /** The reference pointed at; with `references`, the first of them. */
@@ -56,13 +57,9 @@ function provisionsOf(
 ) {
   const seen = new Map<string, Reference>();
   for (const r of [...(references ?? [reference])]) {
-    if (positions.some((m) => sameProvision(m.ref, r))) seen.set(`${r.kind}:${r.number.toUpperCase()}`, r);
+    if (positions.some((m) => sameProvision(m.ref, r))) seen.set(referenceKey(r), r);
   }
   return seen.size ? [...seen.values()] : [reference];
-}
-
-function sameProvision(a: Reference, b: Reference): boolean {
-  return a.kind === b.kind && a.number.toUpperCase() === b.number.toUpperCase();
 }
 
 export function popoverTitle(reference: Reference, references?: readonly Reference[]): string {

@@ -8,7 +8,7 @@ import { type Position, type Reference, STANCES, type Stance } from '../../model
 import { correctionFor } from '../../stance/shown';
 import { ask } from '../client';
 import { WontLastNote } from '../wont-last';
-import { referenceLabel, STANCE_GLYPH, STANCE_LABEL } from './words';
+import { referenceWords, STANCE_GLYPH, STANCE_LABEL } from './words';
 
 export interface CorrectProps {
   position: Position;
@@ -19,7 +19,7 @@ export interface CorrectProps {
 }
 
 function scopeWords(scope: Reference | null, position: Position): string {
-  if (scope) return `on ${referenceLabel(scope).replace(/^\w/, (c) => c.toLowerCase())}`;
+  if (scope) return `on ${referenceWords(scope)}`;
   return position.part === 'key-messages' ? 'in this key message as a whole' : 'in this paragraph as a whole';
 }
 

@@ -119,7 +119,7 @@ export function PageView({ state, positions, onFocusReference, onStep }: PageVie
 
 /** Where the provision is written in the position (its first mention), for marking. */
 function mentionOf(position: Position, ref: Reference): Span | undefined {
-  return position.refs.find((r) => r.kind === ref.kind && r.number.toUpperCase() === ref.number.toUpperCase())?.mention;
+  return position.refs.find((r) => sameProvision(r, ref))?.mention;
 }
 
 function SectionLine({ section }: { section: PageContext }) {

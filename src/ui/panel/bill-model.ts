@@ -8,6 +8,7 @@ import type { BillBriefings } from '../../messaging';
 import type { Briefing, House, PageContext, Position, Reference, Stance } from '../../model';
 import { REFERENCE_KINDS, STANCES } from '../../model';
 import { stanceForProvision } from '../../stance/shown';
+import { numberKey, referenceKey } from '../../vocabulary';
 import { briefingLabel, houseStageLabel } from './words';
 
 /**
@@ -65,7 +66,8 @@ function compareNumbers(a: string, b: string): number {
   const na = Number.parseInt(a, 10);
   const nb = Number.parseInt(b, 10);
   if (na !== nb) return (Number.isNaN(na) ? Infinity : na) - (Number.isNaN(nb) ? Infinity : nb);
-  return a.toUpperCase() < b.toUpperCase() ? -1 : a.toUpperCase() > b.toUpperCase() ? 1 : 0;
+  const [ka, kb] = [numberKey(a), numberKey(b)];
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 /** Provisions in the bill's order: kinds as the model lists them (clauses, new clauses, amendments, schedules…), then number. */
@@ -80,7 +82,7 @@ export function stanceRows(data: BillBriefings): StanceRow[] {
     for (const position of positions) {
       for (const ref of position.refs) {
         const shown = stanceForProvision(position, ref);
-        const key = `${ref.kind}|${ref.number.toUpperCase()}|${shown.stance}`;
+        const key = `${referenceKey(ref)}|${shown.stance}`;
         const cell = cells.get(key);
         if (cell) cell.corrected ||= shown.corrected !== null;
         else

@@ -5,6 +5,7 @@
 import type { PageReferenceSummary, PageSummary } from '../../messaging';
 import type { Briefing, Position, Reference, Stance } from '../../model';
 import { STANCES } from '../../model';
+import { referenceKey } from '../../vocabulary';
 
 export interface PositionEntry {
   position: Position;
@@ -29,7 +30,7 @@ export interface PageProvision extends Reference {
 }
 
 export function provisionKey(ref: Pick<PageReferenceSummary, 'kind' | 'number' | 'sectionBill'>): string {
-  return `${ref.sectionBill ?? ''}|${ref.kind}|${ref.number.toUpperCase()}`;
+  return `${ref.sectionBill ?? ''}|${referenceKey(ref)}`;
 }
 
 /** References that carry a position, grouped by provision in order of first mention. */

@@ -6,7 +6,7 @@ import type { Position, Reference, Stance } from '../../model';
 import { type ShownStance, sameProvision } from '../../stance/shown';
 import { ShownStanceLabel } from '../shared';
 import { splitRuns } from './marks';
-import { referenceLabel } from './words';
+import { referenceWords } from './words';
 
 /**
  * The shared stance label (glyph and words, and "corrected by you" where the reader corrected it), findable in tests
@@ -36,7 +36,7 @@ export function ProvisionStances({ apart }: { apart: ReadonlyArray<{ ref: Refere
     <ul class="plain provision-stances small" data-testid="provision-stances">
       {apart.map(({ ref, shown }) => (
         <li key={`${ref.kind} ${ref.number}`} data-testid="provision-stance" data-ref={`${ref.kind} ${ref.number}`}>
-          On {referenceLabel(ref).replace(/^\w/, (c) => c.toLowerCase())}: <StanceBadge shown={shown} />
+          On {referenceWords(ref)}: <StanceBadge shown={shown} />
         </li>
       ))}
     </ul>

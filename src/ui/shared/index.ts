@@ -15,9 +15,11 @@ export {
   formatDate,
   formatDates,
   HOUSE_LONG,
-  HOUSE_SHORT,
+  houseStageLabel,
   otherPrintWarning,
+  pageStageLabel,
   referenceLabel,
+  referenceWords,
   STAGE_LABEL,
   shortDate,
 } from './labels';
