@@ -30,7 +30,7 @@ import { ask, BackgroundError } from '../client';
 import { StyleTokens } from '../panel/theme';
 import { shortDate } from '../shared';
 import { AddBriefing } from './AddBriefing';
-import { exportedMessage, FileRefused, readChosenFile } from './files';
+import { exportedMessage, FileRefused, importRefusedMessage, readChosenFile } from './files';
 import { message, useDataset, useSettings } from './hooks';
 import {
   type BatchItem,
@@ -264,7 +264,7 @@ export function OptionsApp() {
         setDataMessage({ kind: 'error', text: `Nothing imported from ${name} yet: it replaces briefings you added.` });
         return;
       }
-      setDataMessage({ kind: 'error', text: `Nothing imported from ${name}: ${message(error)}` });
+      setDataMessage({ kind: 'error', text: importRefusedMessage(name, message(error)) });
     }
   };
 

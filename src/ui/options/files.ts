@@ -51,3 +51,19 @@ export function exportedMessage(bytes: number): { kind: 'ok' | 'error'; text: st
     text: `Exported your data, but the file is ${overLimit(bytes, LIMITS.userDataBytes)} of an import: it cannot be imported again. Remove a briefing you added and export again.`,
   };
 }
+
+/**
+ * What the reader is told when the background refuses an import of `name`: that nothing was imported and nothing
+ * changed, said once. The background's own reason starts by saying so too (`import failed, nothing was changed:`),
+ * so that lead is dropped here and only the why is kept: `Nothing imported from broken.json, nothing was changed:
+ * not JSON: …`.
+ */
+export function importRefusedMessage(name: string, reason: string): string {
+  const why = reason
+    .replace(/^\s*(?:import failed,\s*)?nothing was changed\s*:?\s*/i, '')
+    .replace(/^import failed\s*:?\s*/i, '')
+    .trim();
+  return why
+    ? `Nothing imported from ${name}, nothing was changed: ${why}`
+    : `Nothing imported from ${name}, nothing was changed.`;
+}

@@ -6,7 +6,13 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../../src/limits';
-import { exportedMessage, FileRefused, readChosenFile, refusedBeforeReading } from '../../../src/ui/options/files';
+import {
+  exportedMessage,
+  FileRefused,
+  importRefusedMessage,
+  readChosenFile,
+  refusedBeforeReading,
+} from '../../../src/ui/options/files';
 import { readBriefingFileDetails } from '../../../src/ui/options/preview';
 
 const MB = 1024 * 1024;
@@ -89,5 +95,30 @@ describe('after an export', () => {
     const shown = exportedMessage(bytes);
     expect(shown.kind).toBe(kind);
     expect(shown.text).toMatch(text);
+  });
+});
+
+describe('an import the background refuses', () => {
+  it.each([
+    [
+      'broken.json',
+      'import failed, nothing was changed:\nnot JSON: Unexpected end of JSON input',
+      'Nothing imported from broken.json, nothing was changed: not JSON: Unexpected end of JSON input',
+    ],
+    [
+      'big.json',
+      'nothing was changed: your data would come to 60 MB, over the 50 MB an export may hold',
+      'Nothing imported from big.json, nothing was changed: your data would come to 60 MB, over the 50 MB an export may hold',
+    ],
+    [
+      'odd.json',
+      'the file could not be read',
+      'Nothing imported from odd.json, nothing was changed: the file could not be read',
+    ],
+    ['x.json', 'import failed, nothing was changed:', 'Nothing imported from x.json, nothing was changed.'],
+  ])('%s: says nothing changed once', (name, reason, expected) => {
+    const shown = importRefusedMessage(name, reason);
+    expect(shown).toBe(expected);
+    expect(shown.match(/nothing was changed/g)).toHaveLength(1);
   });
 });
