@@ -27,3 +27,9 @@ export function storageLocalKeeper(item = keptUserDataItem): UserDataKeeper {
     clear: () => item.removeValue(),
   };
 }
+
+/**
+ * Whether the panel has shown its first-use note on the keyboard shortcuts (Alt+Shift+N/P). Set the first time the note
+ * is shown, so it is shown once, in one panel session, and never again. `local:` storage: kept across sessions.
+ */
+export const shortcutHintShownItem = storage.defineItem<boolean>('local:shortcutHintShown', { fallback: false });

@@ -37,9 +37,10 @@ import {
   usePageSummary,
   usePanelTarget,
   useSearch,
+  useShortcutHint,
 } from './hooks';
 import { PageView } from './PageView';
-import { pageBillIds } from './page-model';
+import { groupProvisions, pageBillIds } from './page-model';
 import { SearchView } from './SearchView';
 import { TopicsView, usePageTopics } from './TopicsView';
 import { StyleTokens } from './theme';
@@ -93,6 +94,7 @@ export function App() {
     setTab('bill');
   };
 
+  const shortcutHint = useShortcutHint(summary !== null && groupProvisions(summary).length > 0);
   const topics = usePageTopics(page.tabId, page.state.kind === 'ready' ? page.state.summary : null);
   const focusReference = (index: number) => {
     if (page.tabId !== null) void askTab(page.tabId, { type: 'focusReference', index });
@@ -110,7 +112,13 @@ export function App() {
       <Tabs current={tab} onChange={setTab} />
       <main>
         <div role="tabpanel" id="panel-page" aria-labelledby="tab-page" hidden={tab !== 'page'}>
-          <PageView state={page.state} positions={positions} onFocusReference={focusReference} onStep={step} />
+          <PageView
+            state={page.state}
+            positions={positions}
+            onFocusReference={focusReference}
+            onStep={step}
+            shortcutHint={shortcutHint}
+          />
           <TopicsView topics={topics} />
           <p>
             <button type="button" class="link-button small" onClick={page.refresh} data-testid="page-refresh">

@@ -202,6 +202,7 @@ function BriefingArticle({
   target: BillViewProps['target'];
 }) {
   const ref = useRef<HTMLLIElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const isTarget = target?.briefingId === briefing.id;
   // A page of positions at a time: a briefing of thousands of bullets must not put them all in the panel at once.
   const [asked, setAsked] = useState<number>(LIMITS.panelPage);
@@ -212,9 +213,11 @@ function BriefingArticle({
     const position = target?.positionId
       ? ref.current.querySelector<HTMLElement>(`#${anchorId('position', target.positionId)}`)
       : null;
-    const element = position ?? ref.current;
-    element.scrollIntoView?.({ block: 'start' });
-    element.focus({ preventScroll: true });
+    (position ?? ref.current).scrollIntoView?.({ block: 'start' });
+    // Focus goes where a keyboard or screen-reader user can carry on from (the control that asked was on another tab,
+    // now hidden, so without this it falls to <body>): the briefing itself, or, when asked for one of its positions,
+    // the briefing's heading, which names it, with that position scrolled into view.
+    (position && heading.current ? heading.current : ref.current).focus({ preventScroll: true });
   }, [isTarget, target?.at, target?.positionId]);
   const headingId = anchorId('briefing-heading', briefing.id);
   return (
@@ -228,7 +231,7 @@ function BriefingArticle({
       aria-labelledby={headingId}
     >
       <article>
-        <h4 id={headingId} data-testid="briefing-label">
+        <h4 id={headingId} data-testid="briefing-label" ref={heading} tabIndex={-1}>
           {briefingLabel(briefing)}
         </h4>
         <dl class="meta small">

@@ -23,9 +23,11 @@ export interface PageViewProps {
   positions: PositionIndex;
   onFocusReference: (index: number) => void;
   onStep: (direction: 1 | -1) => void;
+  /** The first-use note on the keyboard shortcuts (see useShortcutHint): shown above the list when `shown`. */
+  shortcutHint?: { shown: boolean; dismiss: () => void };
 }
 
-export function PageView({ state, positions, onFocusReference, onStep }: PageViewProps) {
+export function PageView({ state, positions, onFocusReference, onStep, shortcutHint }: PageViewProps) {
   if (state.kind === 'loading') {
     return (
       <p class="muted" role="status">
@@ -88,6 +90,7 @@ export function PageView({ state, positions, onFocusReference, onStep }: PageVie
                 </>
               ))}
             </p>
+            {shortcutHint?.shown ? <ShortcutHint onDismiss={shortcutHint.dismiss} /> : null}
             <div class="step-buttons">
               <button type="button" onClick={() => onStep(-1)} data-testid="page-step-previous">
                 Previous on page
@@ -242,5 +245,33 @@ function ProvisionItem({
         </ul>
       )}
     </li>
+  );
+}
+
+/**
+ * Once, the first time positions are listed: how to reach them from the keyboard on the page. A note, not an alert
+ * (nothing is announced over what the reader is doing); dismissing it moves focus to the next control, not to <body>.
+ */
+function ShortcutHint({ onDismiss }: { onDismiss: () => void }) {
+  const dismiss = (event: Event) => {
+    const note = (event.currentTarget as HTMLElement).closest('[data-testid=shortcut-hint]');
+    const next = note?.parentElement?.querySelector<HTMLElement>('[data-testid=page-step-next]');
+    onDismiss();
+    next?.focus();
+  };
+  return (
+    <aside class="hint" role="note" aria-labelledby="shortcut-hint-title" data-testid="shortcut-hint">
+      <p id="shortcut-hint-title" class="hint-title">
+        Tip: reach these from the keyboard
+      </p>
+      <p class="small">
+        On the page, <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>N</kbd> goes to the next provision the LGA has a position on
+        and opens its card; <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>P</kbd> goes back; <kbd>Esc</kbd> closes the card and
+        returns you to the text. This note is shown once.
+      </p>
+      <button type="button" class="link-button small" onClick={dismiss} data-testid="shortcut-hint-dismiss">
+        Got it
+      </button>
+    </aside>
   );
 }

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { type BillBriefings, type SearchHit, watchDataRevision } from '../../messaging';
 import type { BillRecord } from '../../model';
-import { activeTab, ask, askTab, type PanelTarget, panelTargetItem } from '../client';
+import { activeTab, ask, askTab, type PanelTarget, panelTargetItem, shortcutHintShownItem } from '../client';
 import type { BillState } from './BillView';
 import type { PageState } from './PageView';
 import type { PositionEntry, PositionIndex } from './page-model';
@@ -213,4 +213,29 @@ export function usePanelTarget(): PanelTarget | null {
     return panelTargetItem.watch(take);
   }, []);
   return target;
+}
+
+/**
+ * The first-use note on the keyboard shortcuts: shown the first time the panel lists positions on a page, once. It is
+ * marked shown in storage as soon as it appears (so a later panel never shows it again) and stays until dismissed or
+ * the panel closes: it never comes back to interrupt a reader who has seen it.
+ */
+export function useShortcutHint(hasPositions: boolean): { shown: boolean; dismiss: () => void } {
+  const [state, setState] = useState<'unknown' | 'not-yet' | 'shown' | 'done'>('unknown');
+  useEffect(() => {
+    let live = true;
+    void shortcutHintShownItem
+      .getValue()
+      .then((shown) => live && setState((now) => (now === 'unknown' ? (shown ? 'done' : 'not-yet') : now)))
+      .catch(() => live && setState('done'));
+    return () => {
+      live = false;
+    };
+  }, []);
+  useEffect(() => {
+    if (state !== 'not-yet' || !hasPositions) return;
+    setState('shown');
+    void shortcutHintShownItem.setValue(true).catch(() => undefined);
+  }, [state, hasPositions]);
+  return { shown: state === 'shown', dismiss: () => setState('done') };
 }

@@ -154,6 +154,83 @@ export default [
     },
   },
   {
+    name: 'first-use note on the keyboard shortcuts: shown once when positions are first listed, reachable, remembered',
+    async run(b, assert) {
+      const panel = await openPanel(b);
+      // Earlier specs may have shown it already in this profile: start as a reader who never has.
+      await panel.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('shortcutHintShown'));
+      await panel.goto(panel.url());
+      const page = await b.open('cwsbCommittee');
+      await page.bringToFront();
+      await page.waitFor(readyState, undefined, { timeout: 15_000, what: 'the content script to draw' });
+      await panel.evaluate(showPanelTab, 'page');
+      await panel.waitFor(pageRefs, undefined, { timeout: 15_000, what: 'the panel to list the references' });
+      const hint = await panel.waitFor(
+        () => {
+          const note = document.querySelector('[data-testid="shortcut-hint"]');
+          if (!note) return null;
+          const button = note.querySelector('[data-testid="shortcut-hint-dismiss"]');
+          button?.focus();
+          return {
+            role: note.getAttribute('role'),
+            name: document.getElementById(note.getAttribute('aria-labelledby') ?? '')?.textContent.trim() ?? '',
+            text: note.textContent.replace(/\s+/g, ' '),
+            buttonFocused: !!button && document.activeElement === button,
+            live: note.closest('[aria-live], [role="alert"], [role="status"]') !== null,
+          };
+        },
+        undefined,
+        { what: 'the shortcut note' },
+      );
+      assert.equal(hint.role, 'note');
+      assert.match(hint.name, /keyboard/);
+      assert.match(hint.text, /Alt\+Shift\+N goes to the next provision/);
+      assert.match(hint.text, /Alt\+Shift\+P goes back/);
+      assert.ok(hint.buttonFocused, 'its Got it button takes focus');
+      assert.equal(hint.live, false, 'not announced over what the reader is doing');
+      await panel.screenshot('panel-shortcut-hint-light');
+      await panel.colorScheme('dark');
+      await panel.screenshot('panel-shortcut-hint-dark');
+      await panel.colorScheme('light');
+      // Got it, from its focus. The panel stays behind the page's tab here (it follows the active tab), where Firefox's
+      // WebDriver keys do not reach, so the focused button is activated as Enter on a button does: by a click on it.
+      assert.ok(
+        await panel.evaluate(() => {
+          const button = document.querySelector('[data-testid="shortcut-hint-dismiss"]');
+          button?.focus();
+          const focused = !!button && document.activeElement === button;
+          button?.click();
+          return focused;
+        }),
+        'Got it takes focus and is activated',
+      );
+      const after = await panel.waitFor(
+        () =>
+          document.querySelector('[data-testid="shortcut-hint"]')
+            ? null
+            : { focus: document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.localName },
+        undefined,
+        { what: 'the note to go' },
+      );
+      assert.equal(after.focus, 'page-step-next', 'focus moves to the next control, not <body>');
+      const stored = await panel.evaluate(() =>
+        (globalThis.browser ?? globalThis.chrome).storage.local.get('shortcutHintShown'),
+      );
+      assert.equal(stored.shortcutHintShown, true, 'remembered in the extension storage');
+      // A later panel lists the positions without it.
+      await panel.goto(panel.url());
+      await page.bringToFront();
+      await panel.evaluate(showPanelTab, 'page');
+      await panel.waitFor(pageRefs, undefined, { timeout: 15_000, what: 'the panel to list the references again' });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(
+        await panel.evaluate(() => document.querySelector('[data-testid="shortcut-hint"]') !== null),
+        false,
+        'shown once only',
+      );
+    },
+  },
+  {
     name: "side panel bill view lists the Children and Social Work Bill's briefings in parliamentary order",
     async run(b, assert) {
       const bills = await b.message({ type: 'bills' });
@@ -254,6 +331,45 @@ export default [
         'the matched words are marked',
       );
       await panel.screenshot('panel-search-light');
+    },
+  },
+  {
+    name: "side panel search: Enter on a result's Read the briefing moves focus to that briefing's heading in the Bill tab",
+    async run(b, assert) {
+      const panel = await openPanel(b);
+      await panel.bringToFront();
+      await panel.waitFor(showPanelTab, 'search', { what: 'the Search tab' });
+      await panel.waitFor(focusSearch, undefined, { what: 'the search box' });
+      await panel.type('corporate parenting');
+      await panel.waitFor(searchResults, undefined, { what: 'search results' });
+      const chosen = await panel.evaluate(() => {
+        const button = document.querySelector('[data-testid="search-result"] [data-testid="search-result-open"]');
+        button?.focus();
+        return { focused: document.activeElement === button, label: button?.textContent ?? '' };
+      });
+      assert.ok(chosen.focused, 'the first result’s Read the briefing has focus');
+      await panel.press('Enter');
+      const focus = await panel.waitFor(
+        () => {
+          const active = document.activeElement;
+          const tab = document.getElementById('panel-bill');
+          // Until focus has settled somewhere in the shown Bill tab (the briefing's data may still be loading).
+          if (!active || !tab || tab.hidden || !tab.contains(active)) return null;
+          return {
+            tag: active.localName,
+            testid: active.getAttribute('data-testid'),
+            text: active.textContent.trim(),
+            inBillTab: tab.contains(active),
+            briefing: active.closest('[data-testid="briefing"]')?.classList.contains('is-target') ?? false,
+          };
+        },
+        undefined,
+        { what: 'focus to move into the Bill tab after Enter (not stay behind or fall to <body>)' },
+      );
+      assert.equal(focus.tag, 'h4', `focus is on ${JSON.stringify(focus)}`);
+      assert.equal(focus.testid, 'briefing-label');
+      assert.ok(focus.inBillTab && focus.briefing, 'the heading is the target briefing’s, in the Bill tab');
+      assert.ok(chosen.label.endsWith(focus.text), `the heading names the briefing the result named: ${focus.text}`);
     },
   },
   {

@@ -7,7 +7,7 @@ import { billIdOfBriefing, Tabs } from '../../../src/ui/panel/App';
 import { BillView } from '../../../src/ui/panel/BillView';
 import { numberingNote, stanceRows } from '../../../src/ui/panel/bill-model';
 import { excerpt, splitRuns, termSpans } from '../../../src/ui/panel/marks';
-import { PageView } from '../../../src/ui/panel/PageView';
+import { type PageState, PageView } from '../../../src/ui/panel/PageView';
 import type { PositionEntry } from '../../../src/ui/panel/page-model';
 import { groupProvisions } from '../../../src/ui/panel/page-model';
 import { SearchView } from '../../../src/ui/panel/SearchView';
@@ -25,7 +25,10 @@ const lordsReportPage: PageContext = {
   date: '2016-11-08',
 };
 
-function renderBill(page: PageContext | null = null, target: { briefingId?: string; at: number } | null = null) {
+function renderBill(
+  page: PageContext | null = null,
+  target: { briefingId?: string; positionId?: string; at: number } | null = null,
+) {
   return mount(
     <BillView
       bills={[CSW_BILL]}
@@ -111,6 +114,16 @@ describe('bill view', () => {
     expect(marked).toHaveLength(1);
     expect(marked[0]?.getAttribute('data-briefing-id')).toBe(target);
     expect(document.activeElement).toBe(marked[0]);
+  });
+
+  it('a search result (a briefing and one of its positions) moves focus to that briefing’s heading', () => {
+    const { briefing, positions } = cswBriefings().briefings[2]!;
+    const position = positions[positions.length - 1]!;
+    const root = renderBill(null, { briefingId: briefing.id, positionId: position.id, at: 1 });
+    const article = root.querySelector(`[data-testid=briefing][data-briefing-id="${briefing.id}"]`);
+    expect(document.activeElement).toBe(article?.querySelector('[data-testid=briefing-label]'));
+    expect(document.activeElement?.tagName).toBe('H4');
+    expect(positions.length).toBeGreaterThan(0);
   });
 });
 
@@ -272,6 +285,33 @@ describe('on this page', () => {
     [null, null, 'Consideration of Lords amendments', 'Consideration of Lords amendments'],
   ] as const)('pageStageLabel(%s, %s, %j) = %s', (house, stage, written, expected) => {
     expect(pageStageLabel(house, stage, written)).toBe(expected);
+  });
+
+  it('shows the first-use note on the shortcuts when asked, as a note with a control; Got it moves focus on', () => {
+    const dismiss = vi.fn();
+    const withHint = (shown: boolean, state: PageState) =>
+      mount(
+        <PageView
+          state={state}
+          positions={positionIndex()}
+          onFocusReference={() => undefined}
+          onStep={() => undefined}
+          shortcutHint={{ shown, dismiss }}
+        />,
+      );
+    expect(withHint(false, { kind: 'ready', summary }).querySelector('[data-testid=shortcut-hint]')).toBeNull();
+    const empty: PageSummary = { ...summary, references: [] };
+    expect(withHint(true, { kind: 'ready', summary: empty }).querySelector('[data-testid=shortcut-hint]')).toBeNull();
+    const root = withHint(true, { kind: 'ready', summary });
+    const hint = root.querySelector('[data-testid=shortcut-hint]');
+    expect(hint?.getAttribute('role')).toBe('note');
+    expect(hint?.textContent).toMatch(/Alt\+Shift\+N goes to the next provision .*Alt\+Shift\+P goes back/);
+    const button = hint?.querySelector<HTMLButtonElement>('[data-testid=shortcut-hint-dismiss]');
+    expect(button?.textContent).toBe('Got it');
+    button?.focus();
+    act(() => button?.click());
+    expect(dismiss).toHaveBeenCalledTimes(1);
+    expect(document.activeElement).toBe(root.querySelector('[data-testid=page-step-next]'));
   });
 
   it('sends the index of the mention chosen', () => {
