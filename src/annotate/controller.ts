@@ -225,6 +225,8 @@ export function createController(deps: ControllerDeps): Controller {
         marks.push(...marksOf(refs, matches, index.toRange, sectionIndex, marks.length));
       }
       redraw();
+      // The first section with positions readies the popover, before `afterSection` sends more work to the background.
+      if (marks.some((m) => m.matches.length > 0)) popover.prepare();
     });
     try {
       deps.afterSection?.(section, roots, isCurrent);
@@ -289,7 +291,6 @@ export function createController(deps: ControllerDeps): Controller {
         });
         redraw();
       }
-      if (marks.some((m) => m.matches.length > 0)) popover.prepare();
     });
     const withPositions = marks.filter((m) => m.matches.length > 0);
     markReady(doc, {

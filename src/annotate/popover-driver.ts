@@ -60,7 +60,7 @@ export interface PopoverDriverDeps {
 }
 
 export interface PopoverDriver extends PageInputHandlers {
-  /** Creates the popover's host ahead of the first hover (a page with positions). */
+  /** Creates the popover's host and starts loading the popover, ahead of the first hover (a page with positions). */
   prepare(): void;
   focusMark(index: number, focus?: boolean): boolean;
   /** Alt+Shift+N/P: the next distinct provision (`every`: the next mention), from the open one or the screen. */
@@ -152,7 +152,9 @@ export function createPopoverDriver(deps: PopoverDriverDeps): PopoverDriver {
 
   const driver: PopoverDriver = {
     prepare() {
-      ensureHost();
+      // On a page with positions the popover script is loaded now, while the background is idle (the topic links
+      // that follow each section can keep it busy for a while with a very large briefing), not at the first hover.
+      ensureHost().warm?.();
     },
     get openIndex() {
       return hover?.openId ?? null;
