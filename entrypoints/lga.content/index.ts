@@ -5,7 +5,7 @@
 import { startCapturePage } from '../../src/capture/page';
 import { BRIEFING_PAGE_MATCHES } from '../../src/capture/sites';
 import type { BackgroundRequest, Reply, ResponseFor } from '../../src/messaging';
-import { shortDate } from '../../src/ui/shared/labels';
+import { shortDate } from '../../src/vocabulary';
 
 export default defineContentScript({
   matches: [...BRIEFING_PAGE_MATCHES],

@@ -7,7 +7,7 @@ import type { BackgroundRequest, PageTopicsSummary, Reply, ResponseFor } from '.
 import type { MatchedPosition, PageContext } from '../model';
 import type { Settings } from '../settings';
 import { stanceForPosition } from '../stance/shown';
-import { briefingLabel } from '../ui/shared/labels';
+import { briefingLabel } from '../vocabulary';
 import { WRAP_TAG } from './highlight';
 import { POPOVER_HOST_TAG as HOST_TAG } from './late-content';
 import { createTopicLayer, type TopicLayer } from './topic-layer';

@@ -21,8 +21,8 @@ import type { BackgroundRequest, Reply, ResponseFor, TopicsReply } from '../mess
 import type { Briefing, PageContext, Position } from '../model';
 import { stanceForPosition } from '../stance/shown';
 import type { TextSpan } from '../topics';
-import { briefingLabel, formatDates } from '../ui/shared/labels';
 import { STANCE_COLOUR, STANCE_GLYPH, STANCE_LABEL } from '../ui/shared/stance';
+import { briefingLabel, formatDates } from '../vocabulary';
 import { highlightApiOf, TOPIC_MENTION_HIGHLIGHT } from './highlight';
 import { TOPIC_HOST_TAG } from './late-content';
 import { clock, runInSlices, timed } from './slices';

@@ -6,9 +6,9 @@ import { Component } from 'preact';
 import type { MatchedPosition, Reference } from '../../model';
 import { stanceForPosition, stanceForProvision } from '../../stance/shown';
 import { PositionExcerpt, ShownStanceLabel, StanceLabel, whyLine } from '../../ui/shared/components';
-import { addedByLabel, briefingLabel, briefingTitle, otherPrintWarning, referenceLabel } from '../../ui/shared/labels';
+import { addedByLabel, otherPrintWarning } from '../../ui/shared/labels';
 import { STANCE_LABEL } from '../../ui/shared/stance';
-import { referenceKey, sameProvision } from '../../vocabulary';
+import { briefingLabel, briefingTitle, referenceKey, referenceLabel, sameProvision } from '../../vocabulary';
 
 export interface PopoverProps {
   /** The reference pointed at; with `references`, the first of them. */

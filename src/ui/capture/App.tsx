@@ -11,12 +11,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SavePlan } from '../../capture/duplicates';
 import type { PendingCapture } from '../../messaging';
+import { formatDate, shortDate } from '../../vocabulary';
 import { ask, BackgroundError } from '../client';
 import { BriefingPreview } from '../options/AddBriefing';
 import { message } from '../options/hooks';
 import { type BriefingPreviewModel, compileForPreview } from '../options/preview';
 import { StyleTokens } from '../panel/theme';
-import { formatDate, shortDate } from '../shared';
 import { WontLastNote } from '../wont-last';
 import { replacesLabel } from './words';
 

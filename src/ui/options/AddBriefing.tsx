@@ -5,16 +5,9 @@
 
 import type { Duplicate } from '../../capture/duplicates';
 import { STANCES } from '../../model';
+import { briefingLabel, formatDates, HOUSE_LONG, referenceLabel, STAGE_LABEL, shortDate } from '../../vocabulary';
 import { replacesLabel } from '../capture/words';
-import {
-  briefingLabel,
-  formatDates,
-  HOUSE_LONG,
-  referenceLabel,
-  STAGE_LABEL,
-  STANCE_LABEL,
-  shortDate,
-} from '../shared';
+import { STANCE_LABEL } from '../shared';
 import { WontLastNote } from '../wont-last';
 import { type BatchItem, BRIEFING_FILE_ACCEPT, type BriefingPreviewModel } from './preview';
 

@@ -25,10 +25,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Duplicate } from '../../capture/duplicates';
 import type { ReplacedSource } from '../../messaging';
+import { shortDate } from '../../vocabulary';
 import { replacesLabel } from '../capture/words';
 import { ask, BackgroundError } from '../client';
 import { StyleTokens } from '../panel/theme';
-import { shortDate } from '../shared';
 import { AddBriefing } from './AddBriefing';
 import { exportedMessage, FileRefused, importRefusedMessage, readChosenFile } from './files';
 import { message, useDataset, useSettings } from './hooks';

@@ -4,7 +4,7 @@
  */
 import type { DatasetStatus, ReplacedSource } from '../../messaging';
 import type { Briefing } from '../../model';
-import { briefingLabel } from '../shared';
+import { briefingLabel } from '../../vocabulary';
 
 export function StatusView({ status, error }: { status: DatasetStatus | null; error: string | null }) {
   return (

@@ -8,20 +8,11 @@ import type { BillBriefings } from '../../messaging';
 import type { BillRecord, PageContext, Position, PositionPart, Reference } from '../../model';
 import { STANCES } from '../../model';
 import { provisionsApart, sameProvision, stanceForPosition } from '../../stance/shown';
-import { whyLine } from '../shared';
+import { briefingLabel, formatDates, HOUSE_LONG, referenceLabel, STAGE_LABEL } from '../../vocabulary';
+import { addedByLabel, STANCE_GLYPH, STANCE_LABEL, whyLine } from '../shared';
 import { numberingNote, positionsShown, shortReference, showingLabel, stanceRows } from './bill-model';
 import { Correct } from './Correct';
 import { PositionText, ProvisionStances, StanceBadge, Why } from './parts';
-import {
-  addedByLabel,
-  briefingLabel,
-  formatDates,
-  HOUSE_LONG,
-  referenceLabel,
-  STAGE_LABEL,
-  STANCE_GLYPH,
-  STANCE_LABEL,
-} from './words';
 
 export type BillState =
   | { kind: 'loading' }

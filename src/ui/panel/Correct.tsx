@@ -6,9 +6,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Position, type Reference, STANCES, type Stance } from '../../model';
 import { correctionFor } from '../../stance/shown';
+import { referenceWords } from '../../vocabulary';
 import { ask } from '../client';
+import { STANCE_GLYPH, STANCE_LABEL } from '../shared';
 import { WontLastNote } from '../wont-last';
-import { referenceWords, STANCE_GLYPH, STANCE_LABEL } from './words';
 
 export interface CorrectProps {
   position: Position;

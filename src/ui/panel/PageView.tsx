@@ -6,11 +6,11 @@ import { useState } from 'preact/hooks';
 import type { PageSummary } from '../../messaging';
 import type { PageContext, Position, Reference, Span } from '../../model';
 import { sameProvision, stanceForProvision } from '../../stance/shown';
-import { PositionExcerpt, whyLine } from '../shared';
+import { briefingLabel, formatDate, pageStageLabel, referenceLabel } from '../../vocabulary';
+import { addedByLabel, PositionExcerpt, STANCE_LABEL, whyLine } from '../shared';
 import { Correct } from './Correct';
 import { countByStance, groupProvisions, type PageProvision, type PositionIndex } from './page-model';
 import { StanceBadge, Why } from './parts';
-import { addedByLabel, briefingLabel, formatDate, pageStageLabel, referenceLabel, STANCE_LABEL } from './words';
 
 export type PageState =
   | { kind: 'loading' }

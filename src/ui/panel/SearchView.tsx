@@ -4,9 +4,10 @@
  */
 import type { SearchHit } from '../../messaging';
 import { provisionsApart, stanceForPosition } from '../../stance/shown';
+import { briefingLabel } from '../../vocabulary';
+import { addedByLabel } from '../shared';
 import { excerpt, termSpans } from './marks';
 import { MarkedText, ProvisionStances, StanceBadge } from './parts';
-import { addedByLabel, briefingLabel } from './words';
 
 export type SearchState =
   | { kind: 'idle' }

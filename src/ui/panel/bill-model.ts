@@ -8,8 +8,7 @@ import type { BillBriefings } from '../../messaging';
 import type { Briefing, House, PageContext, Position, Reference, Stance } from '../../model';
 import { REFERENCE_KINDS, STANCES } from '../../model';
 import { stanceForProvision } from '../../stance/shown';
-import { numberKey, referenceKey } from '../../vocabulary';
-import { briefingLabel, houseStageLabel } from './words';
+import { briefingLabel, houseStageLabel, numberKey, referenceKey } from '../../vocabulary';
 
 /**
  * A note where a briefing's numbering may not be the page's: `null` when it is the same print (or nothing is known

@@ -4,9 +4,9 @@
  */
 import type { Position, Reference, Stance } from '../../model';
 import { type ShownStance, sameProvision } from '../../stance/shown';
+import { referenceWords } from '../../vocabulary';
 import { ShownStanceLabel } from '../shared';
 import { splitRuns } from './marks';
-import { referenceWords } from './words';
 
 /**
  * The shared stance label (glyph and words, and "corrected by you" where the reader corrected it), findable in tests

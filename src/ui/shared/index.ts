@@ -8,19 +8,5 @@ export {
   whyLine,
 } from './components';
 export { excerptParts } from './excerpt';
-export {
-  addedByLabel,
-  briefingLabel,
-  briefingTitle,
-  formatDate,
-  formatDates,
-  HOUSE_LONG,
-  houseStageLabel,
-  otherPrintWarning,
-  pageStageLabel,
-  referenceLabel,
-  referenceWords,
-  STAGE_LABEL,
-  shortDate,
-} from './labels';
+export { addedByLabel, otherPrintWarning } from './labels';
 export { STANCE_GLYPH, STANCE_LABEL, stanceCssVariables } from './stance';

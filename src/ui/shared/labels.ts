@@ -1,24 +1,9 @@
 /**
- * The popover's and the extension pages' labels. The words themselves (houses, stages, kinds, dates, briefing and
- * reference labels) live in src/vocabulary.ts, re-exported here so UI code has one import; what is only the UI's
- * (whose a briefing is, the other-print warning) is built from them. Pure, no DOM.
+ * The labels only the popover and the extension pages show (whose a briefing is, the other-print warning), built from
+ * the one vocabulary (src/vocabulary.ts), which UI code imports directly for the rest. Pure, no DOM.
  */
 import type { Briefing, PrintRelation, Reference } from '../../model';
 import { briefingLabel, differentThing, referenceWords } from '../../vocabulary';
-
-export {
-  briefingLabel,
-  briefingTitle,
-  formatDate,
-  formatDates,
-  HOUSE_LONG,
-  houseStageLabel,
-  pageStageLabel,
-  referenceLabel,
-  referenceWords,
-  STAGE_LABEL,
-  shortDate,
-} from '../../vocabulary';
 
 /**
  * Whose a briefing is, said wherever one is shown apart from the LGA's shipped data: `added by you`, or

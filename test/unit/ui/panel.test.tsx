@@ -11,7 +11,7 @@ import { type PageState, PageView } from '../../../src/ui/panel/PageView';
 import type { PositionEntry } from '../../../src/ui/panel/page-model';
 import { groupProvisions } from '../../../src/ui/panel/page-model';
 import { SearchView } from '../../../src/ui/panel/SearchView';
-import { pageStageLabel } from '../../../src/ui/panel/words';
+import { pageStageLabel } from '../../../src/vocabulary';
 import { briefing, CSW_BILL, cswBriefings, mount, position, texts, unmountAll } from './panel-helpers';
 
 afterEach(unmountAll);

@@ -2,18 +2,8 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Briefing } from '../../../src/model';
-import {
-  briefingLabel,
-  briefingTitle,
-  excerptParts,
-  formatDate,
-  formatDates,
-  otherPrintWarning,
-  PositionExcerpt,
-  referenceLabel,
-  STANCE_LABEL,
-  StanceLabel,
-} from '../../../src/ui/shared';
+import { excerptParts, otherPrintWarning, PositionExcerpt, STANCE_LABEL, StanceLabel } from '../../../src/ui/shared';
+import { briefingLabel, briefingTitle, formatDate, formatDates, referenceLabel } from '../../../src/vocabulary';
 
 type Facts = Pick<Briefing, 'house' | 'stage' | 'dates' | 'heading' | 'stageDetail'>;
 const lordsReport: Facts = {
