@@ -6,17 +6,7 @@
  */
 import { seriousViolations } from '../lib/axe.mjs';
 import { popoverState, readyState } from '../lib/in-page.mjs';
-
-const PANEL_SIZE = { width: 400, height: 900 };
-
-/** The panel's tab list, and which tab is shown. */
-function showPanelTab(id) {
-  const tab = document.getElementById(`tab-${id}`);
-  if (!tab) return null;
-  tab.click();
-  const panel = document.getElementById(`panel-${id}`);
-  return tab.getAttribute('aria-selected') === 'true' && panel && !panel.hidden;
-}
+import { openPanel, selectBill, showPanelTab } from '../lib/panel.mjs';
 
 /** The panel's "On this page" list, once it shows some reference with its position's words. */
 function pageRefs() {
@@ -45,15 +35,6 @@ function chooseRef({ kind, number }) {
   const button = ref?.querySelector('[data-testid="page-ref-focus"]');
   if (!button) return false;
   button.click();
-  return true;
-}
-
-function selectBill(billId) {
-  const select = document.getElementById('bill-select');
-  if (!select || ![...select.options].some((o) => o.value === billId)) return false;
-  select.value = billId;
-  select.dispatchEvent(new Event('input', { bubbles: true }));
-  select.dispatchEvent(new Event('change', { bubbles: true }));
   return true;
 }
 
@@ -104,12 +85,6 @@ const CSWB_ORDER = [
   ['Commons', /Committee/, '13 December 2016'],
   ['Commons', /Remaining Stages/, '7 March 2017'],
 ];
-
-async function openPanel(b) {
-  const panel = await b.extensionPage('sidepanel.html');
-  await panel.setViewport(PANEL_SIZE.width, PANEL_SIZE.height);
-  return panel;
-}
 
 export default [
   {

@@ -7,6 +7,7 @@
  * form) shows in the panel and the popover, survives a restart of the background, and is undone in one click.
  */
 import { popoverClosed, popoverElementBox, popoverState, readyState, textBox } from '../lib/in-page.mjs';
+import { openPanel, selectBill, showPanelTab } from '../lib/panel.mjs';
 
 const SPEECH = '.contribution .content p.hs_Para';
 const PANEL_SIZE = { width: 420, height: 1000 };
@@ -59,14 +60,6 @@ async function openPage(b, pageId) {
   return tab;
 }
 
-function showPanelTab(id) {
-  const tab = document.getElementById(`tab-${id}`);
-  if (!tab) return null;
-  tab.click();
-  const panel = document.getElementById(`panel-${id}`);
-  return tab.getAttribute('aria-selected') === 'true' && panel && !panel.hidden;
-}
-
 /** The On this page row of a provision: the row's stance and each position's, once its positions are listed. */
 function pageRow({ kind, number }) {
   const row = document.querySelector(`[data-testid="page-ref"][data-kind="${kind}"][data-number="${number}"]`);
@@ -80,17 +73,6 @@ function pageRow({ kind, number }) {
       corrected: li.querySelector('[data-testid="stance"]')?.dataset.corrected === 'true',
     })),
   };
-}
-
-function selectBill(billId) {
-  const select = document.getElementById('bill-select');
-  if (!select || ![...select.options].some((o) => o.value === billId)) return false;
-  if (select.value !== billId) {
-    select.value = billId;
-    select.dispatchEvent(new Event('input', { bubbles: true }));
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  }
-  return true;
 }
 
 /**
@@ -160,12 +142,6 @@ function searchStances({ ids, ref }) {
   return out;
 }
 
-async function openPanel(b) {
-  const panel = await b.extensionPage('sidepanel.html');
-  await panel.setViewport(PANEL_SIZE.width, PANEL_SIZE.height);
-  return panel;
-}
-
 /** The provisions of each seed page, with a search that finds their positions. */
 const CASES = [
   {
@@ -188,7 +164,7 @@ export default [
     name: 'clauses 1, 9 and 32: the popover, the panel (On this page, Bill) and search show the same stances',
     async run(b, assert) {
       const bills = await b.message({ type: 'bills' });
-      const panel = await openPanel(b);
+      const panel = await openPanel(b, PANEL_SIZE);
       for (const { page, bill: title, provisions } of CASES) {
         const bill = bills.find((x) => x.title.replace(/’/g, "'") === title);
         assert.ok(bill, `${title} is in ${bills.map((x) => x.title)}`);
@@ -308,7 +284,7 @@ export default [
       const button = await tab.evaluate(popoverElementBox, '[data-testid="lga-not-right"]');
       assert.ok(button, 'the popover offers "Not right?"');
       await tab.click(button.x + button.width / 2, button.y + button.height / 2);
-      let panel = await openPanel(b);
+      let panel = await openPanel(b, PANEL_SIZE);
       const form = await panel.waitFor(
         (id) => {
           const li = document.querySelector(`[data-testid="briefing-position"][data-position-id="${CSS.escape(id)}"]`);
@@ -400,7 +376,7 @@ export default [
       assert.equal(kept[0].corrected, true);
 
       // Undo, in one click, from the panel.
-      panel = await openPanel(b);
+      panel = await openPanel(b, PANEL_SIZE);
       await panel.waitFor(showPanelTab, 'page', { what: 'the On this page tab' });
       await tab.bringToFront();
       await panel.waitFor(

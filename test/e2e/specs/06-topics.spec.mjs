@@ -10,6 +10,7 @@
 import { composeTopicDebate, labels, TOPIC_PAGES } from '../../fixtures/topics/compose-debate.mjs';
 import { seriousViolations } from '../lib/axe.mjs';
 import { readyState, textNodeDigest } from '../lib/in-page.mjs';
+import { showPanelTab } from '../lib/panel.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -126,13 +127,6 @@ function noDialog() {
   return [...document.querySelectorAll('lga-topic-marker')].every(
     (host) => !host.shadowRoot.querySelector('[role=dialog]'),
   );
-}
-
-function showPanelTab(id) {
-  const tab = document.getElementById(`tab-${id}`);
-  if (!tab) return false;
-  tab.click();
-  return tab.getAttribute('aria-selected') === 'true';
 }
 
 function panelTopics() {
