@@ -212,9 +212,11 @@ function linkCompanions(positions: IndexedPosition[], weights: TermWeights): voi
   }
   for (const indexes of byBriefing.values()) {
     if (indexes.length > TOPIC_TUNING.companionsUpTo) continue;
-    for (const [n, i] of indexes.entries()) {
+    for (let n = 0; n < indexes.length; n++) {
+      const i = indexes[n] as number;
       const a = positions[i] as IndexedPosition;
-      for (const j of indexes.slice(n + 1)) {
+      for (let m = n + 1; m < indexes.length; m++) {
+        const j = indexes[m] as number;
         const b = positions[j] as IndexedPosition;
         if (a.group === b.group) continue;
         let shared = 0;
