@@ -6,7 +6,6 @@
  * Text input has no page to read the context from: the flags give it, and `--bill` is required. For HTML the adapter
  * reads the context; flags given override what it read (a saved page that lacks its date, say).
  */
-import { readFileSync } from 'node:fs';
 import { billForPage, matchReferences, referenceKey, resolvePageStage } from '../matching';
 import {
   type BillRecord,
@@ -21,6 +20,7 @@ import {
   type Stage,
 } from '../model';
 import { pageUrlOf } from '../pages';
+import { loadDataset, namedBill, readInput } from './input';
 import { bodyOfText, looksLikeHtml, parseHtml, type RefsOutput, refsOfDocument, refsOfText } from './refs';
 
 export const usage =
@@ -72,48 +72,6 @@ function isIsoDay(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-/** The dataset to match against: `--dataset FILE` (a compiled dataset JSON), else the bundled one. */
-export async function loadDataset(file?: string): Promise<Dataset> {
-  if (!file) {
-    try {
-      return (await import('../dataset')).bundledDataset();
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      throw new Error(`no bundled dataset (${why}): build it with \`npm run --silent dataset\``);
-    }
-  }
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch {
-    throw new Error(`cannot read dataset ${file}`);
-  }
-  let data: Partial<Dataset>;
-  try {
-    data = JSON.parse(raw) as Partial<Dataset>;
-  } catch (error) {
-    throw new Error(`dataset ${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  for (const key of ['bills', 'briefings', 'positions'] as const) {
-    if (!Array.isArray(data[key])) throw new Error(`dataset ${file} has no "${key}" list`);
-  }
-  return data as Dataset;
-}
-
-/** Standard input or a file, as text; a clear error naming the file. */
-async function readInput(input: string): Promise<string> {
-  try {
-    if (input !== '-') return readFileSync(input, 'utf8');
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  } catch (error) {
-    const why =
-      error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
-    throw new Error(`cannot read ${input === '-' ? 'standard input' : input}: ${why}`);
-  }
-}
-
 /** One section of the input: what it is about and the references found in it (as the `refs` command gives them). */
 interface ScannedSection {
   context: PageContext;
@@ -124,12 +82,6 @@ interface Scanned {
   adapter: string | null;
   sections: ScannedSection[];
   note?: string;
-}
-
-/** `--bill`: a dataset id, a bills.parliament.uk id (`3909`) or a title in any of its forms. */
-function namedBill(value: string, bills: readonly BillRecord[]): BillRecord | null {
-  if (/^\d+$/.test(value)) return bills.find((b) => b.parliamentId === Number(value)) ?? null;
-  return billForPage({ billId: value, bill: value }, bills);
 }
 
 /** The section's context with the flags given laid over it, and its bill resolved against the dataset's bills. */

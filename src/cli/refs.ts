@@ -4,13 +4,13 @@
  * section's context and text roots. Text: the whole text is one section with no context; a debate-text corpus file's
  * provenance header (up to its `----` line) is left out.
  */
-import { readFile } from 'node:fs/promises';
 import { Window } from 'happy-dom';
 import billsJson from '../../assets/bills.json';
 import { scanText } from '../annotate/scan';
 import { scanSection } from '../annotate/section-scanner';
 import type { BillRecord, PageContext } from '../model';
 import { pageUrlOf, understandPage } from '../pages/index';
+import { readInput } from './input';
 
 export const usage = '<file.html|file.txt|-> [--url U]   references on a saved page or in a text (JSON)';
 
@@ -108,13 +108,6 @@ function pick(ref: { kind: string; number: string; text: string; start: number; 
   return out;
 }
 
-async function readInput(file: string): Promise<string> {
-  if (file !== '-') return readFile(file, 'utf8');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function run(args: string[]): Promise<RefsOutput> {
   let url: string | null = null;
   let file: string | null = null;
@@ -129,12 +122,7 @@ export async function run(args: string[]): Promise<RefsOutput> {
     else throw new Error(`one input only (got ${file} and ${arg})`);
   }
   if (file === null) throw new Error(`no input; usage: refs ${usage}`);
-  let text: string;
-  try {
-    text = await readInput(file);
-  } catch (error) {
-    throw new Error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const text = await readInput(file);
   if (!looksLikeHtml(text, file)) return refsOfText(text);
   const doc = parseHtml(text, url);
   const pageUrl = url ?? pageUrlOf(doc);

@@ -4,11 +4,8 @@
  * the LGA's briefings (src/topics). Prints `{ bill, paragraphs: [ { index, links, lgaMentions, echoes } ] }`; a link
  * and an echo carry the position's full text as `text` (an echo's own words are `quote`, at `start`..`end`).
  */
-import { readFileSync } from 'node:fs';
-import { billForPage } from '../matching';
-import type { BillRecord } from '../model';
 import { buildTopicIndex, matchParagraph, type TextSpan } from '../topics';
-import { loadDataset } from './annotate';
+import { loadDataset, namedBill, readInput } from './input';
 
 export const usage = '<file|-> --bill <bill id or title> [--dataset FILE]';
 
@@ -40,24 +37,6 @@ function parse(args: readonly string[]): { input: string; bill: string; dataset?
   if (input === undefined) throw new Error(`no input file; usage: topics ${usage}`);
   if (!flags.bill) throw new Error(`--bill is required; usage: topics ${usage}`);
   return { input, bill: flags.bill, dataset: flags.dataset };
-}
-
-function namedBill(value: string, bills: readonly BillRecord[]): BillRecord | null {
-  if (/^\d+$/.test(value)) return bills.find((b) => b.parliamentId === Number(value)) ?? null;
-  return billForPage({ billId: value, bill: value }, bills);
-}
-
-async function readInput(input: string): Promise<string> {
-  try {
-    if (input !== '-') return readFileSync(input, 'utf8');
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  } catch (error) {
-    const why =
-      error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
-    throw new Error(`cannot read ${input === '-' ? 'standard input' : input}: ${why}`);
-  }
 }
 
 /** Paragraphs: blocks separated by blank lines, each folded to one line. */
