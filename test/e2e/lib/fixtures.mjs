@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { composeHostilePage } from '../../fixtures/hostile/compose.mjs';
 import { composeLgaPage } from '../../fixtures/lga/compose.mjs';
 import { composeTopicDebate, TOPIC_PAGES } from '../../fixtures/topics/compose-debate.mjs';
 
@@ -30,6 +31,12 @@ export const PAGES = {
     host: 'hansard.parliament.uk',
     path: '/Commons/2025-02-11/debates/9bc2d589-0744-404f-bfd0-a4bf986e4e23/ChildrenSWellbeingAndSchoolsBill(FourteenthSitting)',
     file: path.join(FIXTURES, 'cwsb-commons-pbc-2025-02-11.html'),
+  },
+  /** The CWSB committee sitting with hostile markup (as text) where our views show page text: test/fixtures/hostile. */
+  hostileCwsb: {
+    host: 'hansard.parliament.uk',
+    path: '/Commons/2025-02-11/debates/F00D0000-0744-404f-bfd0-a4bf986e4e23/ChildrenSWellbeingAndSchoolsBill(FourteenthSitting)',
+    render: composeHostilePage,
   },
   /** Children and Social Work Bill [HL], Lords Report (1st day), 18 October 2016. */
   cswbLordsReport: {
