@@ -34,8 +34,20 @@ export const LIMITS = {
   positionsPerReference: 8,
   /** Of those, positions from any one briefing. */
   positionsPerBriefing: 3,
-  /** Positions of one briefing sent in one `briefingsForBill` reply; the panel asks for the rest a page at a time. */
+  /**
+   * The side panel's page of one briefing's positions: the first page comes with `briefingsForBill`, the panel asks for
+   * others (`briefingPositions`) a page at a time.
+   */
   panelPage: 200,
+  /**
+   * The most positions of one briefing in one reply (a window the panel asks for again after a reload or a change of
+   * data): five pages. A reader who had opened more gets the last five pages of what they had opened back.
+   */
+  panelWindow: 1_000,
+  /** Windows in one `briefingsForBill` request: one per briefing of the bill. */
+  panelWindows: 500,
+  /** Positions asked for by id in one `positions` request (a page summary names at most a few per provision). */
+  positionIds: 2_000,
 } as const;
 
 /** `52428800` -> `50 MB`. */

@@ -8,6 +8,7 @@
 
 import type { CaptureState, Duplicate, SavePlan } from './capture/duplicates';
 import type { BillRecord, Briefing, PageContext, Position, Reference, ReferenceMatch, Stance } from './model';
+import type { StanceCell } from './stance/grid';
 import type { Echo, TextSpan, TopicLink } from './topics';
 
 /**
@@ -46,10 +47,41 @@ export interface DatasetStatus {
   counts: { bills: number; briefings: number; positions: number; userBriefings: number };
 }
 
+/**
+ * Which of a briefing's positions the panel shows: `from` (0-based, in the briefing's order) up to `to` (exclusive).
+ * A reply never carries more than `LIMITS.panelWindow` of one briefing's positions.
+ */
+export interface PositionWindow {
+  briefingId: string;
+  from: number;
+  to: number;
+}
+
+/** Some of a briefing's positions, in its order: `positions[0]` is the briefing's position number `from` (0-based). */
+export interface BriefingPositions {
+  briefingId: string;
+  /** How many positions the briefing has in all. */
+  total: number;
+  from: number;
+  positions: Position[];
+}
+
+export interface BriefingEntry extends BriefingPositions {
+  briefing: Briefing;
+  /**
+   * The briefing's row of the stance grid, computed in the background from all its positions (corrections applied;
+   * src/stance/grid.ts), so it is whole even when `positions` is one page.
+   */
+  cells: StanceCell[];
+}
+
 export interface BillBriefings {
   bill: BillRecord;
-  /** In parliamentary order (house of origin first, stage order, date). */
-  briefings: Array<{ briefing: Briefing; positions: Position[] }>;
+  /**
+   * In parliamentary order (house of origin first, stage order, date). Each carries its first `LIMITS.panelPage`
+   * positions, or the window the request asked for; `briefingPositions` fetches others.
+   */
+  briefings: BriefingEntry[];
 }
 
 export interface SearchHit {
@@ -67,7 +99,15 @@ export type BackgroundRequest =
   /** One round trip per page section: the text of its contribution paragraphs, for topic links, mentions and echoes. */
   | { type: 'topics'; page: PageContext; paragraphs: string[] }
   | { type: 'bill'; bill: string }
-  | { type: 'briefingsForBill'; billId: string }
+  /** The bill's briefings, each with its first page of positions (or the window asked for) and its stance grid row. */
+  | { type: 'briefingsForBill'; billId: string; windows?: PositionWindow[] }
+  /**
+   * More of one briefing's positions for the panel: `from`-`to` (at most `LIMITS.panelWindow`), or with `at` the page
+   * of `LIMITS.panelPage` holding that position (a stance-grid chip, a popover's or search result's target).
+   */
+  | { type: 'briefingPositions'; briefingId: string; from?: number; to?: number; at?: string }
+  /** Positions by id with their briefings (the panel's On this page: the positions its page summary names). */
+  | { type: 'positions'; ids: string[] }
   | { type: 'bills' }
   | { type: 'search'; query: string; limit?: number }
   | { type: 'status' }
@@ -148,6 +188,8 @@ export interface BackgroundResponses {
   topics: TopicsReply;
   bill: BillRecord | null;
   briefingsForBill: BillBriefings | null;
+  briefingPositions: BriefingPositions;
+  positions: Array<{ position: Position; briefing: Briefing }>;
   bills: BillRecord[];
   search: SearchHit[];
   status: DatasetStatus;
@@ -171,7 +213,8 @@ export interface BackgroundResponses {
   captureStatus: CaptureState;
   captureBriefing: { id: string };
   pendingCapture: PendingCapture | null;
-  removeBriefing: { removed: number };
+  /** `removed`: its briefing sections; `corrections`: the reader's stance corrections of its positions, removed with it. */
+  removeBriefing: { removed: number; corrections: number };
   exportUserData: { json: string };
   importUserData: { briefings: number; corrections: number; replaced: ReplacedSource[] };
 }
@@ -266,6 +309,8 @@ export const BACKGROUND_REQUEST_TYPES = [
   'topics',
   'bill',
   'briefingsForBill',
+  'briefingPositions',
+  'positions',
   'bills',
   'search',
   'status',

@@ -3,7 +3,7 @@
  * (same key, same fallback) below both of them.
  */
 import { storage } from '#imports';
-import type { PanelTarget } from './messaging';
+import type { PanelTarget, PositionWindow } from './messaging';
 import type { KeptUserData, UserDataKeeper } from './store';
 
 /**
@@ -11,6 +11,12 @@ import type { KeptUserData, UserDataKeeper } from './store';
  * watches it. `session:` storage: a target belongs to this browser session only.
  */
 export const panelTargetItem = storage.defineItem<PanelTarget | null>('session:panelTarget', { fallback: null });
+
+/**
+ * Which positions of each briefing the side panel's Bill view shows, where the reader opened more than the first page
+ * (src/ui/panel/paging.ts): a reloaded panel asks for them again. `session:` storage: for this browser session.
+ */
+export const panelWindowsItem = storage.defineItem<PositionWindow[]>('session:panelWindows', { fallback: [] });
 
 /**
  * The reader's data while IndexedDB cannot be used (src/store/kept.ts): `local:` storage outlives the background and

@@ -45,6 +45,8 @@ export const ALLOWED_SENDERS: Readonly<Record<BackgroundRequest['type'], readonl
   pendingCapture: ['extension-page'],
   bill: ['extension-page'],
   briefingsForBill: ['extension-page'],
+  briefingPositions: ['extension-page'],
+  positions: ['extension-page'],
   search: ['extension-page'],
   status: ['extension-page'],
   addBriefing: ['extension-page'],

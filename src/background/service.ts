@@ -9,6 +9,7 @@ import { resolveBill } from '../bills';
 import { compileBriefing } from '../briefings';
 import { type BriefingOrigin, captureState, planSave, type SavePlan } from '../capture/duplicates';
 import { briefingSite, captureSourceName } from '../capture/sites';
+import { billIdOfBriefing, briefingIdOfPosition } from '../ids';
 import { LIMITS } from '../limits';
 import { billForPage, boundMatches, distinctReferences, matchReferences, parliamentaryOrder } from '../matching';
 import type {
@@ -22,7 +23,7 @@ import type {
   SearchHit,
   TabRequest,
 } from '../messaging';
-import type { BillRecord, Dataset, Position, Reference, StanceCorrection } from '../model';
+import type { BillRecord, Briefing, Dataset, Position, Reference, StanceCorrection } from '../model';
 import { parseQuery, searchPositions } from '../search';
 import { SearchIndexCache } from '../search/cache';
 import { attachCorrections, correctionsByPosition } from '../stance/corrections';
@@ -31,6 +32,7 @@ import { MemoryStore, openStore, type UserDataKeeper } from '../store';
 import { BillDataCache } from '../store/bill-cache';
 import type { UserBriefingRecord, UserDataRecord } from '../store/schema';
 import type { DataStore, SeedOutcome } from '../store/types';
+import { briefingEntry, briefingPositions, pageHolding } from './bill-pages';
 import { type ExtensionIdentity, type MessageSender, refusal } from './senders';
 import { TopicIndexCache, topicsReply } from './topics';
 import {
@@ -108,6 +110,8 @@ class ConfirmReplace extends UserFacingError {
 }
 
 const DEFAULT_SEARCH_LIMIT = 20;
+/** After the reader's data changes, how long to wait before building the search index again. */
+const SEARCH_PREPARE_DELAY_MS = 1_000;
 /** Briefing texts handed over by LGA pages and not yet saved or dropped: a few tabs' worth, the oldest dropped first. */
 const PENDING_CAPTURES = 8;
 /** One preview page opened at a time per tab: a second click within this time opens nothing more. */
@@ -164,6 +168,20 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     return position;
   }
 
+  /** Positions by id, with their briefings, from the bills' kept data (in the order of `ids`; unknown ids left out). */
+  async function positionsWithBriefings(
+    ids: readonly string[],
+  ): Promise<Array<{ position: Position; briefing: Briefing }>> {
+    const bills = [...new Set(ids.map((id) => billIdOfBriefing(briefingIdOfPosition(id))))];
+    const wholes = new Map(await Promise.all(bills.map(async (id) => [id, await billData.whole(store, id)] as const)));
+    return ids.flatMap((id) => {
+      const whole = wholes.get(billIdOfBriefing(briefingIdOfPosition(id)));
+      const position = whole?.byId.get(id);
+      const briefing = position && whole?.briefings.find((b) => b.id === position.briefingId);
+      return position && briefing ? [{ position, briefing }] : [];
+    });
+  }
+
   function readerDataChanged(): void {
     void Promise.resolve(platform.dataChanged?.()).catch(() => {});
   }
@@ -207,12 +225,20 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     return billsCache;
   }
 
+  let preparing: ReturnType<typeof setTimeout> | null = null;
   function userDataChanged(): void {
     billsCache = null;
     billData.clear();
     topicIndexes.clear();
     correctionsCache = null;
     readerDataChanged();
+    // The search index is built again ahead of the next search (in slices: see src/search/cache.ts), once the reader's
+    // changes have settled, so the first search after adding a large briefing does not wait for it.
+    if (preparing !== null) clearTimeout(preparing);
+    preparing = setTimeout(() => {
+      preparing = null;
+      void prepareSearch().catch(() => undefined);
+    }, SEARCH_PREPARE_DELAY_MS);
   }
 
   async function findBill(nameOrId: string): Promise<BillRecord | null> {
@@ -284,18 +310,39 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       return [...(await allBills())].sort((a, b) => a.title.localeCompare(b.title));
     },
 
-    async briefingsForBill({ billId }) {
+    async briefingsForBill({ billId, windows }) {
       const bill = await findBill(billId);
       if (!bill) return null;
-      const { briefings, positions: stored } = await store.billData(bill.id);
-      const positions = await corrected(stored);
+      const whole = await billData.whole(store, bill.id);
+      const byPosition = await corrections();
+      const asked = new Map((windows ?? []).map((w) => [w.briefingId, w]));
       return {
         bill,
-        briefings: parliamentaryOrder(briefings, bill).map((briefing) => ({
-          briefing,
-          positions: positions.filter((p) => p.briefingId === briefing.id).sort((a, b) => a.line - b.line),
-        })),
+        briefings: parliamentaryOrder(whole.briefings, bill).map((briefing) =>
+          briefingEntry(briefing, whole.byBriefing.get(briefing.id) ?? [], asked.get(briefing.id), byPosition),
+        ),
       };
+    },
+
+    async briefingPositions({ briefingId, from, to, at }) {
+      const whole = await billData.whole(store, billIdOfBriefing(briefingId));
+      if (!whole.briefings.some((b) => b.id === briefingId)) {
+        throw new UserFacingError(`no briefing "${briefingId}" in the dataset`);
+      }
+      const positions = whole.byBriefing.get(briefingId) ?? [];
+      let range = { from: from ?? 0, to: to ?? 0 };
+      if (at !== undefined) {
+        const index = positions.findIndex((p) => p.id === at);
+        if (index < 0) throw new UserFacingError(`no position "${at}" in the briefing "${briefingId}"`);
+        range = pageHolding(index, positions.length);
+      }
+      return briefingPositions(briefingId, positions, range, await corrections());
+    },
+
+    async positions({ ids }) {
+      const found = await positionsWithBriefings(ids);
+      const read = await corrected(found.map((f) => f.position));
+      return read.map((position, i) => ({ position, briefing: (found[i] as { briefing: Briefing }).briefing }));
     },
 
     async search({ query, limit }) {
@@ -308,15 +355,15 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
         corrected: new Set(byPosition.keys()),
       });
       if (hits.length === 0) return [];
-      const read = await corrected(await store.positionsByIds(hits.map((hit) => hit.id)));
-      const positions = new Map(read.map((p) => [p.id, p]));
-      const briefingIds = [...new Set([...positions.values()].map((p) => p.briefingId))];
-      const briefings = new Map((await store.briefingsByIds(briefingIds)).map((b) => [b.id, b]));
+      // From the bills' kept data (the Bill view reads the same): a hit in a briefing of thousands of positions does not
+      // read that briefing's record from storage on every search.
+      const found = await positionsWithBriefings(hits.map((hit) => hit.id));
+      const read = await corrected(found.map((f) => f.position));
+      const positions = new Map(read.map((p, i) => [p.id, { position: p, briefing: found[i]?.briefing }]));
       const bills = new Map((await allBills()).map((b) => [b.id, b]));
       return hits
         .flatMap((hit): SearchHit[] => {
-          const position = positions.get(hit.id);
-          const briefing = position && briefings.get(position.briefingId);
+          const { position, briefing } = positions.get(hit.id) ?? {};
           const bill = position && bills.get(position.billId);
           if (!position || !briefing || !bill) return [];
           if (stances.length && !takesStance(position, stances)) return [];
@@ -477,10 +524,10 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     },
 
     async removeBriefing({ source }) {
-      const removed = await store.removeUserBriefing(source);
-      if (removed === 0) throw new UserFacingError(`no briefing you added is called "${source}"`);
+      const { briefings, corrections } = await store.removeUserBriefing(source);
+      if (briefings === 0) throw new UserFacingError(`no briefing you added is called "${source}"`);
       userDataChanged();
-      return { removed };
+      return { removed: briefings, corrections };
     },
 
     async exportUserData() {
@@ -555,6 +602,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
   async function prepareSearch(): Promise<void> {
     await ready;
     await searchIndex.index(store);
+    await searchIndex.saved;
   }
 
   return { ready, ensureSeeded, prepareSearch, handle };

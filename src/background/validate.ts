@@ -5,7 +5,7 @@
  */
 
 import { LIMITS, megabytes } from '../limits';
-import type { BackgroundRequest } from '../messaging';
+import type { BackgroundRequest, PositionWindow } from '../messaging';
 import { BACKGROUND_REQUEST_TYPES } from '../messaging';
 import { HOUSES, type PageContext, REFERENCE_KINDS, type Reference, STAGES, STANCES } from '../model';
 import { parseRef } from '../stance/corrections';
@@ -117,6 +117,38 @@ function references(value: unknown): Reference[] {
   });
 }
 
+/** Past any position number: a briefing is at most `LIMITS.briefingBytes`, a few bytes a bullet at the very least. */
+const POSITION_INDEX_MAX = LIMITS.briefingBytes;
+
+/** A run of positions `from`-`to` (exclusive), at most `LIMITS.panelWindow` long. */
+function positionRange(from: unknown, to: unknown, where: string): { from: number; to: number } {
+  const start = count(from, `${where}from`, POSITION_INDEX_MAX);
+  const end = count(to, `${where}to`, POSITION_INDEX_MAX);
+  if (end < start) fail(`${where}to must not be before ${where}from`);
+  if (end - start > LIMITS.panelWindow) fail(`${where}from-to asks for more than ${LIMITS.panelWindow} positions`);
+  return { from: start, to: end };
+}
+
+/** Which positions of each briefing to send: one window per briefing, a bill's worth of briefings at most. */
+function windows(value: unknown): PositionWindow[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) fail('windows must be an array');
+  if (value.length > LIMITS.panelWindows) fail(`too many windows (${value.length}; limit ${LIMITS.panelWindows})`);
+  return value.map((item, i) => {
+    if (!isRecord(item)) fail(`windows[${i}] must be an object`);
+    return {
+      briefingId: string(item.briefingId, `windows[${i}].briefingId`, LIMITS.shortText),
+      ...positionRange(item.from, item.to, `windows[${i}].`),
+    };
+  });
+}
+
+function positionIds(value: unknown): string[] {
+  if (!Array.isArray(value)) fail('ids must be an array');
+  if (value.length > LIMITS.positionIds) fail(`too many ids (${value.length}; limit ${LIMITS.positionIds})`);
+  return value.map((item, i) => string(item, `ids[${i}]`, LIMITS.shortText));
+}
+
 function paragraphs(value: unknown): string[] {
   if (!Array.isArray(value)) fail('paragraphs must be an array');
   if (value.length > LIMITS.paragraphs) fail(`too many paragraphs (${value.length}; limit ${LIMITS.paragraphs})`);
@@ -153,8 +185,25 @@ function parse(message: unknown): BackgroundRequest {
       return { type: 'topics', page: page(m.page), paragraphs: paragraphs(m.paragraphs) };
     case 'bill':
       return { type: 'bill', bill: string(m.bill, 'bill', LIMITS.shortText) };
-    case 'briefingsForBill':
-      return { type: 'briefingsForBill', billId: string(m.billId, 'billId', LIMITS.shortText) };
+    case 'briefingsForBill': {
+      const asked = windows(m.windows);
+      return {
+        type: 'briefingsForBill',
+        billId: string(m.billId, 'billId', LIMITS.shortText),
+        ...(asked === undefined ? {} : { windows: asked }),
+      };
+    }
+    case 'briefingPositions': {
+      const briefingId = string(m.briefingId, 'briefingId', LIMITS.shortText);
+      const at = optionalString(m.at, 'at', LIMITS.shortText);
+      if (at !== undefined) {
+        if (m.from !== undefined || m.to !== undefined) fail('briefingPositions takes at, or from and to, not both');
+        return { type: 'briefingPositions', briefingId, at };
+      }
+      return { type: 'briefingPositions', briefingId, ...positionRange(m.from, m.to, '') };
+    }
+    case 'positions':
+      return { type: 'positions', ids: positionIds(m.ids) };
     case 'bills':
       return { type: 'bills' };
     case 'loadPopover':

@@ -3,7 +3,7 @@ import type { IDBPTransaction } from 'idb';
 import { briefingIdOfPosition } from '../ids';
 import type { BillRecord, Briefing, Dataset, Position, Reference, StanceCorrection } from '../model';
 import { correctionKey } from '../stance/corrections';
-import { fromStoredBill, userRecordsToStore, withStanceFields } from './records';
+import { correctsRecord, fromStoredBill, userRecordsToStore, withStanceFields } from './records';
 import type {
   DatasetMetaRecord,
   Db,
@@ -218,18 +218,21 @@ export class IdbStore implements DataStore {
     });
   }
 
-  async removeUserBriefing(source: string): Promise<number> {
+  async removeUserBriefing(source: string): Promise<{ briefings: number; corrections: number }> {
     const tx = this.db.transaction(USER_WRITE_STORES, 'readwrite');
     const record = await tx.objectStore('userBriefings').get(source);
     if (!record) {
       await tx.done;
-      return 0;
+      return { briefings: 0, corrections: 0 };
     }
     await deleteUserRecords(tx, record, []);
     await tx.objectStore('userBriefings').delete(source);
+    const corrections = tx.objectStore('corrections');
+    const going = (await corrections.getAll()).filter((c) => correctsRecord(c, record));
+    for (const correction of going) await corrections.delete(correction.key);
     await bumpUserRevision(tx);
     await tx.done;
-    return record.briefings.length;
+    return { briefings: record.briefings.length, corrections: going.length };
   }
 
   async searchStamp(): Promise<string> {

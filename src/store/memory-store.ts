@@ -8,7 +8,7 @@
 import type { BillRecord, Briefing, Dataset, Position, Reference, StanceCorrection } from '../model';
 import { correctionKey } from '../stance/corrections';
 import { keptData, readKept, type UserDataKeeper } from './kept';
-import { fromStoredBill, userRecordsToStore } from './records';
+import { correctsRecord, fromStoredBill, userRecordsToStore } from './records';
 import { refKey, type StoredBill, type UserBriefingRecord, type UserDataRecord } from './schema';
 import type { DataStore, DatasetMeta, SeedOutcome, StoredSearchIndex } from './types';
 
@@ -193,12 +193,16 @@ export class MemoryStore implements DataStore {
     this.userChanged();
   }
 
-  async removeUserBriefing(source: string): Promise<number> {
+  async removeUserBriefing(source: string): Promise<{ briefings: number; corrections: number }> {
     const record = this.user.get(source);
-    if (!record) return 0;
-    await this.changeUserData(({ user }) => user.delete(source));
+    if (!record) return { briefings: 0, corrections: 0 };
+    const going = [...this.corrections_].filter(([, c]) => correctsRecord(c, record)).map(([key]) => key);
+    await this.changeUserData(({ user, corrections }) => {
+      user.delete(source);
+      for (const key of going) corrections.delete(key);
+    });
     this.userChanged();
-    return record.briefings.length;
+    return { briefings: record.briefings.length, corrections: going.length };
   }
 
   /**

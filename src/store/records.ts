@@ -1,7 +1,7 @@
 /** Turning model records into stored ones and back, and placing a user's compiled briefing next to shipped data. */
 
-import { userId } from '../ids';
-import type { BillRecord, Briefing, Position } from '../model';
+import { briefingIdOfPosition, userId } from '../ids';
+import type { BillRecord, Briefing, Position, StanceCorrection } from '../model';
 import { groupPositions, type PositionGroup, type StoredBill, type UserBriefingRecord } from './schema';
 
 /**
@@ -63,4 +63,10 @@ export function userRecordsToStore(
     positions.push(...record.positions.map(withStanceFields));
   }
   return { bills: [...bills.values()], briefings, positions, groups: groupPositions(positions, 'user') };
+}
+
+/** Whether a correction is of a position of this user briefing (removed with it: nothing could show or undo it after). */
+export function correctsRecord(correction: StanceCorrection, record: UserBriefingRecord): boolean {
+  const briefingId = briefingIdOfPosition(correction.positionId);
+  return record.briefings.some((b) => b.id === briefingId);
 }

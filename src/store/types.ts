@@ -60,8 +60,12 @@ export interface DataStore {
     removeSources?: readonly string[],
     corrections?: readonly StanceCorrection[],
   ): Promise<void>;
-  /** Removes one user briefing and its records; returns how many briefing sections went. */
-  removeUserBriefing(source: string): Promise<number>;
+  /**
+   * Removes one user briefing, its records and the reader's stance corrections of its positions (a correction of a
+   * position that is gone could not be shown or undone anywhere); says how many briefing sections and corrections went
+   * (none of either when there was no such source).
+   */
+  removeUserBriefing(source: string): Promise<{ briefings: number; corrections: number }>;
   userData(): Promise<UserDataRecord[]>;
   /** The reader's stance corrections (user data: seeding never touches them). */
   corrections(): Promise<StanceCorrection[]>;

@@ -77,7 +77,7 @@ export async function activeTab(): Promise<{ id: number; url: string | null } | 
   return { id: tab.id, url: tab.url ?? null };
 }
 
-export { panelTargetItem, shortcutHintShownItem } from '../storage-items';
+export { panelTargetItem, panelWindowsItem, shortcutHintShownItem } from '../storage-items';
 export type { PanelTarget };
 
 function describe(error: unknown): string {

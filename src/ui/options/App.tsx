@@ -228,8 +228,15 @@ export function OptionsApp() {
   const onRemove = async (source: string) => {
     setRemoving(source);
     try {
-      const { removed } = await ask({ type: 'removeBriefing', source });
-      setDataMessage({ kind: 'ok', text: `Removed ${source} (${removed} briefing${removed === 1 ? '' : 's'}).` });
+      const { removed, corrections } = await ask({ type: 'removeBriefing', source });
+      // The reader's corrections of its positions go with it (nothing could show or undo them after): said, not hidden.
+      const correctionWords = corrections
+        ? `, and your ${corrections} stance correction${corrections === 1 ? '' : 's'} of it`
+        : '';
+      setDataMessage({
+        kind: 'ok',
+        text: `Removed ${source} (${removed} briefing${removed === 1 ? '' : 's'}${correctionWords}).`,
+      });
       data.reload();
     } catch (error) {
       setDataMessage({ kind: 'error', text: `Could not remove ${source}: ${message(error)}` });

@@ -100,29 +100,34 @@ export function UserBriefings({
           None yet.
         </p>
       ) : (
-        <ul class="plain user-list">
-          {sources.map((item) => (
-            <li key={item.source} data-testid="user-briefing" data-source={item.source}>
-              <p>
-                <strong>{item.billTitle}</strong> <span class="small muted">({item.source})</span>
-              </p>
-              <ul class="small">
-                {item.briefings.map((b) => (
-                  <li key={b.id}>{briefingLabel(b)}</li>
-                ))}
-              </ul>
-              <button
-                type="button"
-                class="secondary"
-                data-testid="user-briefing-remove"
-                disabled={removing === item.source}
-                onClick={() => onRemove(item.source)}
-              >
-                Remove<span class="visually-hidden"> {item.source}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <>
+          <p class="small muted" data-testid="user-briefings-remove-note">
+            Removing a briefing also removes your stance corrections of its positions.
+          </p>
+          <ul class="plain user-list">
+            {sources.map((item) => (
+              <li key={item.source} data-testid="user-briefing" data-source={item.source}>
+                <p>
+                  <strong>{item.billTitle}</strong> <span class="small muted">({item.source})</span>
+                </p>
+                <ul class="small">
+                  {item.briefings.map((b) => (
+                    <li key={b.id}>{briefingLabel(b)}</li>
+                  ))}
+                </ul>
+                <button
+                  type="button"
+                  class="secondary"
+                  data-testid="user-briefing-remove"
+                  disabled={removing === item.source}
+                  onClick={() => onRemove(item.source)}
+                >
+                  Remove<span class="visually-hidden"> {item.source}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

@@ -32,15 +32,15 @@ import { type BillTarget, BillView } from './BillView';
 import {
   useBillBriefings,
   useBills,
-  useBriefingsOf,
   useDataRevision,
   usePageSummary,
   usePanelTarget,
+  usePositionsOf,
   useSearch,
   useShortcutHint,
 } from './hooks';
 import { PageView } from './PageView';
-import { groupProvisions, pageBillIds } from './page-model';
+import { groupProvisions, pageBillIds, pagePositionIds } from './page-model';
 import { SearchView } from './SearchView';
 import { TopicsView, usePageTopics } from './TopicsView';
 import { StyleTokens } from './theme';
@@ -61,7 +61,7 @@ export function App() {
   const page = usePageSummary(revision);
   const summary = page.state.kind === 'ready' ? page.state.summary : null;
   const billIdsOnPage = pageBillIds(summary);
-  const { positions } = useBriefingsOf(billIdsOnPage, revision);
+  const positions = usePositionsOf(pagePositionIds(summary), revision);
   const bills = useBills();
 
   const storedTarget = usePanelTarget();
@@ -82,7 +82,7 @@ export function App() {
   }, [storedTarget?.briefingId, storedTarget?.positionId, storedTarget?.requestedAt]);
 
   const selectedBillId = chosenBillId ?? billIdsOnPage[0] ?? null;
-  const billState = useBillBriefings(selectedBillId, revision);
+  const { state: billState, paging } = useBillBriefings(selectedBillId, revision);
   const pageContext = summary?.sections.find((s) => s.billId === selectedBillId) ?? null;
 
   const [query, setQuery] = useState('');
@@ -135,6 +135,7 @@ export function App() {
               setTarget(null);
             }}
             state={billState}
+            paging={paging}
             page={pageContext}
             target={tab === 'bill' ? target : null}
           />

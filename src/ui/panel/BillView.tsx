@@ -4,14 +4,15 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../../limits';
-import type { BillBriefings } from '../../messaging';
+import type { BillBriefings, BriefingEntry } from '../../messaging';
 import type { BillRecord, PageContext, Position, PositionPart, Reference } from '../../model';
 import { STANCES } from '../../model';
 import { provisionsApart, sameProvision, stanceForPosition } from '../../stance/shown';
 import { briefingLabel, formatDates, HOUSE_LONG, referenceLabel, STAGE_LABEL } from '../../vocabulary';
 import { addedByLabel, STANCE_GLYPH, STANCE_LABEL, whyLine } from '../shared';
-import { numberingNote, positionsShown, shortReference, showingLabel, stanceRows } from './bill-model';
+import { nextRange, numberingNote, shortReference, showingLabel, stanceRows } from './bill-model';
 import { Correct } from './Correct';
+import type { BillPaging } from './paging';
 import { PositionText, ProvisionStances, StanceBadge, Why } from './parts';
 
 export type BillState =
@@ -25,6 +26,8 @@ export interface BillViewProps {
   selectedBillId: string | null;
   onSelectBill: (billId: string) => void;
   state: BillState;
+  /** Asks the background for more of a briefing's positions (./paging.ts). */
+  paging: BillPaging;
   /** The page's context for this bill, for numbering notes. */
   page: PageContext | null;
   /** Briefing (and position) to scroll to, from a popover's "Read the briefing" or a search result. */
@@ -37,6 +40,8 @@ export interface BillTarget {
   positionId?: string;
   /** Open the position's correction form, for this provision (or the whole position when null). */
   correct?: { ref: Reference | null };
+  /** Where focus goes: the briefing's heading (the default: it names the briefing), or the position itself (a chip). */
+  focus?: 'heading' | 'position';
   at: number;
 }
 
@@ -45,7 +50,10 @@ export function anchorId(prefix: string, id: string): string {
   return `${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
-export function BillView({ bills, selectedBillId, onSelectBill, state, page, target }: BillViewProps) {
+export function BillView({ bills, selectedBillId, onSelectBill, state, paging, page, target }: BillViewProps) {
+  // A chip of the stance grid opens its position the way a popover's link does; the later of the two wins.
+  const [chipTarget, setChipTarget] = useState<BillTarget | null>(null);
+  const shownTarget = chipTarget && (!target || chipTarget.at >= target.at) ? chipTarget : target;
   return (
     <div data-testid="bill-view">
       <h2 class="visually-hidden">Bill</h2>
@@ -65,12 +73,18 @@ export function BillView({ bills, selectedBillId, onSelectBill, state, page, tar
           ))}
         </select>
       </div>
-      <BillBody state={state} page={page} target={target} />
+      <BillBody state={state} paging={paging} page={page} target={shownTarget} onChip={setChipTarget} />
     </div>
   );
 }
 
-function BillBody({ state, page, target }: Pick<BillViewProps, 'state' | 'page' | 'target'>) {
+function BillBody({
+  state,
+  paging,
+  page,
+  target,
+  onChip,
+}: Pick<BillViewProps, 'state' | 'paging' | 'page' | 'target'> & { onChip: (target: BillTarget) => void }) {
   if (state.kind === 'loading')
     return (
       <p class="muted" role="status">
@@ -93,14 +107,14 @@ function BillBody({ state, page, target }: Pick<BillViewProps, 'state' | 'page' 
         <p class="muted">The LGA has no briefings on this bill in the dataset.</p>
       ) : (
         <>
-          <StancePicture data={data} />
+          <StancePicture data={data} onChip={onChip} />
           <ol class="plain briefings" data-testid="bill-briefings">
-            {data.briefings.map(({ briefing, positions }) => (
+            {data.briefings.map((entry) => (
               <BriefingArticle
-                key={briefing.id}
-                briefing={briefing}
-                positions={positions}
-                note={numberingNote(briefing, positions, samePageBill, data.bill.originatingHouse)}
+                key={entry.briefing.id}
+                entry={entry}
+                paging={paging}
+                note={numberingNote(entry.briefing, entry.cells, samePageBill, data.bill.originatingHouse)}
                 target={target}
               />
             ))}
@@ -111,7 +125,14 @@ function BillBody({ state, page, target }: Pick<BillViewProps, 'state' | 'page' 
   );
 }
 
-export function StancePicture({ data }: { data: BillBriefings }) {
+export function StancePicture({
+  data,
+  onChip,
+}: {
+  data: BillBriefings;
+  /** A chip chosen: show its position (loaded if it is past the page shown) and move focus to it. */
+  onChip?: (target: BillTarget) => void;
+}) {
   const rows = stanceRows(data);
   return (
     <section aria-labelledby="stance-picture" class="stance-picture">
@@ -152,7 +173,20 @@ export function StancePicture({ data }: { data: BillBriefings }) {
                         data-corrected={cell.corrected ? 'true' : undefined}
                         title={`${referenceLabel(cell)}: ${STANCE_LABEL[cell.stance]}${cell.corrected ? ' (corrected by you)' : ''}`}
                       >
-                        <a href={`#${anchorId('position', cell.positionId)}`}>
+                        <a
+                          href={`#${anchorId('position', cell.positionId)}`}
+                          data-position-id={cell.positionId}
+                          onClick={(event) => {
+                            if (!onChip) return;
+                            event.preventDefault();
+                            onChip({
+                              briefingId: row.briefing.id,
+                              positionId: cell.positionId,
+                              focus: 'position',
+                              at: Date.now(),
+                            });
+                          }}
+                        >
                           <span aria-hidden="true">
                             {STANCE_GLYPH[cell.stance]} {shortReference(cell)}
                             {cell.corrected ? '*' : ''}
@@ -182,35 +216,51 @@ const PART_HEADINGS: Record<PositionPart, string> = {
 };
 
 function BriefingArticle({
-  briefing,
-  positions,
+  entry,
+  paging,
   note,
   target,
 }: {
-  briefing: BillBriefings['briefings'][number]['briefing'];
-  positions: Position[];
+  entry: BriefingEntry;
+  paging: BillPaging;
   note: string | null;
   target: BillViewProps['target'];
 }) {
+  const { briefing, positions, total } = entry;
   const ref = useRef<HTMLLIElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
   const isTarget = target?.briefingId === briefing.id;
-  // A page of positions at a time: a briefing of thousands of bullets must not put them all in the panel at once.
-  const [asked, setAsked] = useState<number>(LIMITS.panelPage);
-  const targetIndex = isTarget && target?.positionId ? positions.findIndex((p) => p.id === target.positionId) : -1;
-  const shown = positionsShown(positions.length, asked, targetIndex);
+  const wanted = isTarget ? (target?.positionId ?? null) : null;
+  // Only a page of positions is here at a time (the background sends them so): a target past it is loaded first.
+  const loaded = wanted === null || positions.some((p) => p.id === wanted);
+  const load = (run: () => Promise<void>) => {
+    setBusy(true);
+    setFailed(null);
+    run()
+      .catch((e: unknown) => setFailed(e instanceof Error ? e.message : String(e)))
+      .finally(() => setBusy(false));
+  };
   useEffect(() => {
-    if (!isTarget || !ref.current) return;
-    const position = target?.positionId
-      ? ref.current.querySelector<HTMLElement>(`#${anchorId('position', target.positionId)}`)
-      : null;
+    if (!isTarget || loaded || wanted === null) return;
+    load(() => paging.show(briefing.id, wanted));
+  }, [isTarget, target?.at, wanted, loaded]);
+  useEffect(() => {
+    if (!isTarget || !ref.current || !loaded) return;
+    const position = wanted ? ref.current.querySelector<HTMLElement>(`#${anchorId('position', wanted)}`) : null;
     (position ?? ref.current).scrollIntoView?.({ block: 'start' });
     // Focus goes where a keyboard or screen-reader user can carry on from (the control that asked was on another tab,
-    // now hidden, so without this it falls to <body>): the briefing itself, or, when asked for one of its positions,
-    // the briefing's heading, which names it, with that position scrolled into view.
-    (position && heading.current ? heading.current : ref.current).focus({ preventScroll: true });
-  }, [isTarget, target?.at, target?.positionId]);
+    // now hidden, so without this it falls to <body>): the briefing itself; when asked for one of its positions, the
+    // briefing's heading, which names it, with that position scrolled into view; from a grid chip, the position itself.
+    const focus =
+      position && target?.focus === 'position' ? position : position && heading.current ? heading.current : ref.current;
+    focus.focus({ preventScroll: true });
+  }, [isTarget, target?.at, wanted, loaded]);
   const headingId = anchorId('briefing-heading', briefing.id);
+  const after = nextRange(entry, 'after');
+  const before = nextRange(entry, 'before');
+  const paged = positions.length < total;
   return (
     <li
       ref={ref}
@@ -256,27 +306,45 @@ function BriefingArticle({
             {note}
           </p>
         ) : null}
-        {shown < positions.length ? (
+        {paged ? (
           <p class="small muted" data-testid="briefing-paged">
-            {positions.length.toLocaleString('en-GB')} positions: the first {shown.toLocaleString('en-GB')} are shown,
-            and more at the end of the list.
+            {total.toLocaleString('en-GB')} positions, shown {LIMITS.panelPage.toLocaleString('en-GB')} at a time.{' '}
+            {before ? 'Earlier ones are above the list, later ones at its end.' : 'More at the end of the list.'}
           </p>
         ) : null}
-        <BriefingParts
-          positions={shown < positions.length ? positions.slice(0, shown) : positions}
-          target={isTarget ? target : null}
-        />
-        {shown < positions.length ? (
-          <p class="small" data-testid="briefing-more">
-            <span data-testid="briefing-showing">{showingLabel(shown, positions.length)}</span>{' '}
+        {before ? (
+          <p class="small">
             <button
               type="button"
               class="link-button"
-              data-testid="briefing-show-more"
-              onClick={() => setAsked(shown + LIMITS.panelPage)}
+              data-testid="briefing-show-earlier"
+              disabled={busy}
+              onClick={() => load(() => paging.more(briefing.id, 'before'))}
             >
-              Show {Math.min(LIMITS.panelPage, positions.length - shown).toLocaleString('en-GB')} more
+              Show the {(before.to - before.from).toLocaleString('en-GB')} before
             </button>
+          </p>
+        ) : null}
+        <BriefingParts positions={positions} target={isTarget ? target : null} />
+        {paged ? (
+          <p class="small" data-testid="briefing-more">
+            <span data-testid="briefing-showing">{showingLabel(entry)}</span>{' '}
+            {after ? (
+              <button
+                type="button"
+                class="link-button"
+                data-testid="briefing-show-more"
+                disabled={busy}
+                onClick={() => load(() => paging.more(briefing.id, 'after'))}
+              >
+                Show {(after.to - after.from).toLocaleString('en-GB')} more
+              </button>
+            ) : null}
+          </p>
+        ) : null}
+        {failed ? (
+          <p class="error small" role="alert" data-testid="briefing-paging-error">
+            {failed}
           </p>
         ) : null}
       </article>
@@ -301,6 +369,7 @@ function BriefingParts({ positions, target }: { positions: Position[]; target: B
                   id={anchorId('position', position.id)}
                   data-testid="briefing-position"
                   data-position-id={position.id}
+                  tabIndex={-1}
                 >
                   {position.subheading && position.subheading !== inPart[i - 1]?.subheading ? (
                     <p class="subheading">{position.subheading}</p>

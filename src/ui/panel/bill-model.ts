@@ -1,14 +1,16 @@
 /**
- * The "Bill" tab's data, shaped for reading: whether a briefing's numbering is the page's print, and the stance
- * picture (provisions by stance, briefing by briefing). Pure.
+ * The "Bill" tab's data, shaped for reading: whether a briefing's numbering is the page's print, the stance picture
+ * (provisions by stance, briefing by briefing, as the background computed it), and which of a briefing's positions are
+ * shown (a page at a time: the background sends them so). Pure.
  */
 
+import { LIMITS } from '../../limits';
 import { printEpoch, sameStage } from '../../matching';
-import type { BillBriefings } from '../../messaging';
-import type { Briefing, House, PageContext, Position, Reference, Stance } from '../../model';
-import { REFERENCE_KINDS, STANCES } from '../../model';
-import { stanceForProvision } from '../../stance/shown';
-import { briefingLabel, houseStageLabel, numberKey, referenceKey } from '../../vocabulary';
+import type { BillBriefings, BriefingPositions } from '../../messaging';
+import type { Briefing, House, PageContext, Reference, Stance } from '../../model';
+import { STANCES } from '../../model';
+import type { StanceCell } from '../../stance/grid';
+import { briefingLabel, houseStageLabel } from '../../vocabulary';
 
 /**
  * A note where a briefing's numbering may not be the page's: `null` when it is the same print (or nothing is known
@@ -16,7 +18,8 @@ import { briefingLabel, houseStageLabel, numberKey, referenceKey } from '../../v
  */
 export function numberingNote(
   briefing: Pick<Briefing, 'house' | 'stage' | 'stageDetail' | 'dates' | 'heading'>,
-  positions: readonly Position[],
+  /** The provisions the briefing names (its stance grid chips: every provision of every position, not one page's). */
+  named: ReadonlyArray<Pick<Reference, 'kind'>>,
   page: PageContext | null,
   originatingHouse: House | null,
 ): string | null {
@@ -26,8 +29,7 @@ export function numberingNote(
   const bill = { originatingHouse };
   const briefingEpoch = printEpoch(bill, briefing.house, briefing.stage).index;
   const pageEpoch = printEpoch(bill, page.house, page.stage).index;
-  const names = (kinds: ReadonlyArray<Reference['kind']>) =>
-    positions.some((p) => p.refs.some((r) => kinds.includes(r.kind)));
+  const names = (kinds: ReadonlyArray<Reference['kind']>) => named.some((r) => kinds.includes(r.kind));
   const label = briefingLabel(briefing);
   if (briefingEpoch === null || pageEpoch === null) {
     return `This briefing's stage is not known, so its numbering may differ from this page's (${pageWhere}).`;
@@ -42,65 +44,19 @@ export function numberingNote(
   return null;
 }
 
-export interface StanceCell extends Reference {
-  key: string;
-  stance: Stance;
-  /** The position the chip stands for (the first, where several give the provision the same stance). */
-  positionId: string;
-  corrected: boolean;
-}
-
 export interface StanceRow {
   briefing: Briefing;
-  /**
-   * One chip per provision and stance the briefing gives it (a briefing that is concerned about clause 32 in one
-   * bullet and opposes it in another shows both), in the order of the bill: by kind, then by number.
-   */
+  /** The briefing's chips, as the background computed them from all its positions (src/stance/grid.ts). */
   cells: StanceCell[];
   counts: Record<Stance, number>;
 }
 
-/** `7` < `7A` < `12` < `172A`: number first, then the letters. */
-function compareNumbers(a: string, b: string): number {
-  const na = Number.parseInt(a, 10);
-  const nb = Number.parseInt(b, 10);
-  if (na !== nb) return (Number.isNaN(na) ? Infinity : na) - (Number.isNaN(nb) ? Infinity : nb);
-  const [ka, kb] = [numberKey(a), numberKey(b)];
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-}
-
-/** Provisions in the bill's order: kinds as the model lists them (clauses, new clauses, amendments, schedules…), then number. */
-export function compareProvisions(a: Reference, b: Reference): number {
-  return REFERENCE_KINDS.indexOf(a.kind) - REFERENCE_KINDS.indexOf(b.kind) || compareNumbers(a.number, b.number);
-}
-
-/** The stance picture: rows in the order given (parliamentary order), chips per provision and shown stance. */
+/** The stance picture: rows in the order given (parliamentary order), the chips the background sent, counted by stance. */
 export function stanceRows(data: BillBriefings): StanceRow[] {
-  return data.briefings.map(({ briefing, positions }) => {
-    const cells = new Map<string, StanceCell>();
-    for (const position of positions) {
-      for (const ref of position.refs) {
-        const shown = stanceForProvision(position, ref);
-        const key = `${referenceKey(ref)}|${shown.stance}`;
-        const cell = cells.get(key);
-        if (cell) cell.corrected ||= shown.corrected !== null;
-        else
-          cells.set(key, {
-            key,
-            kind: ref.kind,
-            number: ref.number,
-            stance: shown.stance,
-            positionId: position.id,
-            corrected: shown.corrected !== null,
-          });
-      }
-    }
-    const sorted = [...cells.values()].sort(
-      (a, b) => compareProvisions(a, b) || STANCES.indexOf(a.stance) - STANCES.indexOf(b.stance),
-    );
+  return data.briefings.map(({ briefing, cells }) => {
     const counts = Object.fromEntries(STANCES.map((s) => [s, 0])) as Record<Stance, number>;
-    for (const cell of sorted) counts[cell.stance] += 1;
-    return { briefing, cells: sorted, counts };
+    for (const cell of cells) counts[cell.stance] += 1;
+    return { briefing, cells, counts };
   });
 }
 
@@ -119,15 +75,51 @@ export function shortReference(ref: Reference): string {
   return `${SHORT_KIND[ref.kind]} ${ref.number}`;
 }
 
-/**
- * How many of a briefing's `total` positions the panel shows: the `asked` first (a page at a time), and always as far
- * as the position a popover or search result opened it at (`targetIndex`, -1 for none).
- */
-export function positionsShown(total: number, asked: number, targetIndex: number): number {
-  return Math.min(total, Math.max(asked, targetIndex + 1));
+/** The positions a briefing entry holds: `from` to `to` (exclusive), in the briefing's order. */
+export function windowOf(entry: BriefingPositions): { from: number; to: number } {
+  return { from: entry.from, to: entry.from + entry.positions.length };
 }
 
-/** `Showing 200 of 21,001 positions.` */
-export function showingLabel(shown: number, total: number): string {
-  return `Showing ${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} positions.`;
+/** Which positions to ask for next: the page after those shown, or the page before; null when there are none. */
+export function nextRange(entry: BriefingPositions, where: 'before' | 'after'): { from: number; to: number } | null {
+  const { from, to } = windowOf(entry);
+  if (where === 'after')
+    return to < entry.total ? { from: to, to: Math.min(entry.total, to + LIMITS.panelPage) } : null;
+  return from > 0 ? { from: Math.max(0, from - LIMITS.panelPage), to: from } : null;
+}
+
+/**
+ * A briefing's positions after a page arrives: added after or before those shown (the far end let go past
+ * `LIMITS.panelWindow`, so the panel never holds more than that of one briefing), or in their place (`jump`: the page
+ * holding a position asked for that was not shown).
+ */
+export function placePage<E extends BriefingPositions>(
+  entry: E,
+  page: BriefingPositions,
+  how: 'before' | 'after' | 'jump',
+): E {
+  if (page.briefingId !== entry.briefingId) return entry;
+  const shown = windowOf(entry);
+  const joins =
+    how === 'after'
+      ? page.from === shown.to
+      : how === 'before'
+        ? page.from + page.positions.length === shown.from
+        : false;
+  if (!joins) return { ...entry, total: page.total, from: page.from, positions: page.positions };
+  if (how === 'after') {
+    const positions = [...entry.positions, ...page.positions];
+    const drop = Math.max(0, positions.length - LIMITS.panelWindow);
+    return { ...entry, total: page.total, from: entry.from + drop, positions: positions.slice(drop) };
+  }
+  const positions = [...page.positions, ...entry.positions].slice(0, LIMITS.panelWindow);
+  return { ...entry, total: page.total, from: page.from, positions };
+}
+
+/** `Showing 200 of 21,001 positions.`, or where the first shown is not the first: `Showing positions 201–400 of 21,001.` */
+export function showingLabel(entry: BriefingPositions): string {
+  const { from, to } = windowOf(entry);
+  const n = (x: number) => x.toLocaleString('en-GB');
+  if (from === 0) return `Showing ${n(to)} of ${n(entry.total)} positions.`;
+  return `Showing positions ${n(from + 1)}–${n(to)} of ${n(entry.total)}.`;
 }

@@ -5,12 +5,22 @@
 
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from '#imports';
+import { LIMITS } from '../../limits';
 import { type BillBriefings, type SearchHit, watchDataRevision } from '../../messaging';
 import type { BillRecord } from '../../model';
-import { activeTab, ask, askTab, type PanelTarget, panelTargetItem, shortcutHintShownItem } from '../client';
+import {
+  activeTab,
+  ask,
+  askTab,
+  type PanelTarget,
+  panelTargetItem,
+  panelWindowsItem,
+  shortcutHintShownItem,
+} from '../client';
 import type { BillState } from './BillView';
 import type { PageState } from './PageView';
 import type { PositionEntry, PositionIndex } from './page-model';
+import { type BillPaging, billPaging, windowsOfBill, windowsToKeep } from './paging';
 import type { SearchState } from './SearchView';
 
 /**
@@ -99,47 +109,53 @@ export function useBills(): BillRecord[] {
   return bills;
 }
 
-/** Briefings of several bills at once (the page's bills), fetched once per bill and kept. */
-export function useBriefingsOf(
-  billIds: readonly string[],
-  revision = 0,
-): {
-  byBill: ReadonlyMap<string, BillBriefings>;
-  positions: PositionIndex;
-  error: string | null;
-} {
-  const [byBill, setByBill] = useState<Map<string, BillBriefings>>(new Map());
-  const [error, setError] = useState<string | null>(null);
-  const key = billIds.join('\n');
+/**
+ * The positions a page summary names (On this page), asked for by id: a page names a few positions per provision, and
+ * a bill's briefings may hold thousands (the Bill view gets those a page at a time).
+ */
+export function usePositionsOf(ids: readonly string[], revision = 0): PositionIndex {
+  const [index, setIndex] = useState<PositionIndex>(new Map());
+  const key = ids.join('\n');
   useEffect(() => {
     let live = true;
-    Promise.all(billIds.map((billId) => ask({ type: 'briefingsForBill', billId })))
+    const chunks: string[][] = [];
+    for (let i = 0; i < ids.length; i += LIMITS.positionIds) chunks.push(ids.slice(i, i + LIMITS.positionIds));
+    Promise.all(chunks.map((chunk) => ask({ type: 'positions', ids: chunk })))
       .then((answers) => {
         if (!live) return;
-        const next = new Map<string, BillBriefings>();
-        for (const answer of answers) if (answer) next.set(answer.bill.id, answer);
-        setByBill(next);
-        setError(null);
+        const next = new Map<string, PositionEntry>();
+        for (const entry of answers.flat()) next.set(entry.position.id, entry);
+        setIndex(next);
       })
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+      .catch(() => undefined);
     return () => {
       live = false;
     };
   }, [key, revision]);
-  const positions = useMemo(() => {
-    const index = new Map<string, PositionEntry>();
-    for (const data of byBill.values()) {
-      for (const { briefing, positions: list } of data.briefings) {
-        for (const position of list) index.set(position.id, { position, briefing });
-      }
-    }
-    return index;
-  }, [byBill]);
-  return { byBill, positions, error };
+  return index;
 }
 
-export function useBillBriefings(billId: string | null, revision = 0): BillState {
+/**
+ * The Bill view's data for one bill, and its paging (./paging.ts). What the reader opened of each briefing is kept in
+ * session storage and asked for again when the panel is reloaded or the data change, so it stays open.
+ */
+export function useBillBriefings(billId: string | null, revision = 0): { state: BillState; paging: BillPaging } {
   const [state, setState] = useState<BillState>({ kind: billId ? 'loading' : 'none' });
+  const current = useRef(state);
+  current.current = state;
+  const paging = useMemo(
+    () =>
+      billPaging(
+        ask,
+        () => (current.current.kind === 'ready' ? current.current.data : null),
+        (change) => setState((old) => (old.kind === 'ready' ? { kind: 'ready', data: change(old.data) } : old)),
+      ),
+    [],
+  );
+  // What is shown of each briefing, kept for a reloaded panel (written only where it changed from what was kept).
+  useEffect(() => {
+    if (state.kind === 'ready') void keepWindows(state.data);
+  }, [state]);
   useEffect(() => {
     if (!billId) {
       setState({ kind: 'none' });
@@ -148,17 +164,33 @@ export function useBillBriefings(billId: string | null, revision = 0): BillState
     let live = true;
     // A re-read after changed data keeps showing the old data until the new arrives (no flash, scroll kept).
     setState((old) => (old.kind === 'ready' && old.data.bill.id === billId ? old : { kind: 'loading' }));
-    ask({ type: 'briefingsForBill', billId })
-      .then((data) => {
-        if (!live) return;
-        setState(data ? { kind: 'ready', data } : { kind: 'error', message: `No bill "${billId}" in the dataset.` });
-      })
-      .catch((e: unknown) => live && setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
+    void (async () => {
+      const kept = await panelWindowsItem.getValue().catch(() => []);
+      const windows = windowsOfBill(kept ?? [], billId);
+      const data = await ask({ type: 'briefingsForBill', billId, ...(windows.length ? { windows } : {}) });
+      if (!live) return;
+      setState(data ? { kind: 'ready', data } : { kind: 'error', message: `No bill "${billId}" in the dataset.` });
+    })().catch(
+      (e: unknown) => live && setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+    );
     return () => {
       live = false;
     };
   }, [billId, revision]);
-  return state;
+  return { state, paging };
+}
+
+/** One write at a time, in order: the last windows shown are the ones kept. */
+let keeping: Promise<unknown> = Promise.resolve();
+function keepWindows(data: BillBriefings): Promise<unknown> {
+  keeping = keeping
+    .then(async () => {
+      const kept = (await panelWindowsItem.getValue()) ?? [];
+      const next = windowsToKeep(kept, data);
+      if (JSON.stringify(next) !== JSON.stringify(kept)) await panelWindowsItem.setValue(next);
+    })
+    .catch(() => undefined);
+  return keeping;
 }
 
 export const SEARCH_DEBOUNCE_MS = 120;

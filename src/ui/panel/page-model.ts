@@ -12,7 +12,7 @@ export interface PositionEntry {
   briefing: Briefing;
 }
 
-/** Positions by id, as the panel knows them (from `briefingsForBill` of the page's bills). */
+/** Positions by id, as the panel knows them (the `positions` the page summary names). */
 export type PositionIndex = ReadonlyMap<string, PositionEntry>;
 
 /** One provision named on the page (every mention of `clause 7` in one section's bill together). */
@@ -80,4 +80,11 @@ export function pageBillIds(summary: PageSummary | null): string[] {
     if (section.billId && !ids.includes(section.billId)) ids.push(section.billId);
   }
   return ids;
+}
+
+/** Every position the page's references name, each once, in page order. */
+export function pagePositionIds(summary: PageSummary | null): string[] {
+  const ids = new Set<string>();
+  for (const ref of summary?.references ?? []) for (const id of ref.positionIds) ids.add(id);
+  return [...ids];
 }

@@ -239,9 +239,12 @@ export default [
     },
   },
   {
-    name: 'side panel bill view shows a briefing of 2,001 positions 200 at a time, saying how many of how many',
+    name: 'side panel bill view shows a briefing of 2,001 positions 200 at a time, keeps them open on reload, and a chip past them loads its page',
     async run(b, assert) {
-      const bullets = Array.from({ length: 2001 }, (_, i) => `  • We support clause 7 (${i + 1}).`).join('\n');
+      // Bullet 1,501 alone names clause 9: its chip's position is far past the pages shown.
+      const bullets = Array.from({ length: 2001 }, (_, i) =>
+        i === 1500 ? '  • We oppose clause 9 outright.' : `  • We support clause 7 (${i + 1}).`,
+      ).join('\n');
       const text = `LGA briefing: Widgets Bill\n\nSecond Reading, House of Commons, 3 December 2025\n\nKey messages\n\n${bullets}\n`;
       const added = await b.message({ type: 'addBriefing', fileName: 'panel-many.txt', text, replace: true });
       try {
@@ -276,6 +279,49 @@ export default [
         await panel.evaluate(() => document.querySelector('[data-testid="briefing-show-more"]').click());
         assert.equal((await shown(400)).showing, 'Showing 400 of 2,001 positions.');
         await panel.screenshot('panel-bill-paged');
+        // The background sent the 400 a page at a time; the stance grid is still the whole briefing's.
+        const reply = await b.message({ type: 'briefingsForBill', billId: added.bill.id });
+        const big = reply.briefings.find((x) => x.briefing.source === 'panel-many.txt');
+        assert.deepEqual([big.positions.length, big.total], [200, 2001], 'one page of positions in the reply');
+        assert.deepEqual(
+          big.cells.map((c) => `${c.kind} ${c.number} ${c.stance}`),
+          ['clause 7 support', 'clause 9 oppose'],
+        );
+
+        // A reloaded panel shows what the reader had opened.
+        await panel.goto(panel.url());
+        await panel.waitFor(showPanelTab, 'bill', { what: 'the Bill tab after the reload' });
+        await panel.waitFor(selectBill, added.bill.id, { what: 'the bill in the picker after the reload' });
+        assert.equal((await shown(400)).showing, 'Showing 400 of 2,001 positions.', 'still 400 after a reload');
+
+        // The clause 9 chip: its position (1,501st) is loaded with its page and focused.
+        const chip = await panel.evaluate(() => {
+          const link = document.querySelector('[data-testid="stance-cell"][data-ref="clause 9"] a');
+          const id = link?.getAttribute('data-position-id') ?? null;
+          const before = document.querySelector(
+            `[data-testid="briefing-position"][data-position-id="${CSS.escape(id ?? '')}"]`,
+          );
+          link?.click();
+          return { id, before: before !== null };
+        });
+        assert.equal(chip.before, false, 'the chip’s position was not in the page');
+        const focused = await panel.waitFor(
+          (id) => {
+            const active = document.activeElement;
+            if (active?.getAttribute('data-position-id') !== id) return null;
+            return {
+              text: active.textContent.replace(/\s+/g, ' '),
+              showing: active.closest('[data-testid="briefing"]')?.querySelector('[data-testid="briefing-showing"]')
+                ?.textContent,
+              positions: document.querySelectorAll('[data-testid="briefing-position"]').length,
+            };
+          },
+          chip.id,
+          { what: 'the chip’s position loaded and focused' },
+        );
+        assert.match(focused.text, /We oppose clause 9 outright/);
+        assert.equal(focused.showing, 'Showing positions 1,401–1,600 of 2,001.');
+        assert.equal(focused.positions, 200);
       } finally {
         await b.message({ type: 'removeBriefing', source: 'panel-many.txt' });
       }

@@ -28,6 +28,19 @@ export default [
     async run(b, assert) {
       await b.message({ type: 'addBriefing', fileName: 'trust-mine.txt', text: BRIEFING, replace: true });
       const before = await exportedBriefings(b);
+      const mine = (
+        await b.message({ type: 'briefingsForBill', billId: 'childrens-wellbeing-and-schools-bill' })
+      ).briefings.find((x) => x.briefing.source === 'trust-mine.txt');
+      // From an extension page they are answered.
+      assert.equal(
+        (await b.message({ type: 'briefingPositions', briefingId: mine.briefingId, from: 0, to: 200 })).positions
+          .length,
+        1,
+      );
+      assert.equal(
+        (await b.message({ type: 'positions', ids: [mine.positions[0].id] }))[0].position.id,
+        mine.positions[0].id,
+      );
       const tab = await b.open('cwsbCommittee');
       await tab.waitFor(readyState, undefined, { timeout: 15_000, what: 'the content script to draw' });
       const page = {
@@ -46,6 +59,10 @@ export default [
           type: 'importUserData',
           json: USER_DATA([{ source: 'planted.txt', text: BRIEFING, addedAt: '2026-01-01T00:00:00Z' }]),
         },
+        // The side panel's reads of the reader's briefings (a page at a time, by id): extension pages only.
+        { type: 'briefingsForBill', billId: page.billId },
+        { type: 'briefingPositions', briefingId: mine.briefingId, from: 0, to: 200 },
+        { type: 'positions', ids: [mine.positions[0].id] },
       ];
       const allowedOps = [{ type: 'lookup', page, references: [{ kind: 'clause', number: '7' }] }, { type: 'bills' }];
       const replies = await tab.sendFromContentScript([...userDataOps, ...allowedOps]);

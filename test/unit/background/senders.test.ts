@@ -18,6 +18,7 @@ Key messages
 
 /** A shipped position of the fixture dataset, which the reader has corrected before each case. */
 const FIRST_POSITION = fixtureDataset().positions[0]?.id ?? '';
+const FIRST_BRIEFING = fixtureDataset().positions[0]?.briefingId ?? '';
 
 /** One well-formed message of every type. */
 const MESSAGES: Record<BackgroundRequest['type'], BackgroundRequest> = {
@@ -33,6 +34,8 @@ const MESSAGES: Record<BackgroundRequest['type'], BackgroundRequest> = {
   },
   bill: { type: 'bill', bill: CWSB },
   briefingsForBill: { type: 'briefingsForBill', billId: CWSB },
+  briefingPositions: { type: 'briefingPositions', briefingId: FIRST_BRIEFING, from: 0, to: 200 },
+  positions: { type: 'positions', ids: [FIRST_POSITION] },
   bills: { type: 'bills' },
   search: { type: 'search', query: 'care leavers' },
   status: { type: 'status' },

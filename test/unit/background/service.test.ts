@@ -198,7 +198,25 @@ describe('bills and briefings', () => {
       'commons remaining-stages',
     ]);
     expect(data?.briefings.map(({ positions }) => positions.length)).toEqual([2, 4, 1]);
+    expect(data?.briefings.map(({ total, from }) => [total, from])).toEqual([
+      [2, 0],
+      [4, 0],
+      [1, 0],
+    ]);
     expect(await ok(svc, { type: 'briefingsForBill', billId: 'nope' })).toBeNull();
+  });
+
+  it('gives positions by id with their briefings (the panel’s On this page), corrections attached', async () => {
+    const svc = service();
+    const data = await ok(svc, { type: 'briefingsForBill', billId: CSWB });
+    const [first, second] = data?.briefings.flatMap((b) => b.positions) ?? [];
+    await ok(svc, { type: 'correctStance', positionId: second!.id, ref: null, stance: 'oppose' });
+    const found = await ok(svc, { type: 'positions', ids: [second!.id, 'nope/1', first!.id] });
+    expect(found.map(({ position, briefing }) => [position.id, briefing.id])).toEqual([
+      [second!.id, second!.briefingId],
+      [first!.id, first!.briefingId],
+    ]);
+    expect(found[0]?.position.corrections?.map((c) => c.stance)).toEqual(['oppose']);
   });
 });
 
@@ -208,6 +226,8 @@ describe('search', () => {
     const svc = service(factory);
     const hits = await ok(svc, { type: 'search', query: 'corporate parenting' });
     expect(new Set(hits.map((h) => h.bill.id))).toEqual(new Set([CWSB, CSWB]));
+    // Written after the search has its answer (serialising a large index is a long task): prepareSearch waits for it.
+    await svc.prepareSearch();
     const store = await svc.ready;
     const saved = await store.loadSearchIndex();
     // The store's stamp, with the index's format: an index stored by an older version is not loaded.
@@ -241,9 +261,27 @@ describe('user briefings', () => {
       });
     const [clause7] = (await lookup()).matches;
     expect(clause7?.positions.map((m) => [m.briefing.userAdded, m.ref.stance])).toEqual([[true, 'mixed']]);
-    expect(await ok(svc, { type: 'removeBriefing', source: 'devolution.txt' })).toEqual({ removed: 1 });
+    expect(await ok(svc, { type: 'removeBriefing', source: 'devolution.txt' })).toEqual({ removed: 1, corrections: 0 });
     expect((await lookup()).matches[0]?.positions).toEqual([]);
     expect(await failure(svc, { type: 'removeBriefing', source: 'devolution.txt' })).toMatch(/no briefing you added/);
+  });
+
+  it('removing a briefing removes the reader’s corrections of its positions, and says how many', async () => {
+    const svc = service();
+    await ok(svc, { type: 'addBriefing', fileName: 'devolution.txt', text: USER_BRIEFING });
+    const mine = (await ok(svc, { type: 'briefingsForBill', billId: USER_BILL }))?.briefings[0]?.positions ?? [];
+    await ok(svc, { type: 'correctStance', positionId: mine[0]!.id, ref: null, stance: 'oppose' });
+    await ok(svc, {
+      type: 'correctStance',
+      positionId: mine[1]!.id,
+      ref: { kind: 'clause', number: '12' },
+      stance: 'concern',
+    });
+    const shipped = (await ok(svc, { type: 'briefingsForBill', billId: CSWB }))?.briefings[0]?.positions[0];
+    await ok(svc, { type: 'correctStance', positionId: shipped!.id, ref: null, stance: 'oppose' });
+    expect(await ok(svc, { type: 'removeBriefing', source: 'devolution.txt' })).toEqual({ removed: 1, corrections: 2 });
+    const left = JSON.parse((await ok(svc, { type: 'exportUserData' })).json).corrections;
+    expect(left.map((c: { positionId: string }) => c.positionId)).toEqual([shipped!.id]);
   });
 
   it('stores nothing for a briefing that fails to compile, and says where', async () => {

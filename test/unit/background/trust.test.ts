@@ -93,11 +93,11 @@ describe('ids: one per source file', () => {
     expect(user.map((m) => m.briefing.source).sort()).toEqual(['stem.html', 'stem.txt']);
     expect(new Set(user.map((m) => m.position.id)).size).toBe(2);
 
-    expect(await ok(svc, { type: 'removeBriefing', source: 'stem.html' })).toEqual({ removed: 1 });
+    expect(await ok(svc, { type: 'removeBriefing', source: 'stem.html' })).toEqual({ removed: 1, corrections: 0 });
     const left = (await lookupClause7(svc))?.positions.filter((m) => m.briefing.userAdded) ?? [];
     expect(left.map((m) => m.briefing.source)).toEqual(['stem.txt']);
     expect((await exported(svc)).briefings.map((b: { source: string }) => b.source)).toEqual(['stem.txt']);
-    expect(await ok(svc, { type: 'removeBriefing', source: 'stem.txt' })).toEqual({ removed: 1 });
+    expect(await ok(svc, { type: 'removeBriefing', source: 'stem.txt' })).toEqual({ removed: 1, corrections: 0 });
     expect((await exported(svc)).briefings).toEqual([]);
   });
 });

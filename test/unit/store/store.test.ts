@@ -138,14 +138,21 @@ describe.each(backends)('%s store', (_name, makeStore) => {
     expect((await store.briefingsByIds(briefingIds)).map((b) => b.id)).toEqual([POSITIONS[0]!.briefingId]);
   });
 
-  it('removes a user briefing with its records and its user-only bill', async () => {
+  it('removes a user briefing with its records, its user-only bill and the corrections of its positions', async () => {
     const store = await makeStore();
     await store.seed(fixtureDataset());
     await store.putUserBriefings([userBriefingRecord()]);
-    expect(await store.removeUserBriefing('my-devolution-briefing.txt')).toBe(1);
+    const mine = (await store.billData(USER_BILL.id)).positions[0]!;
+    const shipped = POSITIONS[0]!;
+    const at = '2026-12-01T00:00:00.000Z';
+    await store.putCorrection({ positionId: mine.id, ref: null, stance: 'oppose', text: mine.text, at });
+    await store.putCorrection({ positionId: shipped.id, ref: null, stance: 'oppose', text: shipped.text, at });
+    // The corrections go with it (issue 10: one left behind could be neither shown nor undone); others stay.
+    expect(await store.removeUserBriefing('my-devolution-briefing.txt')).toEqual({ briefings: 1, corrections: 1 });
+    expect((await store.corrections()).map((c) => c.positionId)).toEqual([shipped.id]);
     expect(await store.bill(USER_BILL.id)).toBeNull();
     expect((await store.billData(USER_BILL.id)).positions).toEqual([]);
-    expect(await store.removeUserBriefing('my-devolution-briefing.txt')).toBe(0);
+    expect(await store.removeUserBriefing('my-devolution-briefing.txt')).toEqual({ briefings: 0, corrections: 0 });
     expect((await store.counts()).positions).toBe(POSITIONS.length);
   });
 

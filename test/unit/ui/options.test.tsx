@@ -219,6 +219,10 @@ describe('status and user data', () => {
       />,
     );
     expect(texts(root, '[data-testid=user-briefing] li')).toEqual(['Commons Report, 7 March 2017']);
+    // Said before the reader removes one: the corrections of its positions go with it (issue 10).
+    expect(root.querySelector('[data-testid=user-briefings-remove-note]')?.textContent).toBe(
+      'Removing a briefing also removes your stance corrections of its positions.',
+    );
     act(() => (root.querySelector('[data-testid=user-briefing-remove]') as HTMLButtonElement).click());
     expect(onRemove).toHaveBeenCalledWith('mine.txt');
   });

@@ -13,7 +13,7 @@ import { Tabs } from '../../../src/ui/panel/App';
 import { BillView } from '../../../src/ui/panel/BillView';
 import { PageView } from '../../../src/ui/panel/PageView';
 import { SearchView } from '../../../src/ui/panel/SearchView';
-import { CSW_BILL, cswBriefings, mount, unmountAll } from './panel-helpers';
+import { CSW_BILL, cswBriefings, mount, NO_PAGING, unmountAll } from './panel-helpers';
 
 afterEach(unmountAll);
 
@@ -59,6 +59,7 @@ describe('accessibility (axe, no layout)', () => {
           selectedBillId={CSW_BILL.id}
           onSelectBill={() => undefined}
           state={{ kind: 'ready', data: cswBriefings() }}
+          paging={NO_PAGING}
           page={null}
           target={null}
         />

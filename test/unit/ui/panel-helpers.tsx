@@ -4,8 +4,30 @@
  */
 import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
+import { briefingEntry } from '../../../src/background/bill-pages';
 import type { BillBriefings } from '../../../src/messaging';
 import type { BillRecord, Briefing, House, Position, PositionRef, Stage, Stance } from '../../../src/model';
+import type { BillPaging } from '../../../src/ui/panel/paging';
+
+/**
+ * A bill's briefings as the background sends them (src/background/bill-pages.ts: the first page of each, the stance
+ * grid row from all its positions), from every position of each.
+ */
+export function billBriefings(
+  bill: BillRecord,
+  list: ReadonlyArray<{ briefing: Briefing; positions: readonly Position[] }>,
+): BillBriefings {
+  return {
+    bill,
+    briefings: list.map(({ briefing, positions }) => briefingEntry(briefing, positions, undefined, new Map())),
+  };
+}
+
+/** For views that are never paged in a test (every briefing within a page): paging would be a failure. */
+export const NO_PAGING: BillPaging = {
+  more: () => Promise.reject(new Error('this test pages nothing')),
+  show: () => Promise.reject(new Error('this test pages nothing')),
+};
 
 export function mount(vnode: ComponentChild): HTMLElement {
   const container = document.createElement('div');
@@ -135,69 +157,61 @@ export function cswBriefings(): BillBriefings {
     ['2017-03-07'],
     'Remaining Stages, House of Commons, 7 March 2017',
   );
-  return {
-    bill: CSW_BILL,
-    briefings: [
-      {
-        briefing: lordsSecond,
-        positions: [
-          position(lordsSecond, 0, 'We support the innovation power in Clauses 15 to 19, which must be fully funded.', [
-            { kind: 'clause', number: '15', mention: 'Clauses 15 to 19', stance: 'mixed' },
-            { kind: 'clause', number: '19', mention: 'Clauses 15 to 19', stance: 'mixed' },
-          ]),
-        ],
-      },
-      {
-        briefing: lordsCommittee,
-        positions: [position(lordsCommittee, 0, 'Corporate parenting principles are welcome.', [], 'support')],
-      },
-      {
-        briefing: lordsReport1,
-        positions: [
-          position(
-            lordsReport1,
-            0,
-            'Any duties to co-operate, such as those proposed in amendment 7, should be reciprocal.',
-            [{ kind: 'amendment', number: '7', mention: 'amendment 7', stance: 'mixed' }],
-          ),
-          position(lordsReport1, 1, 'We support amendment 54 led by Lord Nash.', [
-            { kind: 'amendment', number: '54', mention: 'amendment 54', stance: 'support' },
-          ]),
-        ],
-      },
-      {
-        briefing: lordsReport2,
-        positions: [
-          position(lordsReport2, 0, 'We welcome the ability to test the new ways of working under clause 29.', [
-            { kind: 'clause', number: '29', mention: 'clause 29', stance: 'support' },
-          ]),
-          position(
-            lordsReport2,
-            1,
-            'We remain concerned that clause 32 gives the Secretary of State the power to remove legislative provisions.',
-            [{ kind: 'clause', number: '32', mention: 'clause 32', stance: 'concern' }],
-          ),
-          position(
-            lordsReport2,
-            2,
-            'We urge the Government to accept amendment 66 to remove clause 32 from the Bill.',
-            [
-              { kind: 'amendment', number: '66', mention: 'amendment 66', stance: 'support' },
-              { kind: 'clause', number: '32', mention: 'clause 32', stance: 'oppose' },
-            ],
-          ),
-        ],
-      },
-      {
-        briefing: commonsCommittee,
-        positions: [
-          position(commonsCommittee, 0, 'The provisions outlined in clauses 8 and 9 reflect existing good practice.', [
-            { kind: 'clause', number: '8', mention: 'clauses 8 and 9', stance: 'support' },
-            { kind: 'clause', number: '9', mention: 'clauses 8 and 9', stance: 'support' },
-          ]),
-        ],
-      },
-      { briefing: commonsRemaining, positions: [] },
-    ],
-  };
+  return billBriefings(CSW_BILL, [
+    {
+      briefing: lordsSecond,
+      positions: [
+        position(lordsSecond, 0, 'We support the innovation power in Clauses 15 to 19, which must be fully funded.', [
+          { kind: 'clause', number: '15', mention: 'Clauses 15 to 19', stance: 'mixed' },
+          { kind: 'clause', number: '19', mention: 'Clauses 15 to 19', stance: 'mixed' },
+        ]),
+      ],
+    },
+    {
+      briefing: lordsCommittee,
+      positions: [position(lordsCommittee, 0, 'Corporate parenting principles are welcome.', [], 'support')],
+    },
+    {
+      briefing: lordsReport1,
+      positions: [
+        position(
+          lordsReport1,
+          0,
+          'Any duties to co-operate, such as those proposed in amendment 7, should be reciprocal.',
+          [{ kind: 'amendment', number: '7', mention: 'amendment 7', stance: 'mixed' }],
+        ),
+        position(lordsReport1, 1, 'We support amendment 54 led by Lord Nash.', [
+          { kind: 'amendment', number: '54', mention: 'amendment 54', stance: 'support' },
+        ]),
+      ],
+    },
+    {
+      briefing: lordsReport2,
+      positions: [
+        position(lordsReport2, 0, 'We welcome the ability to test the new ways of working under clause 29.', [
+          { kind: 'clause', number: '29', mention: 'clause 29', stance: 'support' },
+        ]),
+        position(
+          lordsReport2,
+          1,
+          'We remain concerned that clause 32 gives the Secretary of State the power to remove legislative provisions.',
+          [{ kind: 'clause', number: '32', mention: 'clause 32', stance: 'concern' }],
+        ),
+        position(lordsReport2, 2, 'We urge the Government to accept amendment 66 to remove clause 32 from the Bill.', [
+          { kind: 'amendment', number: '66', mention: 'amendment 66', stance: 'support' },
+          { kind: 'clause', number: '32', mention: 'clause 32', stance: 'oppose' },
+        ]),
+      ],
+    },
+    {
+      briefing: commonsCommittee,
+      positions: [
+        position(commonsCommittee, 0, 'The provisions outlined in clauses 8 and 9 reflect existing good practice.', [
+          { kind: 'clause', number: '8', mention: 'clauses 8 and 9', stance: 'support' },
+          { kind: 'clause', number: '9', mention: 'clauses 8 and 9', stance: 'support' },
+        ]),
+      ],
+    },
+    { briefing: commonsRemaining, positions: [] },
+  ]);
 }

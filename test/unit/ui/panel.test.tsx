@@ -12,7 +12,7 @@ import type { PositionEntry } from '../../../src/ui/panel/page-model';
 import { groupProvisions } from '../../../src/ui/panel/page-model';
 import { SearchView } from '../../../src/ui/panel/SearchView';
 import { pageStageLabel } from '../../../src/vocabulary';
-import { briefing, CSW_BILL, cswBriefings, mount, position, texts, unmountAll } from './panel-helpers';
+import { CSW_BILL, cswBriefings, mount, NO_PAGING, texts, unmountAll } from './panel-helpers';
 
 afterEach(unmountAll);
 
@@ -35,6 +35,7 @@ function renderBill(
       selectedBillId={CSW_BILL.id}
       onSelectBill={() => undefined}
       state={{ kind: 'ready', data: cswBriefings() }}
+      paging={NO_PAGING}
       page={page}
       target={target}
     />,
@@ -145,19 +146,14 @@ describe('numbering note', () => {
     ['page stage unknown', 3, { ...lordsReportPage, stage: null }, null],
     ['no page', 3, null, null],
   ])('%s', (_name, index, page, expected) => {
-    const note = numberingNote(at(index).briefing, at(index).positions, page, CSW_BILL.originatingHouse);
+    const note = numberingNote(at(index).briefing, at(index).cells, page, CSW_BILL.originatingHouse);
     if (expected === null) expect(note).toBeNull();
     else expect(note).toMatch(expected);
   });
 
   it('says amendment numbers restart when the print is the same but the stage is not', () => {
     // Lords report (18 October, amendments 7 and 54) read on a Lords Remaining Stages page: same print, other stage.
-    const note = numberingNote(
-      at(2).briefing,
-      at(2).positions,
-      { ...lordsReportPage, stage: 'remaining-stages' },
-      'lords',
-    );
+    const note = numberingNote(at(2).briefing, at(2).cells, { ...lordsReportPage, stage: 'remaining-stages' }, 'lords');
     expect(note).toMatch(/amendments are numbered afresh/);
   });
 
@@ -166,7 +162,7 @@ describe('numbering note', () => {
     const remaining = data.briefings.find((b) => b.briefing.stage === 'remaining-stages')!;
     const commonsReport = { ...lordsReportPage, house: 'commons' as const, stage: 'report' as const };
     // Positions naming amendments (those of the Lords report section), as if briefed for Commons Remaining Stages.
-    expect(numberingNote(remaining.briefing, at(2).positions, commonsReport, 'lords')).toBeNull();
+    expect(numberingNote(remaining.briefing, at(2).cells, commonsReport, 'lords')).toBeNull();
   });
 });
 
@@ -483,53 +479,5 @@ describe('marking text', () => {
     expect(cut.text.length).toBeLessThanOrEqual(126);
     expect(cut.text.startsWith('… ')).toBe(true);
     expect(cut.spans.map((s) => cut.text.slice(s.start, s.end))).toEqual(['corporate']);
-  });
-});
-
-describe('bill view: a briefing of thousands of positions is shown a page at a time (issue 10, finding 4)', () => {
-  const big = briefing(0, 'commons', 'second-reading', ['2017-01-10'], 'Second Reading, House of Commons');
-  const many = Array.from({ length: 450 }, (_, i) =>
-    position(big, i, `We support clause 7 (${i + 1}).`, [
-      { kind: 'clause', number: '7', mention: 'clause 7', stance: 'support' },
-    ]),
-  );
-  const render = (target: { briefingId?: string; positionId?: string; at: number } | null = null) =>
-    mount(
-      <BillView
-        bills={[CSW_BILL]}
-        selectedBillId={CSW_BILL.id}
-        onSelectBill={() => undefined}
-        state={{ kind: 'ready', data: { bill: CSW_BILL, briefings: [{ briefing: big, positions: many }] } }}
-        page={null}
-        target={target}
-      />,
-    );
-  const shown = (root: HTMLElement) => root.querySelectorAll('[data-testid=briefing-position]').length;
-
-  it('shows 200, says so, and shows 200 more at a time until all are shown', () => {
-    const root = render();
-    expect(shown(root)).toBe(200);
-    expect(root.querySelector('[data-testid=briefing-showing]')?.textContent).toBe('Showing 200 of 450 positions.');
-    const more = () => root.querySelector<HTMLButtonElement>('[data-testid=briefing-show-more]');
-    expect(more()?.textContent).toBe('Show 200 more');
-    act(() => more()!.click());
-    expect(shown(root)).toBe(400);
-    expect(more()?.textContent).toBe('Show 50 more');
-    act(() => more()!.click());
-    expect(shown(root)).toBe(450);
-    expect(root.querySelector('[data-testid=briefing-more]')).toBeNull();
-    expect(stanceRows({ bill: CSW_BILL, briefings: [{ briefing: big, positions: many }] })[0]?.cells).toHaveLength(1);
-  });
-
-  it('opened at a position past the first page, shows as far as it', () => {
-    const root = render({ briefingId: big.id, positionId: many[300]!.id, at: 1 });
-    expect(shown(root)).toBe(301);
-    expect(root.querySelector(`[data-position-id="${many[300]!.id}"]`)).not.toBeNull();
-    expect(root.querySelector('[data-testid=briefing-showing]')?.textContent).toBe('Showing 301 of 450 positions.');
-  });
-
-  it('a briefing within a page shows everything and says nothing more', () => {
-    const root = renderBill();
-    expect(root.querySelector('[data-testid=briefing-more]')).toBeNull();
   });
 });

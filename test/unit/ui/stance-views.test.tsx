@@ -30,7 +30,7 @@ import { BillView } from '../../../src/ui/panel/BillView';
 import { PageView } from '../../../src/ui/panel/PageView';
 import type { PositionEntry } from '../../../src/ui/panel/page-model';
 import { SearchResults } from '../../../src/ui/panel/SearchView';
-import { mount, unmountAll } from './panel-helpers';
+import { billBriefings, mount, NO_PAGING, unmountAll } from './panel-helpers';
 
 // happy-dom's import.meta.url is not a file URL: read the assets from the project root vitest runs in.
 const readAsset = (relative: string) => readFileSync(join(process.cwd(), 'assets', relative), 'utf8');
@@ -63,13 +63,10 @@ const distinctRefs = (position: Position): PositionRef[] =>
 
 function billData(positions: readonly Position[], bill: BillRecord): BillBriefings {
   const briefings = dataset.briefings.filter((b) => b.billId === bill.id);
-  return {
+  return billBriefings(
     bill,
-    briefings: briefings.map((briefing) => ({
-      briefing,
-      positions: positions.filter((p) => p.briefingId === briefing.id),
-    })),
-  };
+    briefings.map((briefing) => ({ briefing, positions: positions.filter((p) => p.briefingId === briefing.id) })),
+  );
 }
 
 const briefingOf = (position: Position): Briefing => dataset.briefings.find((b) => b.id === position.briefingId)!;
@@ -154,6 +151,7 @@ function disagreements(positions: readonly Position[]): string[] {
         selectedBillId={bill.id}
         onSelectBill={() => {}}
         state={{ kind: 'ready', data: billData(mine, bill) }}
+        paging={NO_PAGING}
         page={null}
         target={null}
       />,

@@ -1,0 +1,59 @@
+/**
+ * The side panel's Bill view a page at a time (issue 10, finding 4: a briefing of 21,001 bullets once went to the panel
+ * whole, 22 MB a view). The background keeps the bill's positions; a reply carries each briefing's first page (or the
+ * window the panel asks for again after a reload), its total, and its stance grid row computed from all its positions.
+ * Pure: the service hands in the bill's positions with the reader's corrections to apply.
+ */
+import { LIMITS } from '../limits';
+import type { BriefingEntry, BriefingPositions, PositionWindow } from '../messaging';
+import type { Briefing, Position, StanceCorrection } from '../model';
+import { attachCorrections } from '../stance/corrections';
+import { stanceCells } from '../stance/grid';
+
+type Corrections = ReadonlyMap<string, readonly StanceCorrection[]>;
+
+/** `from`-`to` held within `0`-`total` and to at most `LIMITS.panelWindow` positions (the last of them if longer). */
+export function clampWindow(total: number, from: number, to: number): { from: number; to: number } {
+  const end = Math.min(Math.max(to, 0), total);
+  const start = Math.min(Math.max(from, 0), end);
+  return { from: Math.max(start, end - LIMITS.panelWindow), to: end };
+}
+
+/** The page of `LIMITS.panelPage` positions that holds position `index`. */
+export function pageHolding(index: number, total: number): { from: number; to: number } {
+  const from = Math.floor(index / LIMITS.panelPage) * LIMITS.panelPage;
+  return { from, to: Math.min(total, from + LIMITS.panelPage) };
+}
+
+/** Positions `from`-`to` of a briefing (its positions in its order), corrections attached. */
+export function briefingPositions(
+  briefingId: string,
+  positions: readonly Position[],
+  range: { from: number; to: number },
+  corrections: Corrections,
+): BriefingPositions {
+  const { from, to } = clampWindow(positions.length, range.from, range.to);
+  return {
+    briefingId,
+    total: positions.length,
+    from,
+    positions: attachCorrections(positions.slice(from, to), corrections),
+  };
+}
+
+/**
+ * One briefing as `briefingsForBill` sends it: the window asked for (else the first page) and its stance grid row
+ * from every position.
+ */
+export function briefingEntry(
+  briefing: Briefing,
+  positions: readonly Position[],
+  window: Pick<PositionWindow, 'from' | 'to'> | undefined,
+  corrections: Corrections,
+): BriefingEntry {
+  return {
+    briefing,
+    ...briefingPositions(briefing.id, positions, window ?? { from: 0, to: LIMITS.panelPage }, corrections),
+    cells: stanceCells(attachCorrections(positions, corrections)),
+  };
+}
