@@ -96,6 +96,8 @@ const CHAR_MAP: Readonly<Record<string, string>> = {
  */
 const SPECIAL =
   /[\t\n\v\f\r\u00a0\u00ad\u1680\u2000-\u200d\u2010\u2011\u2018\u2019\u201a-\u201e\u2028\u2029\u202f\u2032\u205f\u2060\u2212\u3000\ufeff]| {2,}/g;
+/** The same question for a whole node, asked once (not global: `test` keeps no state between nodes). */
+const HAS_SPECIAL = new RegExp(SPECIAL.source);
 
 function isSpace(code: number): boolean {
   return (
@@ -124,16 +126,6 @@ export interface TextIndexOptions {
   extraSkip?: Partial<SkipList>;
   /** Elements whose starting offset in the text should be recorded (e.g. clause headings). */
   mark?: Iterable<Element>;
-}
-
-/** A run of kept characters that come from consecutive characters of one text node. */
-interface Segment {
-  /** Offset in the index text. */
-  start: number;
-  length: number;
-  node: Text;
-  /** Offset in the node's data of the segment's first character. */
-  nodeOffset: number;
 }
 
 export interface TextIndex {
@@ -169,19 +161,44 @@ function mergeSkip(base: SkipList, extra: Partial<SkipList> | undefined): SkipLi
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** One test per element: its tag, then its class attribute against one pattern of every skipped class and prefix. */
-function compileSkip(skip: SkipList): (el: Element) => boolean {
-  const tags = new Set(skip.tags.map((t) => t.toLowerCase()));
+/** What an element's tag says, in one lookup: its subtree is skipped, and/or it is a block. */
+const SKIPPED_TAG = 1;
+const BLOCK_TAG = 2;
+
+function tagFlagsOf(skipTags: readonly string[]): Map<string, number> {
+  const flags = new Map<string, number>();
+  for (const tag of BLOCK_TAGS) flags.set(tag, BLOCK_TAG);
+  for (const tag of skipTags) {
+    const name = tag.toLowerCase();
+    flags.set(name, (flags.get(name) ?? 0) | SKIPPED_TAG);
+  }
+  return flags;
+}
+
+/**
+ * The skip rules an element's attributes decide: its class against one pattern of every class and prefix (the verdict
+ * kept per class string: a page repeats a few dozen), its role, its attributes.
+ */
+function compileAttributeSkip(skip: SkipList): (el: Element) => boolean {
   const names = [...skip.classes.map(escapeRegExp), ...skip.classPrefixes.map((p) => `${escapeRegExp(p)}\\S*`)];
   const classPattern = names.length ? new RegExp(`(?:^|\\s)(?:${names.join('|')})(?=\\s|$)`) : null;
+  const verdicts = new Map<string, boolean>();
   const roles = new Set(skip.roles);
   const attributes = [...skip.attributes];
   return (el) => {
-    if (tags.has(el.localName)) return true;
-    // The class attribute as a string: cheaper than `classList` (no token list object per element).
     if (classPattern) {
-      const classAttribute = el.getAttribute('class');
-      if (classAttribute && classPattern.test(classAttribute)) return true;
+      // `className` is the class attribute as a string on HTML elements, and the cheapest read of it (no attribute
+      // lookup by name, no token list); SVG's is an object, so read the attribute there.
+      const className = (el as HTMLElement).className;
+      const classes = typeof className === 'string' ? className : el.getAttribute('class');
+      if (classes) {
+        let skipped = verdicts.get(classes);
+        if (skipped === undefined) {
+          skipped = classPattern.test(classes);
+          verdicts.set(classes, skipped);
+        }
+        if (skipped) return true;
+      }
     }
     if (roles.size) {
       const role = el.getAttribute('role');
@@ -195,48 +212,59 @@ function compileSkip(skip: SkipList): (el: Element) => boolean {
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const CDATA_SECTION_NODE = 4;
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
 
+/**
+ * The index is built node by node: a text node with nothing to normalise (most prose) is kept whole, as one piece of
+ * text and one segment; a node of whitespace only keeps at most one space; only the rest is read run by run. The map
+ * back to the DOM is four parallel arrays of segments (runs of kept characters from consecutive characters of one
+ * text node: where the run starts in the index text, its length, its node, where it starts in the node), not an
+ * object per run.
+ */
 export function createTextIndexBuilder(root: Element, options: TextIndexOptions = {}): TextIndexBuilder {
-  const isSkipped = compileSkip(mergeSkip(options.skip ?? DEFAULT_SKIP, options.extraSkip));
-  const marked = new Set(options.mark ?? []);
+  const skip = mergeSkip(options.skip ?? DEFAULT_SKIP, options.extraSkip);
+  const tagFlags = tagFlagsOf(skip.tags);
+  const skippedByAttributes = compileAttributeSkip(skip);
+  const markedElements = new Set(options.mark ?? []);
+  const marked = markedElements.size ? markedElements : null;
   const markOffsets = new Map<Element, number>();
   const pendingMarks: Element[] = [];
 
-  /** The index text so far, as pieces (a run of a node's text each), and its length. */
+  /** The index text so far, as pieces (a node's text, or a run of it, each), and its length. */
   const pieces: string[] = [];
   let length = 0;
-  const segments: Segment[] = [];
+  const segStart: number[] = [];
+  const segLength: number[] = [];
+  const segNode: Text[] = [];
+  const segOffset: number[] = [];
+  /** The segment the next character of the same node extends if it is the next one in the node, or -1. */
+  let open = -1;
   /** The last kept character: collapse whitespace against it. Starts as a separator so leading space is dropped. */
-  let last = BLOCK_SEPARATOR;
-  let current: Segment | null = null;
+  let lastCode = NEWLINE;
 
-  let node: Node | null = root;
+  let node: Node = root;
   let entering = true;
+  /** For each element being walked through, from the root down: a block (non-zero) or not. */
+  const blocks: number[] = [];
   let done = false;
   let index: TextIndex | null = null;
 
-  /** Replaces the last kept character (a space becoming the separator, or trimmed off at the end). */
-  function replaceLast(ch: string): void {
-    const piece = pieces[pieces.length - 1] as string;
-    pieces[pieces.length - 1] = piece.slice(0, -1) + ch;
-    if (!ch) {
-      if (piece.length === 1) pieces.pop();
-      length--;
-    }
-  }
-
-  function separate(): void {
-    current = null;
-    if (length === 0) return;
-    if (last === BLOCK_SEPARATOR) return;
-    if (last === ' ') {
-      // Turn the trailing space into the separator: it stays mapped to its whitespace character in the DOM.
-      replaceLast(BLOCK_SEPARATOR);
+  /** Keeps `kept` (characters `from`.. of the node, one for one) as index text. */
+  function keep(text: Text, from: number, kept: string): void {
+    const n = kept.length;
+    if (open >= 0 && segNode[open] === text && (segOffset[open] as number) + (segLength[open] as number) === from) {
+      (segLength[open] as number) += n;
     } else {
-      pieces.push(BLOCK_SEPARATOR);
-      length++;
+      open = segStart.length;
+      segStart.push(length);
+      segLength.push(n);
+      segNode.push(text);
+      segOffset.push(from);
     }
-    last = BLOCK_SEPARATOR;
+    pieces.push(kept);
+    length += n;
+    lastCode = kept.charCodeAt(n - 1);
   }
 
   function flushMarks(): void {
@@ -244,52 +272,49 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
     pendingMarks.length = 0;
   }
 
-  /** Keeps `kept` (characters `from`.. of the node, one for one) as index text. */
-  function keep(text: Text, from: number, kept: string): void {
-    if (current && current.node === text && current.nodeOffset + current.length === from) {
-      current.length += kept.length;
+  function separate(): void {
+    open = -1;
+    if (length === 0 || lastCode === NEWLINE) return;
+    if (lastCode === SPACE) {
+      // Turn the trailing space into the separator: it stays mapped to its whitespace character in the DOM.
+      const k = pieces.length - 1;
+      const piece = pieces[k] as string;
+      pieces[k] = piece.length === 1 ? BLOCK_SEPARATOR : piece.slice(0, -1) + BLOCK_SEPARATOR;
     } else {
-      current = { start: length, length: kept.length, node: text, nodeOffset: from };
-      segments.push(current);
+      pieces.push(BLOCK_SEPARATOR);
+      length++;
     }
-    pieces.push(kept);
-    length += kept.length;
-    last = kept[kept.length - 1] as string;
+    lastCode = NEWLINE;
   }
 
   /** A run with no special character (see SPECIAL): kept as it is, but for a leading space after a space. */
-  function keepPlain(text: Text, data: string, from: number, to: number): void {
+  function keepRun(text: Text, data: string, from: number, to: number): void {
     if (from >= to) return;
-    if (data.charCodeAt(from) === 0x20 && (last === ' ' || last === BLOCK_SEPARATOR)) {
-      current = null;
-      from++;
-      if (from >= to) return;
+    if (data.charCodeAt(from) === SPACE && (lastCode === SPACE || lastCode === NEWLINE)) {
+      open = -1;
+      if (++from >= to) return;
     }
     if (pendingMarks.length) {
       // A mark starts at its first kept character that is not a space.
-      if (data.charCodeAt(from) === 0x20) {
+      if (data.charCodeAt(from) === SPACE) {
         keep(text, from, ' ');
-        from++;
-        if (from >= to) return;
+        if (++from >= to) return;
       }
       flushMarks();
     }
-    keep(text, from, data.slice(from, to));
+    keep(text, from, from === 0 && to === data.length ? data : data.slice(from, to));
   }
 
   /** One special character: dropped (zero-width, or a space after a space), a space, or mapped one for one. */
   function keepSpecial(text: Text, data: string, at: number): void {
     const code = data.charCodeAt(at);
     if (isZeroWidth(code)) {
-      current = null;
+      open = -1;
       return;
     }
     if (isSpace(code)) {
-      if (last === ' ' || last === BLOCK_SEPARATOR) {
-        current = null;
-        return;
-      }
-      keep(text, at, ' ');
+      if (lastCode === SPACE || lastCode === NEWLINE) open = -1;
+      else keep(text, at, ' ');
       return;
     }
     if (pendingMarks.length) flushMarks();
@@ -297,68 +322,97 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
     keep(text, at, CHAR_MAP[raw] ?? raw);
   }
 
-  /** A text node, run by run: plain runs in one piece each, special characters one by one. */
-  function appendText(text: Text): void {
-    const data = text.data;
+  /** A text node that is not whitespace only: kept whole when it has nothing to normalise (most prose), else run by run. */
+  function appendText(text: Text, data: string): void {
+    open = -1;
+    if (!HAS_SPECIAL.test(data)) {
+      keepRun(text, data, 0, data.length);
+      return;
+    }
     let from = 0;
     SPECIAL.lastIndex = 0;
     for (let m = SPECIAL.exec(data); m; m = SPECIAL.exec(data)) {
-      keepPlain(text, data, from, m.index);
+      keepRun(text, data, from, m.index);
       const end = m.index + m[0].length;
       for (let i = m.index; i < end; i++) keepSpecial(text, data, i);
       from = end;
     }
-    keepPlain(text, data, from, data.length);
-    current = null;
+    keepRun(text, data, from, data.length);
   }
 
-  function enter(n: Node): boolean {
-    if (n.nodeType === TEXT_NODE || n.nodeType === CDATA_SECTION_NODE) {
-      appendText(n as Text);
-      return false;
-    }
-    if (n.nodeType !== ELEMENT_NODE) return false;
-    const el = n as Element;
-    if (n !== root && isSkipped(el)) return false;
-    if (BLOCK_TAGS.has(el.localName)) separate();
-    if (marked.has(el)) pendingMarks.push(el);
-    return true;
-  }
-
-  function leave(el: Element): void {
-    if (BLOCK_TAGS.has(el.localName)) separate();
-    // A marked element with no text of its own: forget it (it would otherwise take the next element's offset).
+  /** A marked element left with no text of its own: forget it (it would otherwise take the next element's offset). */
+  function forget(el: Element): void {
     const at = pendingMarks.indexOf(el);
     if (at >= 0) pendingMarks.splice(at, 1);
   }
 
+  /**
+   * A first-child/next-sibling walk: each node entered once, each element left once. The common cases (an element, a
+   * whitespace-only text node) are handled in the loop itself; `blocks` holds, for each element being walked through,
+   * whether it is a block (so leaving one reads nothing from the DOM).
+   */
   function step(maxNodes: number): boolean {
+    if (done) return true;
     let budget = maxNodes;
-    while (!done && budget-- > 0) {
-      const n = node as Node;
-      if (entering) {
-        const descend = enter(n);
-        if (descend && n.firstChild) {
-          node = n.firstChild;
-          continue;
+    let n = node;
+    let down = entering;
+    while (budget-- > 0) {
+      if (down) {
+        const type = n.nodeType;
+        if (type === ELEMENT_NODE) {
+          const el = n as Element;
+          const flags = tagFlags.get(el.localName) ?? 0;
+          if (el === root || !(flags & SKIPPED_TAG || skippedByAttributes(el))) {
+            const block = flags & BLOCK_TAG;
+            if (block) separate();
+            if (marked?.has(el)) pendingMarks.push(el);
+            const child = el.firstChild;
+            if (child) {
+              blocks.push(block);
+              n = child;
+              continue;
+            }
+            if (block) separate();
+            if (pendingMarks.length) forget(el);
+          }
+        } else if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+          const data = (n as Text).data;
+          // Whitespace only (the indentation between a page's elements: most of a Hansard page's text nodes) keeps at
+          // most one space, from its first character (`trim` removes exactly the characters `isSpace` accepts).
+          if (data.charCodeAt(0) <= SPACE && data.trim() === '') {
+            if (lastCode !== SPACE && lastCode !== NEWLINE) {
+              open = -1;
+              keep(n as Text, 0, ' ');
+            }
+          } else {
+            appendText(n as Text, data);
+          }
+          open = -1;
         }
-        if (descend) leave(n as Element);
       } else {
-        leave(n as Element);
+        if (blocks.pop()) separate();
+        if (pendingMarks.length) forget(n as Element);
       }
       if (n === root) {
         done = true;
         break;
       }
-      if (n.nextSibling) {
-        node = n.nextSibling;
-        entering = true;
+      const next = n.nextSibling;
+      if (next) {
+        n = next;
+        down = true;
       } else {
-        node = n.parentNode;
-        entering = false;
-        if (!node) done = true;
+        const parent = n.parentNode;
+        if (!parent) {
+          done = true;
+          break;
+        }
+        n = parent;
+        down = false;
       }
     }
+    node = n;
+    entering = down;
     return done;
   }
 
@@ -366,17 +420,31 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
     if (!done) throw new Error('text index: step() has not finished');
     if (!index) {
       // Drop a trailing separator or space: nothing maps past the last word.
-      while (length && (last === BLOCK_SEPARATOR || last === ' ')) {
-        replaceLast('');
-        const lastSegment = segments[segments.length - 1];
-        if (lastSegment && lastSegment.start + lastSegment.length > length) {
-          lastSegment.length--;
-          if (lastSegment.length === 0) segments.pop();
+      while (length && (lastCode === NEWLINE || lastCode === SPACE)) {
+        const k = pieces.length - 1;
+        const piece = pieces[k] as string;
+        if (piece.length === 1) pieces.pop();
+        else pieces[k] = piece.slice(0, -1);
+        length--;
+        const s = segStart.length - 1;
+        if (s >= 0 && (segStart[s] as number) + (segLength[s] as number) > length) {
+          (segLength[s] as number)--;
+          if (segLength[s] === 0) {
+            segStart.pop();
+            segLength.pop();
+            segNode.pop();
+            segOffset.pop();
+          }
         }
-        const piece = pieces[pieces.length - 1];
-        last = piece ? (piece[piece.length - 1] as string) : BLOCK_SEPARATOR;
+        const before = pieces[pieces.length - 1];
+        lastCode = before ? before.charCodeAt(before.length - 1) : NEWLINE;
       }
-      index = makeIndex(root, pieces.join(''), segments, markOffsets);
+      index = makeIndex(
+        root,
+        pieces.join(''),
+        { start: segStart, length: segLength, node: segNode, offset: segOffset },
+        markOffsets,
+      );
     }
     return index;
   }
@@ -399,25 +467,36 @@ export function buildTextIndex(root: Element, options: TextIndexOptions = {}): T
   return builder.result();
 }
 
-function makeIndex(root: Element, text: string, segments: Segment[], markOffsets: Map<Element, number>): TextIndex {
-  /** The segment holding `offset`, or the index of the first segment after it (a separator). */
-  function find(offset: number): { segment: Segment | null; next: number } {
+/** The segments, as parallel arrays (see `createTextIndexBuilder`). */
+interface Segments {
+  start: readonly number[];
+  length: readonly number[];
+  node: readonly Text[];
+  offset: readonly number[];
+}
+
+function makeIndex(root: Element, text: string, segments: Segments, markOffsets: Map<Element, number>): TextIndex {
+  const { start: segStart, length: segLength, node: segNode, offset: segOffset } = segments;
+  const count = segStart.length;
+
+  /** The segment holding `offset`, or `-(i + 1)` where `i` is the first segment after it (a separator). */
+  function find(offset: number): number {
     let lo = 0;
-    let hi = segments.length - 1;
+    let hi = count - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const s = segments[mid] as Segment;
-      if (offset < s.start) hi = mid - 1;
-      else if (offset >= s.start + s.length) lo = mid + 1;
-      else return { segment: s, next: mid };
+      const s = segStart[mid] as number;
+      if (offset < s) hi = mid - 1;
+      else if (offset >= s + (segLength[mid] as number)) lo = mid + 1;
+      else return mid;
     }
-    return { segment: null, next: lo };
+    return -(lo + 1);
   }
 
   function positionAt(offset: number): { node: Text; offset: number } | null {
-    const { segment } = find(offset);
-    if (!segment) return null;
-    return { node: segment.node, offset: segment.nodeOffset + (offset - segment.start) };
+    const s = find(offset);
+    if (s < 0) return null;
+    return { node: segNode[s] as Text, offset: (segOffset[s] as number) + (offset - (segStart[s] as number)) };
   }
 
   function toRange(start: number, end: number): Range {
@@ -426,23 +505,19 @@ function makeIndex(root: Element, text: string, segments: Segment[], markOffsets
     }
     // First mapped character at or after start, last mapped character before end.
     let first = find(start);
-    if (!first.segment) {
-      const s = segments[first.next];
-      if (!s || s.start >= end) throw new RangeError(`text index: span [${start}, ${end}) holds no page text`);
-      first = { segment: s, next: first.next };
+    if (first < 0) {
+      first = -first - 1;
+      if (first >= count || (segStart[first] as number) >= end) {
+        throw new RangeError(`text index: span [${start}, ${end}) holds no page text`);
+      }
     }
-    const firstSegment = first.segment as Segment;
-    const from = Math.max(start, firstSegment.start);
-    let lastHit = find(end - 1);
-    if (!lastHit.segment) {
-      const s = segments[lastHit.next - 1] as Segment;
-      lastHit = { segment: s, next: lastHit.next - 1 };
-    }
-    const lastSegment = lastHit.segment as Segment;
-    const to = Math.min(end, lastSegment.start + lastSegment.length);
+    const from = Math.max(start, segStart[first] as number);
+    let last = find(end - 1);
+    if (last < 0) last = -last - 2;
+    const to = Math.min(end, (segStart[last] as number) + (segLength[last] as number));
     const range = (root.ownerDocument as Document).createRange();
-    range.setStart(firstSegment.node, firstSegment.nodeOffset + (from - firstSegment.start));
-    range.setEnd(lastSegment.node, lastSegment.nodeOffset + (to - lastSegment.start));
+    range.setStart(segNode[first] as Text, (segOffset[first] as number) + (from - (segStart[first] as number)));
+    range.setEnd(segNode[last] as Text, (segOffset[last] as number) + (to - (segStart[last] as number)));
     return range;
   }
 
