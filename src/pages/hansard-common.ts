@@ -110,6 +110,22 @@ export function stageFromItems(items: readonly Element[]): { stage: Stage; label
   return null;
 }
 
+/**
+ * The procedure items among a section's children, as far as `stageFromItems` reads: a bill's section on a whole-day
+ * page has a thousand or more, and listing them all cost more than the rest of reading the page.
+ */
+export function leadingItems(section: Element): Element[] {
+  const items: Element[] = [];
+  for (
+    let child = section.firstElementChild;
+    child && items.length < STAGE_LOOKAHEAD;
+    child = child.nextElementSibling
+  ) {
+    if (child.matches(HANSARD_SELECTORS.item)) items.push(child);
+  }
+  return items;
+}
+
 /** The text lines of a procedure item: each paragraph (or the whole item). */
 function linesOf(item: Element): string[] {
   const paragraphs = [...item.querySelectorAll('p, h3, h4, h5')];

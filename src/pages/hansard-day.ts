@@ -9,6 +9,7 @@ import {
   daySlug,
   HANSARD_SELECTORS,
   HANSARD_SKIP,
+  leadingItems,
   parseHansardUrl,
   stageFromItems,
   volumeDate,
@@ -47,8 +48,7 @@ export const hansardDay: PageAdapter = {
       const title = textOf(heading);
       if (!isSectionBill(heading, title, bills)) continue;
       taken.push(section);
-      const items = [...section.children].filter((child) => child.matches(HANSARD_SELECTORS.item));
-      const stated = stageFromItems(items);
+      const stated = stageFromItems(leadingItems(section));
       sections.push({
         context: billContext(title, bills, {
           house: place.house,
