@@ -29,7 +29,7 @@ import { SearchIndexCache } from '../search/cache';
 import { attachCorrections, correctionsByPosition } from '../stance/corrections';
 import { sameProvision, takesStance } from '../stance/shown';
 import { MemoryStore, openStore, type UserDataKeeper } from '../store';
-import { BillDataCache } from '../store/bill-cache';
+import { BillDataCache, type WholeBill } from '../store/bill-cache';
 import type { UserBriefingRecord, UserDataRecord } from '../store/schema';
 import type { DataStore, SeedOutcome } from '../store/types';
 import { briefingEntry, briefingPositions, pageHolding } from './bill-pages';
@@ -168,16 +168,33 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     return position;
   }
 
-  /** Positions by id, with their briefings, from the bills' kept data (in the order of `ids`; unknown ids left out). */
+  /**
+   * Positions by id, with their briefings (in the order of `ids`; unknown ids left out): from a bill's kept data where
+   * the Bill view or a lookup keeps it, else from storage by briefing (a search hit or a page's position in a small
+   * briefing does not read a bill's briefing of thousands of positions).
+   */
   async function positionsWithBriefings(
     ids: readonly string[],
   ): Promise<Array<{ position: Position; briefing: Briefing }>> {
-    const bills = [...new Set(ids.map((id) => billIdOfBriefing(briefingIdOfPosition(id))))];
-    const wholes = new Map(await Promise.all(bills.map(async (id) => [id, await billData.whole(store, id)] as const)));
+    const billOf = (id: string) => billIdOfBriefing(briefingIdOfPosition(id));
+    const kept = new Map<string, WholeBill>();
+    for (const billId of new Set(ids.map(billOf))) {
+      // A kept read that failed is read from storage below instead.
+      const whole = await billData.kept(billId)?.catch(() => null);
+      if (whole) kept.set(billId, whole);
+    }
+    const rest = ids.filter((id) => !kept.has(billOf(id)));
+    const read = new Map((rest.length ? await store.positionsByIds(rest) : []).map((p) => [p.id, p]));
+    const briefingIds = [...new Set([...read.values()].map((p) => p.briefingId))];
+    const briefings = new Map(
+      (briefingIds.length ? await store.briefingsByIds(briefingIds) : []).map((b) => [b.id, b]),
+    );
     return ids.flatMap((id) => {
-      const whole = wholes.get(billIdOfBriefing(briefingIdOfPosition(id)));
-      const position = whole?.byId.get(id);
-      const briefing = position && whole?.briefings.find((b) => b.id === position.briefingId);
+      const whole = kept.get(billOf(id));
+      const position = whole ? whole.byId.get(id) : read.get(id);
+      const briefing =
+        position &&
+        (whole ? whole.briefings.find((b) => b.id === position.briefingId) : briefings.get(position.briefingId));
       return position && briefing ? [{ position, briefing }] : [];
     });
   }
@@ -355,8 +372,6 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
         corrected: new Set(byPosition.keys()),
       });
       if (hits.length === 0) return [];
-      // From the bills' kept data (the Bill view reads the same): a hit in a briefing of thousands of positions does not
-      // read that briefing's record from storage on every search.
       const found = await positionsWithBriefings(hits.map((hit) => hit.id));
       const read = await corrected(found.map((f) => f.position));
       const positions = new Map(read.map((p, i) => [p.id, { position: p, briefing: found[i]?.briefing }]));

@@ -50,6 +50,11 @@ export class BillDataCache {
     return kept;
   }
 
+  /** The bill's whole data if it is kept (or being read), without reading it. */
+  kept(billId: string): Promise<WholeBill> | null {
+    return this.bills.get(billId) ?? null;
+  }
+
   clear(): void {
     this.bills.clear();
   }

@@ -401,4 +401,42 @@ export default [
       assert.deepEqual(await tab.extensionErrors(), []);
     },
   },
+  {
+    name: 'removing a briefing the reader added removes their corrections of it, and the options page says so',
+    async run(b, assert) {
+      const source = 'stance-removed.txt';
+      const text =
+        'LGA briefing: Children’s Wellbeing and Schools Bill\n\nCommittee Stage, House of Commons, 11 February 2025\n\nKey messages\n\n  • We oppose clause 7 entirely.\n';
+      await b.message({ type: 'addBriefing', fileName: source, text, replace: true });
+      const data = await b.message({ type: 'briefingsForBill', billId: 'childrens-wellbeing-and-schools-bill' });
+      const [position] = data.briefings.find((x) => x.briefing.source === source).positions;
+      await b.message({ type: 'correctStance', positionId: position.id, ref: null, stance: 'support' });
+      const options = await b.extensionPage('options.html');
+      const note = await options.waitFor(
+        (name) => {
+          const item = document.querySelector(`[data-testid="user-briefing"][data-source="${CSS.escape(name)}"]`);
+          const button = item?.querySelector('[data-testid="user-briefing-remove"]');
+          if (!button) return null;
+          const said = document.querySelector('[data-testid="user-briefings-remove-note"]')?.textContent ?? '';
+          button.click();
+          return said;
+        },
+        source,
+        { what: 'the briefing in the options page, with its Remove button' },
+      );
+      assert.match(note, /also removes your stance corrections/, 'said before removing');
+      const message = await options.waitFor(
+        () => document.querySelector('[data-testid="data-message"]')?.textContent.match(/^Removed .*/)?.[0] ?? null,
+        undefined,
+        { what: 'the removal message' },
+      );
+      assert.equal(message, `Removed ${source} (1 briefing, and your 1 stance correction of it).`);
+      const { json } = await b.message({ type: 'exportUserData' });
+      assert.deepEqual(
+        JSON.parse(json).corrections.filter((c) => c.positionId === position.id),
+        [],
+        'no correction of it is left behind',
+      );
+    },
+  },
 ];
