@@ -204,7 +204,8 @@ function compileAttributeSkip(skip: SkipList): (el: Element) => boolean {
       const role = el.getAttribute('role');
       if (role && roles.has(role)) return true;
     }
-    for (const attribute of attributes) if (el.hasAttribute(attribute)) return true;
+    // An indexed loop: cold code runs an iterator object per for-of.
+    for (let i = 0; i < attributes.length; i++) if (el.hasAttribute(attributes[i] as string)) return true;
     return false;
   };
 }

@@ -35,12 +35,30 @@ export function billNames(bill: BillRecord): string[] {
   return [bill.title, ...bill.aliases, ...(bill.actTitle ? [bill.actTitle] : [])];
 }
 
+/**
+ * The keys of the bills' own names, kept: a page asks once per section heading (18 on a Commons day), and each ask
+ * folded every name of every bill again (five regular expressions and a normalisation each). `billKey` is pure, so
+ * the kept key is the key; the bound keeps a long-running background from growing it without end.
+ */
+const NAME_KEYS = new Map<string, string>();
+const MAX_NAME_KEYS = 2_000;
+
+function nameKey(name: string): string {
+  let key = NAME_KEYS.get(name);
+  if (key === undefined) {
+    key = billKey(name);
+    if (NAME_KEYS.size >= MAX_NAME_KEYS) NAME_KEYS.clear();
+    NAME_KEYS.set(name, key);
+  }
+  return key;
+}
+
 /** The bill a title (as written on a page or in a briefing) names, or null. */
 export function resolveBill(title: string, bills: readonly BillRecord[]): BillRecord | null {
   const key = billKey(title);
   if (!key) return null;
   for (const bill of bills) {
-    if (billNames(bill).some((name) => billKey(name) === key)) return bill;
+    if (billNames(bill).some((name) => nameKey(name) === key)) return bill;
   }
   return null;
 }

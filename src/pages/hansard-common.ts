@@ -52,7 +52,15 @@ export interface HansardUrl {
 const HANSARD_DEBATE_URL =
   /^https?:\/\/hansard\.parliament\.uk\/(commons|lords)\/(\d{4}-\d{2}-\d{2})\/debates\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{14})\/([^/?#]+)\/?(?:[?#].*)?$/i;
 
+/** The last URL read and what it gave: each adapter asks twice per page (`matches`, then `understand`). */
+let lastParsed: { url: string; parsed: HansardUrl | null } | null = null;
+
 export function parseHansardUrl(url: string): HansardUrl | null {
+  if (lastParsed?.url !== url) lastParsed = { url, parsed: readHansardUrl(url) };
+  return lastParsed.parsed && { ...lastParsed.parsed };
+}
+
+function readHansardUrl(url: string): HansardUrl | null {
   const m = HANSARD_DEBATE_URL.exec(url.trim());
   if (!m) return null;
   let slug = m[4] as string;
