@@ -25,7 +25,7 @@ import type {
 } from '../messaging';
 import type { BillRecord, Briefing, Dataset, Position, Reference, StanceCorrection } from '../model';
 import { parseQuery, searchPositions } from '../search';
-import { SearchIndexCache } from '../search/cache';
+import { type IndexChange, SearchIndexCache } from '../search/cache';
 import { attachCorrections, correctionsByPosition } from '../stance/corrections';
 import { sameProvision, takesStance } from '../stance/shown';
 import { MemoryStore, openStore, type UserDataKeeper } from '../store';
@@ -273,13 +273,33 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     corrections: readonly StanceCorrection[] = [],
   ) {
     const going = new Set([...records.map((record) => record.source), ...replacing]);
-    const kept = (await store.userBriefings()).filter((record) => !going.has(record.source));
+    const saved = await store.userBriefings();
+    const kept = saved.filter((record) => !going.has(record.source));
     const keys = new Set(userData.map((record) => record.key));
     const keptData = (await store.userData()).filter((record) => !keys.has(record.key));
     const tooLarge = userDataTooLarge([...kept, ...records], [...keptData, ...userData]);
     if (tooLarge) throw new UserFacingError(`nothing was changed: ${tooLarge}`);
+    const before = await store.searchStamp();
+    const bills = new Map([
+      ...records.map((r) => [r.bill.id, r.bill] as const),
+      ...(await allBills()).map((b) => [b.id, b] as const),
+    ]);
     await store.putUserBriefings(records, userData, replacing, corrections);
     userDataChanged();
+    await searchIndexChanged(before, {
+      removed: saved.filter((record) => going.has(record.source)).flatMap((r) => r.positions.map((p) => p.id)),
+      added: {
+        bills: [...bills.values()],
+        briefings: records.flatMap((r) => r.briefings),
+        positions: records.flatMap((r) => r.positions),
+      },
+    });
+  }
+
+  /** The search index held is updated in place for a change of the reader's briefings (src/search/cache.ts). */
+  async function searchIndexChanged(before: string, change: IndexChange): Promise<void> {
+    const after = await store.searchStamp();
+    void searchIndex.update(store, before, after, change).catch(() => undefined);
   }
 
   const pendingCaptures = new Map<string, PendingCaptureEntry>();
@@ -539,9 +559,11 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     },
 
     async removeBriefing({ source }) {
-      const { briefings, corrections } = await store.removeUserBriefing(source);
+      const before = await store.searchStamp();
+      const { briefings, corrections, positions } = await store.removeUserBriefing(source);
       if (briefings === 0) throw new UserFacingError(`no briefing you added is called "${source}"`);
       userDataChanged();
+      await searchIndexChanged(before, { removed: positions, added: { bills: [], briefings: [], positions: [] } });
       return { removed: briefings, corrections };
     },
 

@@ -192,9 +192,18 @@ export async function buildSearchIndexInSlices(data: {
   briefings: readonly Briefing[];
   positions: readonly Position[];
 }): Promise<MiniSearch<SearchDocument>> {
+  const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
+  await addInSlices(index, data);
+  return index;
+}
+
+/** Adds positions to an index a slice at a time (see `buildSearchIndexInSlices`). */
+export async function addInSlices(
+  index: MiniSearch<SearchDocument>,
+  data: { bills: readonly BillRecord[]; briefings: readonly Briefing[]; positions: readonly Position[] },
+): Promise<void> {
   const bills = new Map(data.bills.map((bill) => [bill.id, bill]));
   const briefings = new Map(data.briefings.map((briefing) => [briefing.id, briefing]));
-  const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
   for (let start = 0; start < data.positions.length; start += BUILD_SLICE) {
     if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
     index.addAll(
@@ -203,7 +212,6 @@ export async function buildSearchIndexInSlices(data: {
         .map((p) => toSearchDocument(p, briefings.get(p.briefingId), bills.get(p.billId))),
     );
   }
-  return index;
 }
 
 export function serializeSearchIndex(index: MiniSearch<SearchDocument>): string {

@@ -17,7 +17,7 @@ import type {
   UserRevisionRecord,
 } from './schema';
 import { groupPositions, positionRefKeys, refKey } from './schema';
-import type { DataStore, DatasetMeta, SeedOutcome, StoredSearchIndex } from './types';
+import type { DataStore, DatasetMeta, RemovedSource, SeedOutcome, StoredSearchIndex } from './types';
 
 /** A group's positions as the model has them (older records get the stance fields added since). */
 const positionsOf = (group: PositionGroup): Position[] => group.positions.map(withStanceFields);
@@ -218,12 +218,12 @@ export class IdbStore implements DataStore {
     });
   }
 
-  async removeUserBriefing(source: string): Promise<{ briefings: number; corrections: number }> {
+  async removeUserBriefing(source: string): Promise<RemovedSource> {
     const tx = this.db.transaction(USER_WRITE_STORES, 'readwrite');
     const record = await tx.objectStore('userBriefings').get(source);
     if (!record) {
       await tx.done;
-      return { briefings: 0, corrections: 0 };
+      return { briefings: 0, corrections: 0, positions: [] };
     }
     await deleteUserRecords(tx, record, []);
     await tx.objectStore('userBriefings').delete(source);
@@ -232,7 +232,11 @@ export class IdbStore implements DataStore {
     for (const correction of going) await corrections.delete(correction.key);
     await bumpUserRevision(tx);
     await tx.done;
-    return { briefings: record.briefings.length, corrections: going.length };
+    return {
+      briefings: record.briefings.length,
+      corrections: going.length,
+      positions: record.positions.map((p) => p.id),
+    };
   }
 
   async searchStamp(): Promise<string> {

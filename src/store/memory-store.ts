@@ -10,7 +10,7 @@ import { correctionKey } from '../stance/corrections';
 import { keptData, readKept, type UserDataKeeper } from './kept';
 import { correctsRecord, fromStoredBill, userRecordsToStore } from './records';
 import { refKey, type StoredBill, type UserBriefingRecord, type UserDataRecord } from './schema';
-import type { DataStore, DatasetMeta, SeedOutcome, StoredSearchIndex } from './types';
+import type { DataStore, DatasetMeta, RemovedSource, SeedOutcome, StoredSearchIndex } from './types';
 
 export class MemoryStore implements DataStore {
   readonly mode = 'memory' as const;
@@ -193,16 +193,20 @@ export class MemoryStore implements DataStore {
     this.userChanged();
   }
 
-  async removeUserBriefing(source: string): Promise<{ briefings: number; corrections: number }> {
+  async removeUserBriefing(source: string): Promise<RemovedSource> {
     const record = this.user.get(source);
-    if (!record) return { briefings: 0, corrections: 0 };
+    if (!record) return { briefings: 0, corrections: 0, positions: [] };
     const going = [...this.corrections_].filter(([, c]) => correctsRecord(c, record)).map(([key]) => key);
     await this.changeUserData(({ user, corrections }) => {
       user.delete(source);
       for (const key of going) corrections.delete(key);
     });
     this.userChanged();
-    return { briefings: record.briefings.length, corrections: going.length };
+    return {
+      briefings: record.briefings.length,
+      corrections: going.length,
+      positions: record.positions.map((p) => p.id),
+    };
   }
 
   /**

@@ -26,6 +26,14 @@ export interface StoredSearchIndex {
   json: string;
 }
 
+/** What removing one of the reader's briefings took away. */
+export interface RemovedSource {
+  briefings: number;
+  corrections: number;
+  /** The ids of its positions (the search index lets them go). */
+  positions: string[];
+}
+
 export interface DataStore {
   readonly mode: StorageMode;
   /** Why the store is in memory, in plain words (and whether what the reader adds lasts); null for IndexedDB. */
@@ -62,10 +70,10 @@ export interface DataStore {
   ): Promise<void>;
   /**
    * Removes one user briefing, its records and the reader's stance corrections of its positions (a correction of a
-   * position that is gone could not be shown or undone anywhere); says how many briefing sections and corrections went
-   * (none of either when there was no such source).
+   * position that is gone could not be shown or undone anywhere); says how many briefing sections and corrections went,
+   * and which positions (none of any when there was no such source).
    */
-  removeUserBriefing(source: string): Promise<{ briefings: number; corrections: number }>;
+  removeUserBriefing(source: string): Promise<RemovedSource>;
   userData(): Promise<UserDataRecord[]>;
   /** The reader's stance corrections (user data: seeding never touches them). */
   corrections(): Promise<StanceCorrection[]>;

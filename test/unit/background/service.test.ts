@@ -239,6 +239,53 @@ describe('search', () => {
     expect(afterAdd.map((h) => [h.bill.id, h.briefing.userAdded])).toEqual([[USER_BILL, true]]);
   });
 
+  const SEARCHES = [
+    'committee system',
+    'clause 7',
+    'corporate parenting',
+    'opposes clause 12',
+    'strategic authorities',
+  ];
+  const OTHER_WORDS = USER_BRIEFING.replace('committee system', 'mayoral combined authorities');
+  it.each([
+    ['adding a briefing', [{ type: 'addBriefing', fileName: 'devolution.txt', text: USER_BRIEFING }]],
+    [
+      'replacing it with other words',
+      [
+        { type: 'addBriefing', fileName: 'devolution.txt', text: USER_BRIEFING },
+        { type: 'addBriefing', fileName: 'devolution.txt', text: OTHER_WORDS, replace: true },
+      ],
+    ],
+    [
+      'removing it',
+      [
+        { type: 'addBriefing', fileName: 'devolution.txt', text: USER_BRIEFING },
+        { type: 'removeBriefing', source: 'devolution.txt' },
+      ],
+    ],
+  ] as const)(
+    'after %s, the index held is updated in place and finds what a new index finds',
+    async (_name, changes) => {
+      const searchAll = (svc: Service) =>
+        Promise.all(
+          SEARCHES.map(async (query) =>
+            (await ok(svc, { type: 'search', query, limit: 50 })).map((h) => h.position.id).sort(),
+          ),
+        );
+      const held = service();
+      await ok(held, { type: 'search', query: 'care leavers' });
+      const everything = vi.spyOn(await held.ready, 'everything');
+      for (const change of changes) await ok(held, change);
+      const updated = await searchAll(held);
+      // Not built again from every record (a briefing of 21,001 bullets would be indexed again for each change).
+      expect(everything).not.toHaveBeenCalled();
+      const fresh = service();
+      for (const change of changes) await ok(fresh, change);
+      expect(updated).toEqual(await searchAll(fresh));
+      expect(updated.flat().length).toBeGreaterThan(0);
+    },
+  );
+
   it('serves search from a stored index after a restart', async () => {
     const factory = new IDBFactory();
     await service(factory).prepareSearch();

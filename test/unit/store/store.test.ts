@@ -148,11 +148,19 @@ describe.each(backends)('%s store', (_name, makeStore) => {
     await store.putCorrection({ positionId: mine.id, ref: null, stance: 'oppose', text: mine.text, at });
     await store.putCorrection({ positionId: shipped.id, ref: null, stance: 'oppose', text: shipped.text, at });
     // The corrections go with it (issue 10: one left behind could be neither shown nor undone); others stay.
-    expect(await store.removeUserBriefing('my-devolution-briefing.txt')).toEqual({ briefings: 1, corrections: 1 });
+    expect(await store.removeUserBriefing('my-devolution-briefing.txt')).toEqual({
+      briefings: 1,
+      corrections: 1,
+      positions: [mine.id],
+    });
     expect((await store.corrections()).map((c) => c.positionId)).toEqual([shipped.id]);
     expect(await store.bill(USER_BILL.id)).toBeNull();
     expect((await store.billData(USER_BILL.id)).positions).toEqual([]);
-    expect(await store.removeUserBriefing('my-devolution-briefing.txt')).toEqual({ briefings: 0, corrections: 0 });
+    expect(await store.removeUserBriefing('my-devolution-briefing.txt')).toEqual({
+      briefings: 0,
+      corrections: 0,
+      positions: [],
+    });
     expect((await store.counts()).positions).toBe(POSITIONS.length);
   });
 
