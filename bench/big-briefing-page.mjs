@@ -4,7 +4,7 @@
 
 /** Marks the key press and every animation frame; Long Tasks where the browser has them. */
 export function arm() {
-  const bench = { t0: null, t1: null, frames: [], tasks: [] };
+  const bench = { t0: null, t1: null, frames: [], tasks: [], keys: [] };
   window.__bench = bench;
   addEventListener(
     'keydown',
@@ -18,10 +18,19 @@ export function arm() {
       for (const e of list.getEntries()) bench.tasks.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask' });
   } catch {}
+  // The key press's own handlers (Event Timing, where the browser has it): the part of the work done in the keydown.
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'keydown') bench.keys.push(e.processingEnd - e.processingStart);
+    }).observe({ type: 'event', durationThreshold: 16, buffered: false });
+  } catch {}
   function frame(now) {
     bench.frames.push(now);
     const dialog = document.querySelector('lga-positions-root')?.shadowRoot?.querySelector('[role="dialog"]');
-    if (bench.t0 !== null && bench.t1 === null && dialog && getComputedStyle(dialog).display !== 'none') bench.t1 = now;
+    // performance.now(), not the frame's own time stamp: that is the frame's start, which can precede the key press's
+    // handlers it follows.
+    if (bench.t0 !== null && bench.t1 === null && dialog && getComputedStyle(dialog).display !== 'none')
+      bench.t1 = performance.now();
     if (bench.frames.length < 2000) requestAnimationFrame(frame);
   }
   requestAnimationFrame(frame);
@@ -30,7 +39,7 @@ export function arm() {
 
 /** 1.5 s after the key press: what the marks say. */
 export function collect() {
-  const { t0, t1, frames, tasks } = window.__bench;
+  const { t0, t1, frames, tasks, keys } = window.__bench;
   if (t0 === null) return null;
   const end = t0 + 1500;
   let gap = 0;
@@ -39,11 +48,14 @@ export function collect() {
     gap = Math.max(gap, frames[i] - Math.max(frames[i - 1], t0));
   }
   const inWindow = tasks.filter(([start, duration]) => start + duration >= t0 && start <= end);
+  const longest = inWindow.reduce((a, b) => (b[1] > (a?.[1] ?? -1) ? b : a), null);
   const root = document.querySelector('lga-positions-root')?.shadowRoot;
   return {
     openMs: t1 === null ? null : t1 - t0,
     longestFrameGapMs: gap,
-    longestTaskMs: inWindow.length ? Math.max(...inWindow.map(([, d]) => d)) : 0,
+    longestTaskMs: longest ? longest[1] : 0,
+    longestTaskAtMs: longest ? longest[0] - t0 : null,
+    keyHandlersMs: keys.length ? Math.max(...keys) : null,
     longTasksApi: PerformanceObserver.supportedEntryTypes.includes('longtask'),
     positionsShown: root?.querySelectorAll('[data-testid="lga-position"]').length ?? 0,
     more: root?.querySelector('[data-testid="lga-omitted"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,

@@ -29,6 +29,11 @@ export interface PopoverProps {
   omitted?: number;
   /** id for the heading the dialog is labelled by. */
   titleId?: string;
+  /**
+   * Hands the host this popover's re-measure of the "n more positions" line, to run once the dialog is placed and sized
+   * (null when the popover goes). A prop, not a `ref`: Preact 11 gives a class component's `ref` no instance.
+   */
+  registerCountMore?(count: (() => void) | null): void;
 }
 
 /** The keys that step through the page's provisions (the `commands` in wxt.config.ts, and the in-page fallback). */
@@ -211,15 +216,19 @@ export class Popover extends Component<PopoverProps, PopoverState> {
   private readonly onBodyScroll = () => this.countMore();
 
   override componentDidMount(): void {
-    this.countMore();
+    this.props.registerCountMore?.(this.countMore);
   }
 
-  override componentDidUpdate(previous: PopoverProps): void {
-    if (previous.positions !== this.props.positions) this.countMore();
+  override componentWillUnmount(): void {
+    this.props.registerCountMore?.(null);
   }
 
-  /** Re-measure after the host sized the dialog (its `max-height` is set after render). */
-  countMore(): void {
+  /**
+   * Measures which positions are out of view: called by the host once it has placed and sized the dialog (in the
+   * frame after a render, never inside it: measuring here would force the card's layout during the reader's key press),
+   * and as the body scrolls.
+   */
+  readonly countMore = (): void => {
     const body = this.body;
     if (!body) return;
     const bottom = body.getBoundingClientRect().bottom;
@@ -227,7 +236,7 @@ export class Popover extends Component<PopoverProps, PopoverState> {
     let more = 0;
     for (const item of items) if (item.getBoundingClientRect().top >= bottom - 4) more++;
     if (more !== this.state.more) this.setState({ more });
-  }
+  };
 
   private scrollToNextHidden = () => {
     const body = this.body;
@@ -264,7 +273,10 @@ export class Popover extends Component<PopoverProps, PopoverState> {
             {popoverTitle(reference, grouped ? provisions : undefined)}
           </h2>
           <button type="button" class="lga-close" aria-label="Close" onClick={onClose}>
-            <span aria-hidden="true">×</span>
+            {/* Drawn, not a `×` glyph: a glyph at its own size is one more font to look up as the card opens. */}
+            <svg viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+              <path d="M1.5 1.5l9 9m0-9l-9 9" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" />
+            </svg>
           </button>
         </div>
         <div

@@ -152,12 +152,50 @@ export function createPopoverHost(doc: Document, scheme: ColourScheme): PopoverH
   }
 
   let range: Range | null = null;
-  let popover: Popover | null = null;
+  /** The open popover's re-measure of its "n more positions" line (Popover `registerCountMore`). */
+  let countMore: (() => void) | null = null;
+  const win = doc.defaultView;
+  let placeFrame = 0;
+  let placeAnchor: Box | null = null;
+  let focusWhenPlaced = false;
+
+  /**
+   * Places the popover, then moves focus into it, in the next frame: from the layout the browser makes for the card
+   * then anyway. Measuring it (or focusing it: focus asks for layout) in `show` would force that layout, the card's
+   * first with its fonts, inside the reader's key press or click, and then again once placed.
+   */
+  function settleInNextFrame(anchor: Box, focus: boolean): void {
+    placeAnchor = anchor;
+    focusWhenPlaced ||= focus;
+    if (!win) {
+      settle();
+      return;
+    }
+    placeFrame ||= win.requestAnimationFrame(settle);
+  }
+
+  function settle(): void {
+    placeFrame = 0;
+    const anchor = placeAnchor;
+    const focus = focusWhenPlaced;
+    placeAnchor = null;
+    focusWhenPlaced = false;
+    if (!open || !anchor) return;
+    place(anchor);
+    dialog()?.removeAttribute('data-placing');
+    if (focus) dialog()?.focus({ preventScroll: true });
+  }
+
+  function cancelPlace(): void {
+    if (placeFrame) win?.cancelAnimationFrame(placeFrame);
+    placeFrame = 0;
+    placeAnchor = null;
+    focusWhenPlaced = false;
+  }
 
   function place(fallback: Box): void {
     const el = dialog();
     if (!el) return;
-    const win = doc.defaultView;
     const viewport = { width: win?.innerWidth ?? 1024, height: win?.innerHeight ?? 768 };
     el.style.maxHeight = '';
     const rect = el.getBoundingClientRect();
@@ -168,7 +206,7 @@ export function createPopoverHost(doc: Document, scheme: ColourScheme): PopoverH
     el.style.left = `${placed.left}px`;
     el.style.maxHeight = `${placed.maxHeight}px`;
     el.dataset.side = placed.side;
-    popover?.countMore();
+    countMore?.();
   }
 
   /** Tab and Shift+Tab go round the dialog's controls until it closes. */
@@ -226,8 +264,8 @@ export function createPopoverHost(doc: Document, scheme: ColourScheme): PopoverH
       const compact = (win?.innerWidth ?? 1024) <= COMPACT_WIDTH || (win?.innerHeight ?? 768) <= COMPACT_HEIGHT;
       render(
         <Popover
-          ref={(instance) => {
-            popover = instance;
+          registerCountMore={(count) => {
+            countMore = count;
           }}
           reference={options.reference}
           references={options.references}
@@ -240,25 +278,24 @@ export function createPopoverHost(doc: Document, scheme: ColourScheme): PopoverH
         mount,
       );
       open = true;
-      place(options.anchor);
-      const el = dialog();
-      if (options.focus) {
-        live.textContent = '';
-        el?.focus({ preventScroll: true });
-      } else {
-        live.textContent = popoverAnnouncement(options.reference, options.positions);
-      }
+      live.textContent = options.focus ? '' : popoverAnnouncement(options.reference, options.positions);
+      // Hidden until placed: nothing draws it before its frame, but a script could find and click it where it is not.
+      dialog()?.setAttribute('data-placing', '');
+      settleInNextFrame(options.anchor, options.focus);
     },
     reposition(anchor) {
-      if (open) place(anchor);
+      if (!open) return;
+      if (placeFrame) placeAnchor = anchor;
+      else place(anchor);
     },
     hide() {
       if (!open) return;
       const hadFocus = shadow.activeElement !== null;
+      cancelPlace();
       render(null, mount);
       live.textContent = '';
       open = false;
-      popover = null;
+      countMore = null;
       // Focus goes back only if it was in the popover (never steal it from where the reader went).
       if (hadFocus) returnFocus();
       restoreFocus = null;
@@ -273,6 +310,7 @@ export function createPopoverHost(doc: Document, scheme: ColourScheme): PopoverH
     },
     destroy() {
       shadow.removeEventListener('keydown', keepTabInside as EventListener);
+      cancelPlace();
       render(null, mount);
       element.remove();
       restoreFocus = null;

@@ -23,6 +23,7 @@ export const popoverCss = `
   opacity: 1; transition: opacity 120ms ease-out;
 }
 .lga-popover[data-entering] { opacity: 0; }
+.lga-popover[data-placing] { visibility: hidden; }
 .lga-popover:focus { outline: 2px solid var(--lga-accent); outline-offset: 2px; }
 /* Header and footer stay put; only the body scrolls. */
 .lga-popover-header {
@@ -33,8 +34,10 @@ export const popoverCss = `
 .lga-popover-footer { flex: none; padding: 4px 12px 6px; border-top: 1px solid var(--lga-border); }
 .lga-title { flex: 1; margin: 0; font-size: 14px; font-weight: 700; }
 .lga-close {
-  all: unset; cursor: pointer; font-size: 20px; line-height: 1; padding: 0 4px; border-radius: 4px; color: var(--lga-muted);
+  all: unset; cursor: pointer; display: inline-flex; align-items: center; justify-content: center;
+  width: 28px; height: 20px; border-radius: 4px; color: var(--lga-muted);
 }
+.lga-close svg { width: 12px; height: 12px; }
 .lga-close:focus-visible, .lga-link:focus-visible, .lga-button:focus-visible { outline: 2px solid var(--lga-accent); outline-offset: 2px; }
 .lga-positions { list-style: none; margin: 0; padding: 0; }
 .lga-position { padding: 6px 0; }
@@ -42,7 +45,7 @@ export const popoverCss = `
 .lga-briefing-head { margin: 2px 0 4px; }
 .lga-position + .lga-position .lga-briefing-head { border-top: 1px solid var(--lga-border); padding-top: 6px; }
 .lga-position-head { display: flex; gap: 8px; align-items: baseline; }
-.lga-provision { font-weight: 600; font-size: 13px; }
+.lga-provision { font-weight: 700; font-size: 13px; }
 .lga-source, .lga-subheading { margin: 2px 0; color: var(--lga-muted); font-size: 13px; }
 .lga-summary { list-style: none; margin: 6px 0; padding: 0 0 6px; border-bottom: 1px solid var(--lga-border); }
 .lga-summary-line { display: flex; gap: 8px; align-items: baseline; color: inherit; text-decoration: none; padding: 1px 0; font-size: 13px; }
@@ -50,23 +53,22 @@ export const popoverCss = `
 .lga-summary-line:focus-visible { outline: 2px solid var(--lga-accent); outline-offset: 1px; }
 .lga-summary-source { color: var(--lga-muted); }
 .lga-more {
-  all: unset; cursor: pointer; display: block; font-size: 13px; font-weight: 600; color: var(--lga-accent); padding: 2px 0;
+  all: unset; cursor: pointer; display: block; font-size: 13px; font-weight: 700; color: var(--lga-accent); padding: 2px 0;
 }
 .lga-more:focus-visible { outline: 2px solid var(--lga-accent); outline-offset: 2px; }
 .lga-shortcuts { margin: 0; font-size: 12px; color: var(--lga-muted); }
 .lga-omitted { margin: 0 0 4px; font-size: 13px; }
 kbd {
-  font: 11px/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; padding: 0 3px; border-radius: 3px;
+  font: inherit; font-size: 11px; line-height: 1.3; padding: 0 3px; border-radius: 3px;
   border: 1px solid var(--lga-border); background: transparent; color: var(--lga-fg);
 }
-.lga-subheading { font-style: italic; }
 .lga-warning {
   margin: 6px 0; padding: 6px 8px; border-radius: 6px; background: var(--lga-warn-bg); color: var(--lga-warn-fg); font-size: 13px;
 }
 .lga-actions { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; margin-top: 4px; }
 .lga-link { all: unset; cursor: pointer; color: var(--lga-accent); text-decoration: underline; font-size: 13px; }
 .lga-button {
-  all: unset; cursor: pointer; font-size: 13px; font-weight: 600; padding: 4px 10px; border-radius: 6px;
+  all: unset; cursor: pointer; font-size: 13px; font-weight: 700; padding: 4px 10px; border-radius: 6px;
   border: 1px solid var(--lga-accent); color: var(--lga-accent);
 }
 .lga-empty { margin: 4px 0; color: var(--lga-muted); }
@@ -75,4 +77,13 @@ kbd {
 }
 @media (prefers-reduced-motion: reduce) { .lga-popover { transition: none; } }
 ${sharedCss}
+/*
+ * One family in six fonts (14 and 13 px, regular and bold; 12 and 11 px for the footer and its keys), the shared rules
+ * above brought into it. Each other size, weight or style is one more font the page's renderer sets up the first time a card opens (on Linux a
+ * synchronous call to the browser per font, a wait for the browser's process on a busy machine): eleven of them made
+ * most of the first card's layout.
+ */
+.lga-popover .lga-stance, .lga-popover .lga-cue { font-weight: 700; }
+.lga-popover .lga-stance-marker { font-size: 13px; }
+.lga-popover .lga-why, .lga-popover .lga-corrected { font-size: 13px; font-style: normal; }
 `;

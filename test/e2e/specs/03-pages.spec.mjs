@@ -314,6 +314,16 @@ export default [
     async run(b, assert) {
       const { tab } = await openAndWait(b, 'cwsbCommittee');
       await hoverReference(tab, 'Clause 7');
+      // The card's body can hold the button below its visible part, under the "n more positions" line: bring it into
+      // view first, as a reader scrolls the card.
+      await tab.evaluate(
+        (selector) =>
+          document
+            .querySelector('lga-positions-root')
+            ?.shadowRoot?.querySelector(selector)
+            ?.scrollIntoView({ block: 'nearest' }),
+        '[data-testid="lga-read-briefing"]',
+      );
       const button = await tab.evaluate(popoverElementBox, '[data-testid="lga-read-briefing"]');
       assert.ok(button, 'the popover has a Read the briefing button');
       await tab.click(button.x + button.width / 2, button.y + button.height / 2); // a real click: a user gesture

@@ -268,6 +268,8 @@ describe('controller', () => {
     const shadow = document.querySelector(HOST_TAG)!.shadowRoot!;
     const dialog = shadow.querySelector('[role="dialog"]')!;
     expect(shadow.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe('LGA position: Clause 7');
+    // Focus moves in once the card is placed, in the next frame (popover/host.tsx).
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(shadow.activeElement).toBe(dialog);
     expect(dialog.querySelector('mark')?.textContent).toBe('Clause 7');
 

@@ -463,7 +463,10 @@ describe('popover host', () => {
     expect(document.querySelector(HOST_TAG)).toBeNull();
   });
 
-  it('moves focus into the dialog when opened by keyboard and gives it back when hidden', () => {
+  /** The host places the card and moves focus into it in the frame after `show`. */
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+  it('moves focus into the dialog when opened by keyboard and gives it back when hidden', async () => {
     const button = document.createElement('button');
     document.body.append(button);
     button.focus();
@@ -477,6 +480,7 @@ describe('popover host', () => {
       onClose: () => {},
     });
     const dialog = host.shadow.querySelector('[role="dialog"]') as HTMLElement;
+    await nextFrame();
     expect(host.shadow.activeElement).toBe(dialog);
     expect(dialog.style.position === '' || dialog.style.position === 'fixed').toBe(true);
     host.hide();
@@ -484,6 +488,51 @@ describe('popover host', () => {
     expect(document.activeElement).toBe(button);
     host.destroy();
     button.remove();
+  });
+
+  it('lays out, places and focuses the card in the frame after show, never inside the reader’s key press', async () => {
+    const measured = vi.spyOn(Element.prototype, 'getBoundingClientRect');
+    const host = createPopoverHost(document, 'light');
+    host.show({
+      reference: { kind: 'clause', number: '7' },
+      positions: [match('p1', 'support', 'applies'), match('p2', 'oppose', 'applies'), match('p3', 'mixed', 'applies')],
+      anchor: anchor(),
+      focus: true,
+      onReadBriefing: () => {},
+      onClose: () => {},
+    });
+    const dialog = host.shadow.querySelector('[role="dialog"]') as HTMLElement;
+    expect(measured).not.toHaveBeenCalled();
+    expect(dialog.style.top).toBe('');
+    expect(dialog.hasAttribute('data-placing')).toBe(true);
+    expect(host.shadow.activeElement).toBeNull();
+    await nextFrame();
+    expect(measured).toHaveBeenCalled();
+    expect(dialog.style.top).toMatch(/px$/);
+    expect(dialog.hasAttribute('data-placing')).toBe(false);
+    expect(host.shadow.activeElement).toBe(dialog);
+    // happy-dom lays nothing out: every position counts as below the body's bottom edge.
+    await nextFrame();
+    expect(host.shadow.querySelector('[data-testid="lga-more"]')?.textContent).toMatch(/^3 more positions/);
+    measured.mockRestore();
+    host.destroy();
+  });
+
+  it('closed before its frame, the card is neither placed nor focused', async () => {
+    const host = createPopoverHost(document, 'light');
+    host.show({
+      reference: { kind: 'clause', number: '7' },
+      positions: [match('p1', 'support', 'applies')],
+      anchor: anchor(),
+      focus: true,
+      onReadBriefing: () => {},
+      onClose: () => {},
+    });
+    host.hide();
+    await nextFrame();
+    expect(host.shadow.querySelector('[role="dialog"]')).toBeNull();
+    expect(host.shadow.activeElement).toBeNull();
+    host.destroy();
   });
 
   it('keeps Tab inside the dialog until it closes', () => {
@@ -506,7 +555,7 @@ describe('popover host', () => {
     host.destroy();
   });
 
-  it('after closing, gives focus to the reference’s paragraph when nothing had it before', () => {
+  it('after closing, gives focus to the reference’s paragraph when nothing had it before', async () => {
     const para = document.createElement('p');
     para.textContent = 'We support clause 7 here.';
     document.body.append(para);
@@ -524,6 +573,7 @@ describe('popover host', () => {
       onReadBriefing: () => {},
       onClose: () => {},
     });
+    await nextFrame();
     host.hide();
     expect(document.activeElement).toBe(para);
     host.destroy();
