@@ -19,13 +19,6 @@ const BILLS_SITE_URL = /^https?:\/\/bills\.parliament\.uk\/bills\/(\d+)(?:\/[a-z
 export const billsSite: PageAdapter = {
   id: 'bills-site',
   hosts: ['bills.parliament.uk'],
-  examples: [
-    'https://bills.parliament.uk/bills/3909',
-    'https://bills.parliament.uk/bills/3909/stages',
-    'https://bills.parliament.uk/bills/3909/publications',
-    'https://bills.parliament.uk/bills/3909/news',
-    'https://bills.parliament.uk/bills/3909/stages/19283/amendments',
-  ],
   matches: (url) => BILLS_SITE_URL.test(url.trim()),
   understand(doc, url, bills) {
     const m = BILLS_SITE_URL.exec(url.trim());

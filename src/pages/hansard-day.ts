@@ -19,13 +19,6 @@ import type { PageAdapter, PageSection } from './types';
 export const hansardDay: PageAdapter = {
   id: 'hansard-day',
   hosts: ['hansard.parliament.uk'],
-  examples: [
-    'https://hansard.parliament.uk/commons/2020-01-09/debates/f558af45-2e9e-4f22-9692-ae71794a6469/CommonsChamber',
-    'https://hansard.parliament.uk/Commons/2020-01-09/debates/F558AF45-2E9E-4F22-9692-AE71794A6469/CommonsChamber#contribution-4910D36D-4D88-49EF-9966-A4F9135A7ACB',
-    'https://hansard.parliament.uk/Lords/2016-10-18/debates/0B5E9E4C-5D6B-4D37-9C1B-6C9E2F3E7A11/LordsChamber',
-    'https://hansard.parliament.uk/Commons/2025-01-15/debates/3C1A1B1E-0F1D-4B0B-8E8B-2A4D5C6E7F80/WestminsterHall',
-    'https://hansard.parliament.uk/Lords/2016-06-29/debates/7A1B2C3D-4E5F-4061-8A9B-0C1D2E3F4A5B/GrandCommittee',
-  ],
   matches(url) {
     const parsed = parseHansardUrl(url);
     return parsed !== null && daySlug(parsed.slug) !== null;

@@ -37,12 +37,6 @@ export const PUBLICATIONS_SELECTORS = {
 export const publications: PageAdapter = {
   id: 'publications',
   hosts: ['publications.parliament.uk'],
-  examples: [
-    'https://publications.parliament.uk/pa/bills/lbill/2016-2017/0057/lbill_2016-20170057_en_2.htm',
-    'https://publications.parliament.uk/pa/bills/cbill/2016-2017/0121/cbill_2016-20170121_en_2.htm',
-    'https://publications.parliament.uk/pa/bills/cbill/2016-2017/0099/amend/children_rm_pbc_1207.1-7.html',
-    'https://publications.parliament.uk/pa/bills/lbill/2016-2017/0001/lbill_2016-20170001_en_1.htm#l1g1',
-  ],
   matches: (url) => PUBLICATIONS_URL.test(url.trim()),
   understand(doc, url, bills) {
     const m = PUBLICATIONS_URL.exec(url.trim());

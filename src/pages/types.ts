@@ -41,8 +41,6 @@ export interface PageAdapter {
   id: string;
   /** The hosts whose pages it reads: the content script runs there and the options page lists them. */
   hosts: readonly string[];
-  /** Pages this adapter claims, as real URLs: tested against every adapter (none may claim another's). */
-  examples: readonly string[];
   /** True when the URL is a page of this kind. */
   matches(url: string): boolean;
   /** Read the page; null when the page holds nothing to annotate (e.g. a debate not about a bill). */

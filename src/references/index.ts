@@ -1,6 +1,7 @@
 /**
  * The one grammar of references to a bill's provisions, shared by the briefing compiler and the page scanner.
- * Patterns are data (`patterns.ts`, each with its examples); the engine is `scan.ts`.
+ * Patterns are data (`patterns.ts`, with the examples each must claim beside it in `pattern-examples.ts`); the engine
+ * is `scan.ts`.
  *
  * Decisions (also pinned by tests in test/unit/references/):
  * - One FoundReference per number. Entries of one phrase share `text`/`start`/`end`: the keyword to the last

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explain, PATTERNS, type Phrase } from '../../../src/references';
+import { PATTERN_EXAMPLES } from '../../../src/references/pattern-examples';
 
 const allOptions = { sectionsAreClauses: true } as const;
 
@@ -22,12 +23,12 @@ function numberOffsets(phrases: Phrase[]): Set<number> {
   return offsets;
 }
 
-const examples = PATTERNS.flatMap((pattern) => pattern.examples.map((example) => ({ pattern, example })));
+const examples = PATTERNS.flatMap((pattern) => PATTERN_EXAMPLES[pattern.name].map((example) => ({ pattern, example })));
 
 describe('pattern table', () => {
   it('has unique names and at least one example per pattern', () => {
     expect(new Set(PATTERNS.map((p) => p.name)).size).toBe(PATTERNS.length);
-    for (const pattern of PATTERNS) expect(pattern.examples.length, pattern.name).toBeGreaterThan(0);
+    for (const pattern of PATTERNS) expect(PATTERN_EXAMPLES[pattern.name].length, pattern.name).toBeGreaterThan(0);
   });
 
   it.each(examples.map(({ pattern, example }) => [pattern.name, example.text, example.refs] as const))(
