@@ -3,9 +3,9 @@
  * paragraph is matched against the bill's positions, the whole page as one section (one request: the largest message
  * a page can send).
  *
- * Content script: the real topic layer (src/annotate/topic-layer.ts, bundled with esbuild) on the page in headless
- * Chromium, its main-thread work around the one `topics` request (the layer's own `onBusy` account of its steps and
- * idle slices): reading the paragraphs and cloning the request as sending it does, then cloning the reply as
+ * Content script: the real topic hook and layer (src/annotate/topic-hook.ts, topic-layer.ts, bundled with esbuild) on
+ * the page in headless Chromium, their main-thread work around the one `topics` request (their own `onBusy` account of
+ * their steps and idle slices): reading the paragraphs and cloning the request as sending it does, then cloning the reply as
  * receiving it does and drawing what it says (markers inside their paragraphs, mention ranges), median of `runs`. The
  * time the reply takes to come is not the page's: it is the background's, measured apart. Also the same drawing with
  * every paragraph marked (the reply's links copied onto every paragraph), an upper bound for a debate on the bill's
@@ -52,12 +52,16 @@ const page: PageContext = {
   date: '2025-01-08',
 };
 
-/** The real topic layer as a script for the page: `window.__topicLayer` is `createTopicLayer`. */
+/**
+ * The real topic hook as a script for the page: `window.__topicHook(deps)` is `createTopicHook` with the layer at hand
+ * (in the extension the popover's script brings it; loading it is not the page's work measured here).
+ */
 function layerBundle(): string {
   const result = buildSync({
     stdin: {
       contents:
-        "import { createTopicLayer } from './src/annotate/topic-layer'; window.__topicLayer = createTopicLayer;",
+        "import { createTopicHook } from './src/annotate/topic-hook'; import { createTopicLayer } from './src/annotate/topic-layer'; " +
+        'window.__topicHook = (deps) => createTopicHook({ ...deps, loadLayer: async () => createTopicLayer });',
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -70,7 +74,7 @@ function layerBundle(): string {
 }
 
 /**
- * One pass of the content side in the page: the layer reads the paragraphs and sends; the page's own clock stops while
+ * One pass of the content side in the page: the hook reads the paragraphs and sends; the page's own clock stops while
  * the reply is on its way (`window.__answer` hands it back), and restarts when it arrives. `markAll` copies the reply's
  * links onto every paragraph. Returns the main-thread milliseconds and what was drawn. Self-contained: it runs in the
  * page (no named inner functions: tsx's keepNames would wrap them in a helper the page lacks).
@@ -78,11 +82,12 @@ function layerBundle(): string {
 const CONTENT_PASS = `async (markAll) => {
   let busy = 0;
   let longest = 0;
-  const layer = window.__topicLayer({
+  const hook = window.__topicHook({
     doc: document,
-    isOurs: () => false,
-    shownIn: () => new Set(),
+    getSettings: async () => ({ topicLinks: true }),
+    marks: () => [],
     scheme: () => 'light',
+    refresh: () => {},
     onBusy: (ms) => {
       busy += ms;
       longest = Math.max(longest, ms);
@@ -102,9 +107,10 @@ const CONTENT_PASS = `async (markAll) => {
       return reply;
     },
   });
-  await layer.afterSection({ context: window.__context, roots: [document.body] }, () => true);
+  hook.afterSection({ context: window.__context, roots: [document.body] }, [], () => true);
+  await hook.summary();
   const markers = document.querySelectorAll('lga-topic-marker').length;
-  layer.destroy();
+  hook.teardown();
   return { ms: +busy.toFixed(1), longest: +longest.toFixed(1), markers };
 }`;
 

@@ -11,8 +11,14 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createController } from '../../src/annotate/controller';
 import { extensionAlive, guardScriptStartedEvent } from '../../src/annotate/page-events';
 import { pageScheme } from '../../src/annotate/popover/scheme';
-import { lazyPopover, takePopoverFactory } from '../../src/annotate/popover-loader';
-import { settingsReader } from '../../src/annotate/settings-reader';
+import {
+  lazyPopover,
+  scriptLoader,
+  takePopoverFactory,
+  takeTopicLayerFactory,
+} from '../../src/annotate/popover-loader';
+import { settingsReader, storageOnFirstUse } from '../../src/annotate/settings-reader';
+import { startWhenIdle } from '../../src/annotate/slices';
 import { createTopicHook } from '../../src/annotate/topic-hook';
 import {
   type BackgroundRequest,
@@ -48,19 +54,17 @@ export default defineContentScript({
     const startedEvent = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string })
       .SCRIPT_STARTED_MESSAGE_TYPE;
     ctx.onInvalidated(guardScriptStartedEvent(window, startedEvent, isAlive));
-    const settings = settingsReader(browser.storage as never);
+    const settings = settingsReader(storageOnFirstUse(() => browser.storage as never));
     const send = <R extends BackgroundRequest>(request: R) =>
       browser.runtime.sendMessage(request).then(replyOf) as Promise<Reply<ResponseFor<R>> | undefined>;
     const log = (message: string, error?: unknown) => console.debug(`[LGA positions] ${message}`, error ?? '');
-    // The popover is loaded on first need: the background runs its script beside this one (src/annotate/popover-loader.ts).
-    const createPopover = lazyPopover({
-      async load() {
-        const reply = await send({ type: 'loadPopover' });
-        if (!reply?.ok) throw new Error(reply ? reply.error : 'the background did not answer');
-      },
-      take: () => takePopoverFactory(),
-      log,
+    // The popover and the topic layer are loaded on first need: the background runs their script beside this one
+    // (src/annotate/popover-loader.ts), once for both.
+    const loadPopoverScript = scriptLoader(async () => {
+      const reply = await send({ type: 'loadPopover' });
+      if (!reply?.ok) throw new Error(reply ? reply.error : 'the background did not answer');
     });
+    const createPopover = lazyPopover({ load: loadPopoverScript, take: () => takePopoverFactory(), log });
     // Topic links (issue 14): one more batched request per section, after its lookup (src/annotate/topic-hook.ts).
     const topics = createTopicHook({
       doc: document,
@@ -69,6 +73,12 @@ export default defineContentScript({
       marks: () => controller.marks,
       scheme: () => pageScheme(document),
       refresh: () => void controller.refresh(),
+      async loadLayer() {
+        await loadPopoverScript();
+        const factory = takeTopicLayerFactory();
+        if (!factory) throw new Error('the popover script ran but left no topic layer');
+        return factory;
+      },
       log,
     });
     const controller = createController({
@@ -78,7 +88,9 @@ export default defineContentScript({
       afterSection: topics.afterSection,
       onReset: topics.onReset,
       getSettings: settings.get,
-      watchSettings: settings.watch,
+      // Listeners the first slice does not need start at the first idle moment (the run reads the settings itself;
+      // the side panel asks again until a page answers; a navigation meanwhile is caught up with when they start).
+      watchSettings: (callback) => startWhenIdle(window, () => settings.watch(callback)),
       understand: understandPage,
       popover: { create: createPopover, scheme: pageScheme },
       onTabRequest(handler) {
@@ -94,24 +106,39 @@ export default defineContentScript({
           );
           return true as const;
         };
-        browser.runtime.onMessage.addListener(listener);
-        return () => browser.runtime.onMessage.removeListener(listener);
+        return startWhenIdle(window, () => {
+          browser.runtime.onMessage.addListener(listener);
+          return () => browser.runtime.onMessage.removeListener(listener);
+        });
       },
-      onLocationChange: (callback) => ctx.addEventListener(window, 'wxt:locationchange', callback),
+      onLocationChange: (callback) =>
+        ctx.onInvalidated(
+          startWhenIdle(window, () => {
+            ctx.addEventListener(window, 'wxt:locationchange', callback);
+            callback();
+            return () => {};
+          }),
+        ),
       onInvalidated: (callback) => ctx.onInvalidated(callback),
       isAlive,
       log,
     });
-    const unwatchTopics = settings.watch(topics.settingsChanged);
-    ctx.onInvalidated(() => {
-      unwatchTopics();
-      topics.teardown();
-    });
+    ctx.onInvalidated(topics.teardown);
     void controller.start();
-    // The reader corrected a stance (or changed their briefings) in the side panel: annotate again with it.
-    ctx.onInvalidated(watchDataRevision(browser.storage as never, () => void controller.refresh()));
-    // Chrome leaves an orphaned content script running when the extension is updated or removed: WXT notices on its
-    // own timers (`browser.runtime.id` gone), so keep one slow one going (it runs nothing; the check is the point).
-    ctx.setInterval(() => {}, 2000);
+    ctx.onInvalidated(
+      startWhenIdle(window, () => {
+        const unwatchTopics = settings.watch(topics.settingsChanged);
+        // The reader corrected a stance (or changed their briefings) in the side panel: annotate again with it.
+        const unwatchData = watchDataRevision(browser.storage as never, () => void controller.refresh());
+        // Chrome leaves an orphaned content script running when the extension is updated or removed: WXT notices on
+        // its own timers (`browser.runtime.id` gone), so keep one slow one going (it runs nothing; the check is the
+        // point).
+        ctx.setInterval(() => {}, 2000);
+        return () => {
+          unwatchTopics();
+          unwatchData();
+        };
+      }),
+    );
   },
 });

@@ -36,7 +36,7 @@ import { createListeners, type PageInput, wirePageInput } from './page-input';
 import { createPopoverDriver, type PopoverView } from './popover-driver';
 import { clearReady, markMode, markReady, markStart, removeLeftovers } from './ready-state';
 import { createSectionScanner, type ScannedRoot, viewportFirst } from './section-scanner';
-import { clock, runInSlices, timed } from './slices';
+import { clock, nextIdle, runInSlices, timed } from './slices';
 import { summariseMarks } from './summary';
 
 export type { Mark } from './marks';
@@ -365,11 +365,6 @@ export function createController(deps: ControllerDeps): Controller {
     },
     async start() {
       markStart();
-      try {
-        removeLeftovers(doc);
-      } catch (error) {
-        log('could not remove an earlier instance', error);
-      }
       if (deps.onTabRequest) listeners.add(deps.onTabRequest(handleTabRequest));
       if (deps.watchSettings) {
         listeners.add(
@@ -392,7 +387,20 @@ export function createController(deps: ControllerDeps): Controller {
       navigation.ranFor(deps.url());
       deps.onLocationChange?.(navigation.navigated);
       deps.onInvalidated?.(teardown);
-      await refresh();
+      // The first run starts at an idle moment, as its slices run: the script's own start-up stays short (the page's
+      // first paint and input come first). What an earlier instance left is cleared then, before the run.
+      const first = nextIdle(win).then(() => {
+        if (torn) return;
+        try {
+          removeLeftovers(doc);
+        } catch (error) {
+          log('could not remove an earlier instance', error);
+        }
+        return refresh();
+      });
+      // The side panel's summary waits for it as for any run.
+      running = first;
+      await first;
     },
     refresh,
     handleTabRequest,

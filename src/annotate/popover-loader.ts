@@ -1,29 +1,46 @@
 /**
- * The popover (./popover: Preact, the card, its styles) is loaded when a page first needs it, not with the content
- * script: most pages never open one, and parsing it on every page was most of the content script's start-up.
+ * The in-page UI that not every page needs is loaded when a page first needs it, not with the content script: the
+ * popover (./popover: Preact, the card, its styles; most pages never open one, and parsing it on every page was most
+ * of the content script's start-up) and the topic layer (topic-layer.ts: markers and their popover, drawn only where
+ * the background finds topic links).
  *
  * How: the content script asks the background (`loadPopover`), which runs the popover's script (POPOVER_SCRIPT, built
  * from entrypoints/popover.ts) in the same frame with the scripting API. An injected script runs in the content
- * scripts' own world (Chrome's isolated world, Firefox's content-script sandbox), so it hands its factory over on that
- * world's global, out of the page's reach. Nothing is web-accessible, so a page can neither load the script nor probe
- * for it (a web-accessible module for `import()` would be, even with Chrome's `use_dynamic_url`, in Firefox).
+ * scripts' own world (Chrome's isolated world, Firefox's content-script sandbox), so it hands its factories over on
+ * that world's global, out of the page's reach. Nothing is web-accessible, so a page can neither load the script nor
+ * probe for it (a web-accessible module for `import()` would be, even with Chrome's `use_dynamic_url`, in Firefox).
+ * One script brings both, so a page that needs both runs it once (`scriptLoader`).
  *
  * The driver (popover-driver.ts) keeps using a `PopoverView`: `lazyPopover` is one that shows the latest request once
  * the real one has loaded, and `warm` starts loading as the pointer reaches a reference, ahead of the hover delay.
  */
 import type { ColourScheme } from './highlight';
 import type { PopoverView } from './popover-driver';
+import type { TopicLayerFactory } from './topic-hook';
 
 export type PopoverFactory = (doc: Document, scheme: ColourScheme) => PopoverView;
 
-/** Where the popover's script leaves its factory, on the content scripts' global (never the page's). */
+/** Where the popover's script leaves its factories, on the content scripts' global (never the page's). */
 const FACTORY_KEY = '__lgaPositionsPopoverFactory';
+const TOPIC_LAYER_KEY = '__lgaPositionsTopicLayerFactory';
 
-type FactoryGlobal = { [FACTORY_KEY]?: PopoverFactory };
+type FactoryGlobal = { [FACTORY_KEY]?: PopoverFactory; [TOPIC_LAYER_KEY]?: TopicLayerFactory };
 
 /** Called by the popover's script (entrypoints/popover.ts) when it runs. */
 export function registerPopoverFactory(factory: PopoverFactory, global: object = globalThis): void {
   (global as FactoryGlobal)[FACTORY_KEY] = factory;
+}
+
+/** Called by the popover's script (entrypoints/popover.ts) when it runs. */
+export function registerTopicLayerFactory(factory: TopicLayerFactory, global: object = globalThis): void {
+  (global as FactoryGlobal)[TOPIC_LAYER_KEY] = factory;
+}
+
+function take<K extends keyof FactoryGlobal>(global: object, key: K): NonNullable<FactoryGlobal[K]> | null {
+  const holder = global as FactoryGlobal;
+  const factory = holder[key] ?? null;
+  delete holder[key];
+  return factory;
 }
 
 /**
@@ -31,10 +48,27 @@ export function registerPopoverFactory(factory: PopoverFactory, global: object =
  * loads and takes its own).
  */
 export function takePopoverFactory(global: object = globalThis): PopoverFactory | null {
-  const holder = global as FactoryGlobal;
-  const factory = holder[FACTORY_KEY] ?? null;
-  delete holder[FACTORY_KEY];
-  return factory;
+  return take(global, FACTORY_KEY);
+}
+
+/** Takes the topic layer's factory the script left (once, as `takePopoverFactory`). */
+export function takeTopicLayerFactory(global: object = globalThis): TopicLayerFactory | null {
+  return take(global, TOPIC_LAYER_KEY);
+}
+
+/**
+ * Runs the popover's script at most once for everything that needs it: concurrent callers share the run, later ones
+ * find it done; a run that failed is tried again by the next caller.
+ */
+export function scriptLoader(run: () => Promise<void>): () => Promise<void> {
+  let ran: Promise<void> | null = null;
+  return () => {
+    ran ??= run().catch((error: unknown) => {
+      ran = null;
+      throw error;
+    });
+    return ran;
+  };
 }
 
 export interface LazyPopoverDeps {

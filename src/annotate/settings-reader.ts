@@ -19,6 +19,22 @@ interface StorageApi {
   };
 }
 
+/**
+ * `browser.storage` resolved on first use, not when the content script starts: the browser makes its bindings then
+ * (about a millisecond), and the first use is the first run's settings read, at an idle moment.
+ */
+export function storageOnFirstUse(area: () => StorageApi): StorageApi {
+  // (Not named `storage`: WXT's auto-imports would take that name for its storage module, 3 kB gzip.)
+  return {
+    get local() {
+      return area().local;
+    },
+    get onChanged() {
+      return area().onChanged;
+    },
+  };
+}
+
 export function settingsReader(api: StorageApi) {
   return {
     async get(): Promise<Settings> {

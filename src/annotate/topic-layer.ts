@@ -1,6 +1,8 @@
 /**
- * Topic links on the page (issue 14): after a section's lookup, its contribution paragraphs go to the background in
- * one `topics` request; the reply is drawn here, apart from the reference highlights.
+ * Topic links on the page (issue 14), drawn: the content script's topic hook (topic-hook.ts) sends a section's
+ * contribution paragraphs to the background in one `topics` request and hands the reply here when it has something to
+ * draw. This module is not in the content script: it comes with the popover's script (entrypoints/popover.ts), run in
+ * the page's frame when a reply first names a paragraph (most pages have no topic links).
  *
  * - A marker in the margin of each paragraph linked to (or echoing) an LGA position: a button in a shadow root whose
  *   host is the paragraph's first child (an empty inline element: no text node of the page is touched, and its lines
@@ -17,8 +19,8 @@
  * when open, `[data-testid="lga-topic-popover"]` with `[data-testid="lga-topic-position"]` items; `<html
  * data-lga-topics="N">`: markers drawn.
  */
-import type { BackgroundRequest, Reply, ResponseFor, TopicsReply } from '../messaging';
-import type { Briefing, PageContext, Position } from '../model';
+import type { PageTopicsSummary, TopicsReply } from '../messaging';
+import type { Briefing, Position } from '../model';
 import { stanceForPosition } from '../stance/shown';
 import type { TextSpan } from '../topics';
 import { STANCE_COLOUR, STANCE_GLYPH, STANCE_LABEL } from '../ui/shared/stance';
@@ -26,7 +28,7 @@ import { briefingLabel, formatDates } from '../vocabulary';
 import { highlightApiOf, TOPIC_MENTION_HIGHLIGHT } from './highlight';
 import { TOPIC_HOST_TAG } from './late-content';
 import { clock, runInSlices, timed } from './slices';
-import { type TopicParagraph, topicParagraphs, topicsRequest, withoutShownPositions } from './topic-paragraphs';
+import { markTopicCounts, type TopicParagraph, withoutShownPositions } from './topic-paragraphs';
 
 export { TOPIC_HOST_TAG };
 
@@ -38,9 +40,6 @@ const POPOVER_WIDTH = 340;
 
 export interface TopicLayerDeps {
   doc: Document;
-  send<R extends BackgroundRequest>(request: R): Promise<Reply<ResponseFor<R>> | undefined>;
-  /** Elements of our own UI (reference wrappers, popover host): never read as paragraphs. */
-  isOurs(element: Element): boolean;
   /** Position ids that reference marks inside this paragraph already show (numbered references keep priority). */
   shownIn(paragraph: Element): ReadonlySet<string>;
   /** The colour scheme of the page now. */
@@ -73,11 +72,16 @@ export interface TopicSummary {
 }
 
 export interface TopicLayer {
-  /** Reads the section's paragraphs and asks the background (once); draws what comes back while `isCurrent()`. */
-  afterSection(section: { context: PageContext; roots: readonly Element[] }, isCurrent: () => boolean): Promise<void>;
+  /**
+   * Draws a section's reply over the paragraphs its request was read from, while `isCurrent()`, leaving out positions
+   * that reference marks in the same paragraph already show.
+   */
+  draw(reply: TopicsReply, paragraphs: readonly TopicParagraph[], isCurrent: () => boolean): Promise<void>;
   /** Drops markers, mentions and the popover (a new run, or links switched off). */
   reset(): void;
   summary(): TopicSummary;
+  /** The summary as the side panel lists it. */
+  pageSummary(): PageTopicsSummary;
   readonly markers: readonly TopicMarker[];
   destroy(): void;
 }
@@ -456,33 +460,28 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
     else api.registry.delete(TOPIC_MENTION_HIGHLIGHT);
   }
 
-  function markReady(): void {
-    doc.documentElement.dataset.lgaTopics = String(markers.length);
-    doc.documentElement.dataset.lgaTopicMentions = String(mentions.length);
+  function summary(): TopicSummary {
+    const subjects = new Map<string, TopicSummary['subjects'][number]>();
+    for (const marker of markers) {
+      for (const link of new Map(marker.links.map((l) => [l.position.id, l])).values()) {
+        const entry = subjects.get(link.position.id);
+        if (entry) entry.paragraphs++;
+        else subjects.set(link.position.id, { position: link.position, briefing: link.briefing, paragraphs: 1 });
+      }
+    }
+    return { subjects: [...subjects.values()], mentions: [...mentions] };
   }
 
   return {
     get markers() {
       return markers;
     },
-    async afterSection(section, isCurrent) {
+    async draw(reply, paragraphs, isCurrent) {
       const mine = generation;
       const current = () => mine === generation && isCurrent();
       const busy = deps.onBusy ?? (() => {});
-      const request = timed(busy, () => {
-        const paragraphs = topicParagraphs(section.roots, deps.isOurs);
-        return paragraphs.length ? { paragraphs, message: topicsRequest(section.context, paragraphs) } : null;
-      });
-      if (!request) return;
-      const { paragraphs } = request;
-      const reply = await deps.send(request.message);
-      if (!current()) return;
-      if (!reply?.ok) {
-        log(`topics failed: ${reply ? reply.error : 'no answer from the background'}`);
-        return;
-      }
       const found = timed(busy, () => {
-        const shown = withoutShownPositions(reply.data, (i) => {
+        const shown = withoutShownPositions(reply, (i) => {
           const paragraph = paragraphs[i]?.element;
           return paragraph ? deps.shownIn(paragraph) : new Set();
         });
@@ -519,7 +518,7 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
         // rects here would force a layout of the whole page); the stylesheet's offset holds until then.
         if (found.markers.length && !observer) place(found.markers);
         drawMentions();
-        markReady();
+        markTopicCounts(doc, { markers: markers.length, mentions: mentions.length });
       });
     },
     reset() {
@@ -535,19 +534,23 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
       mentions = [];
       mentionRanges = [];
       api?.registry.delete(TOPIC_MENTION_HIGHLIGHT);
-      delete doc.documentElement.dataset.lgaTopics;
-      delete doc.documentElement.dataset.lgaTopicMentions;
+      markTopicCounts(doc, null);
     },
-    summary() {
-      const subjects = new Map<string, TopicSummary['subjects'][number]>();
-      for (const marker of markers) {
-        for (const link of new Map(marker.links.map((l) => [l.position.id, l])).values()) {
-          const entry = subjects.get(link.position.id);
-          if (entry) entry.paragraphs++;
-          else subjects.set(link.position.id, { position: link.position, briefing: link.briefing, paragraphs: 1 });
-        }
-      }
-      return { subjects: [...subjects.values()], mentions: [...mentions] };
+    summary,
+    pageSummary() {
+      const found = summary();
+      return {
+        subjects: found.subjects.map((s) => ({
+          positionId: s.position.id,
+          briefingId: s.briefing.id,
+          text: s.position.text,
+          stance: stanceForPosition(s.position).stance,
+          briefing: briefingLabel(s.briefing),
+          paragraphs: s.paragraphs,
+        })),
+        mentions: found.mentions.length,
+        speakers: [...new Set(found.mentions.flatMap((m) => (m.speaker ? [m.speaker] : [])))],
+      };
     },
     destroy() {
       this.reset();

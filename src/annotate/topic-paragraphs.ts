@@ -71,3 +71,15 @@ export function withoutShownPositions(
   const used = new Set(paragraphs.flatMap((p) => [...p.links, ...p.echoes].map((x) => x.positionId)));
   return { ...reply, paragraphs, positions: reply.positions.filter((p) => used.has(p.position.id)) };
 }
+
+/** `<html data-lga-topics="N" data-lga-topic-mentions="M">`: what the topic layer drew (null: nothing, removed). */
+export function markTopicCounts(doc: Document, counts: { markers: number; mentions: number } | null): void {
+  const data = doc.documentElement.dataset;
+  if (!counts) {
+    delete data.lgaTopics;
+    delete data.lgaTopicMentions;
+    return;
+  }
+  data.lgaTopics = String(counts.markers);
+  data.lgaTopicMentions = String(counts.mentions);
+}

@@ -310,6 +310,34 @@ describe('controller', () => {
     expect(omitted?.textContent?.replace(/\s*Open it$/, '') ?? null).toBe(said);
   });
 
+  it('start-up does no run work: settings, background and leftovers wait for the first idle moment', async () => {
+    fakeHighlights();
+    setupPage();
+    document.documentElement.dataset.lgaMode = 'wrap';
+    document.documentElement.append(document.createElement(HOST_TAG));
+    const getSettings = vi.fn(async () => SETTINGS);
+    const { d, sent } = deps({ getSettings });
+    const controller = createController(d);
+    teardowns.push(controller.teardown);
+    const started = controller.start();
+    expect(getSettings).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
+    await started;
+    await ready();
+    expect(getSettings).toHaveBeenCalledTimes(1);
+    expect(sent.map((r) => r.type)).toContain('bills');
+    expect(document.documentElement.dataset.lgaMode).toBe('highlight-api');
+
+    // Torn down before that moment: no run at all.
+    const quiet = deps();
+    const gone = createController(quiet.d);
+    const starting = gone.start();
+    gone.teardown();
+    await starting;
+    expect(quiet.sent).toEqual([]);
+  });
+
   it('a page summary asked while the page is still being scanned waits for the references', async () => {
     fakeHighlights();
     setupPage();

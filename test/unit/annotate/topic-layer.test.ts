@@ -9,6 +9,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createTopicHook, positionsShownIn } from '../../../src/annotate/topic-hook';
 import {
+  createTopicLayer,
   echoLine,
   markerName,
   markerOffset,
@@ -86,6 +87,8 @@ function setup(
     refresh: () => {
       refreshed++;
     },
+    // The layer the popover's script brings, here as the module itself.
+    loadLayer: async () => createTopicLayer,
   });
   const roots = [...document.querySelectorAll('.contribution .content')];
   const section = { context, roots };
