@@ -13,7 +13,9 @@ import { extensionAlive, guardScriptStartedEvent } from '../../src/annotate/page
 import { pageScheme } from '../../src/annotate/popover/scheme';
 import {
   lazyPopover,
+  lazyPopoverDriver,
   scriptLoader,
+  takePopoverDriverFactory,
   takePopoverFactory,
   takeTopicLayerFactory,
 } from '../../src/annotate/popover-loader';
@@ -58,13 +60,20 @@ export default defineContentScript({
     const send = <R extends BackgroundRequest>(request: R) =>
       browser.runtime.sendMessage(request).then(replyOf) as Promise<Reply<ResponseFor<R>> | undefined>;
     const log = (message: string, error?: unknown) => console.debug(`[LGA positions] ${message}`, error ?? '');
-    // The popover and the topic layer are loaded on first need: the background runs their script beside this one
-    // (src/annotate/popover-loader.ts), once for both.
+    // The popover (its driver and view) and the topic layer are loaded on first need: the background runs their script
+    // beside this one (src/annotate/popover-loader.ts), once for all.
     const loadPopoverScript = scriptLoader(async () => {
       const reply = await send({ type: 'loadPopover' });
       if (!reply?.ok) throw new Error(reply ? reply.error : 'the background did not answer');
     });
     const createPopover = lazyPopover({ load: loadPopoverScript, take: () => takePopoverFactory(), log });
+    let driverFactory: ReturnType<typeof takePopoverDriverFactory> = null;
+    const popoverDriver = lazyPopoverDriver(async () => {
+      await loadPopoverScript();
+      driverFactory ??= takePopoverDriverFactory();
+      if (!driverFactory) throw new Error('the popover script ran but left no popover driver');
+      return driverFactory;
+    }, log);
     // Topic links (issue 14): one more batched request per section, after its lookup (src/annotate/topic-hook.ts).
     const topics = createTopicHook({
       doc: document,
@@ -92,7 +101,7 @@ export default defineContentScript({
       // the side panel asks again until a page answers; a navigation meanwhile is caught up with when they start).
       watchSettings: (callback) => startWhenIdle(window, () => settings.watch(callback)),
       understand: understandPage,
-      popover: { create: createPopover, scheme: pageScheme },
+      popover: { driver: popoverDriver, create: createPopover, scheme: pageScheme },
       onTabRequest(handler) {
         // Answered through sendResponse (and `true`: the answer comes later), which both browsers honour without the
         // polyfill; a returned promise is an answer only in Firefox.

@@ -33,7 +33,7 @@ import { lookupReferences } from './lookup';
 import { type Mark, marksOf } from './marks';
 import { createNavigationGate } from './navigation';
 import { createListeners, type PageInput, wirePageInput } from './page-input';
-import { createPopoverDriver, type PopoverView } from './popover-driver';
+import type { PopoverDriver, PopoverDriverDeps, PopoverView } from './popover-driver';
 import { clearReady, markMode, markReady, markStart, removeLeftovers } from './ready-state';
 import { createSectionScanner, type ScannedRoot, viewportFirst } from './section-scanner';
 import { clock, nextIdle, runInSlices, timed } from './slices';
@@ -56,6 +56,11 @@ export interface ControllerDeps {
   understand(doc: Document, url: string, bills: readonly BillRecord[]): PageUnderstanding | null;
   /** The popover (content-script UI): made when a page first has something to show. */
   popover: {
+    /**
+     * The driver of hover, clicks, stepping and keys over the run's marks (`createPopoverDriver`, or one loaded on
+     * first need: popover-loader.ts `lazyPopoverDriver`).
+     */
+    driver(deps: PopoverDriverDeps): PopoverDriver;
     create(doc: Document, scheme: ColourScheme): PopoverView;
     /** The page's colour scheme now. */
     scheme(doc: Document): ColourScheme;
@@ -133,7 +138,7 @@ export function createController(deps: ControllerDeps): Controller {
   let torn = false;
   let input: PageInput | null = null;
   const listeners = createListeners(deps.isAlive, () => teardown(), deps.isReaderInput);
-  const popover = createPopoverDriver({
+  const popover = deps.popover.driver({
     doc,
     marks: () => marks,
     drawnMarks: () => marks.filter(isShown),

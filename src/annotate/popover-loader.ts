@@ -15,16 +15,23 @@
  * the real one has loaded, and `warm` starts loading as the pointer reaches a reference, ahead of the hover delay.
  */
 import type { ColourScheme } from './highlight';
-import type { PopoverView } from './popover-driver';
+import type { PopoverDriver, PopoverDriverDeps, PopoverView } from './popover-driver';
 import type { TopicLayerFactory } from './topic-hook';
 
 export type PopoverFactory = (doc: Document, scheme: ColourScheme) => PopoverView;
+/** `createPopoverDriver`: hover timing, stepping and the keys, over the run's marks (popover-driver.ts). */
+export type PopoverDriverFactory = (deps: PopoverDriverDeps) => PopoverDriver;
 
 /** Where the popover's script leaves its factories, on the content scripts' global (never the page's). */
 const FACTORY_KEY = '__lgaPositionsPopoverFactory';
 const TOPIC_LAYER_KEY = '__lgaPositionsTopicLayerFactory';
+const DRIVER_KEY = '__lgaPositionsPopoverDriverFactory';
 
-type FactoryGlobal = { [FACTORY_KEY]?: PopoverFactory; [TOPIC_LAYER_KEY]?: TopicLayerFactory };
+type FactoryGlobal = {
+  [FACTORY_KEY]?: PopoverFactory;
+  [TOPIC_LAYER_KEY]?: TopicLayerFactory;
+  [DRIVER_KEY]?: PopoverDriverFactory;
+};
 
 /** Called by the popover's script (entrypoints/popover.ts) when it runs. */
 export function registerPopoverFactory(factory: PopoverFactory, global: object = globalThis): void {
@@ -34,6 +41,11 @@ export function registerPopoverFactory(factory: PopoverFactory, global: object =
 /** Called by the popover's script (entrypoints/popover.ts) when it runs. */
 export function registerTopicLayerFactory(factory: TopicLayerFactory, global: object = globalThis): void {
   (global as FactoryGlobal)[TOPIC_LAYER_KEY] = factory;
+}
+
+/** Called by the popover's script (entrypoints/popover.ts) when it runs. */
+export function registerPopoverDriverFactory(factory: PopoverDriverFactory, global: object = globalThis): void {
+  (global as FactoryGlobal)[DRIVER_KEY] = factory;
 }
 
 function take<K extends keyof FactoryGlobal>(global: object, key: K): NonNullable<FactoryGlobal[K]> | null {
@@ -54,6 +66,11 @@ export function takePopoverFactory(global: object = globalThis): PopoverFactory 
 /** Takes the topic layer's factory the script left (once, as `takePopoverFactory`). */
 export function takeTopicLayerFactory(global: object = globalThis): TopicLayerFactory | null {
   return take(global, TOPIC_LAYER_KEY);
+}
+
+/** Takes the popover driver's factory the script left (once, as `takePopoverFactory`). */
+export function takePopoverDriverFactory(global: object = globalThis): PopoverDriverFactory | null {
+  return take(global, DRIVER_KEY);
 }
 
 /**
@@ -149,6 +166,125 @@ export function lazyPopover(deps: LazyPopoverDeps): (doc: Document, scheme: Colo
       setScheme(next) {
         scheme = next;
         real?.setScheme(next);
+      },
+      destroy() {
+        destroyed = true;
+        pending = null;
+        real?.destroy();
+        real = null;
+      },
+    };
+  };
+}
+
+/**
+ * A `PopoverDriver` that loads the real one (hover timing, stepping, the keys: popover-driver.ts, with the popover's
+ * script) on first need: `prepare` (a section has positions to show), the pointer on a mark, a click on one, a step or
+ * a focus asked for. What the reader did meanwhile is not lost: the last pointer position, a click on a mark, the last
+ * key and a step or focus asked for are handed to the real one when it comes. Until then no popover is open.
+ */
+export function lazyPopoverDriver(
+  load: () => Promise<PopoverDriverFactory>,
+  log: (message: string, error?: unknown) => void,
+): PopoverDriverFactory {
+  return (deps) => {
+    let real: PopoverDriver | null = null;
+    let loading = false;
+    let destroyed = false;
+    let prepared = false;
+    let hoverDelayMs: number | null = null;
+    let pointer: Parameters<PopoverDriver['pointer']>[0] | undefined;
+    /** What the reader asked for before it loaded (the latest wins), replayed once it has. */
+    let pending: ((driver: PopoverDriver) => void) | null = null;
+
+    function ensure(): void {
+      if (real || loading || destroyed) return;
+      loading = true;
+      load().then(
+        (create) => {
+          loading = false;
+          if (destroyed) return;
+          const driver = create(deps);
+          real = driver;
+          if (hoverDelayMs !== null) driver.setHoverDelay(hoverDelayMs);
+          if (prepared) driver.prepare();
+          if (pointer !== undefined) driver.pointer(pointer);
+          const replay = pending;
+          pending = null;
+          replay?.(driver);
+        },
+        (error: unknown) => {
+          // The next need tries again.
+          loading = false;
+          log('the popover driver could not be loaded', error);
+        },
+      );
+    }
+
+    /** Asked before it loaded: start loading, and hand it over when it has. */
+    function later(act: (driver: PopoverDriver) => void): void {
+      pending = act;
+      ensure();
+    }
+
+    const onMark = (x: number, y: number) => !!deps.hit()?.at(x, y);
+
+    return {
+      prepare() {
+        prepared = true;
+        if (real) real.prepare();
+        else ensure();
+      },
+      get openIndex() {
+        return real?.openIndex ?? null;
+      },
+      pointer(at) {
+        if (real) return real.pointer(at);
+        pointer = at;
+        if (at && !at.inPopover && onMark(at.x, at.y)) ensure();
+      },
+      inPopover: (event) => real?.inPopover(event) ?? false,
+      click(x, y) {
+        if (real) real.click(x, y);
+        else if (onMark(x, y)) later((driver) => driver.click(x, y));
+      },
+      key(event) {
+        if (real) return real.key(event);
+        // Stepping (Alt+Shift+N/P) on a page with marks: the real driver steps once it has loaded.
+        if (event.altKey && event.shiftKey && deps.drawnMarks().length) later((driver) => driver.key(event));
+        return false;
+      },
+      moved(resized) {
+        if (real) real.moved(resized);
+        else if (resized) deps.hit()?.invalidate();
+      },
+      schemeChanged() {
+        real?.schemeChanged();
+      },
+      focusMark(index, focus) {
+        if (real) return real.focusMark(index, focus);
+        if (!deps.marks()[index]) return false;
+        later((driver) => driver.focusMark(index, focus));
+        return true;
+      },
+      step(direction, every) {
+        if (real) return real.step(direction, every);
+        if (!deps.drawnMarks().length) return false;
+        later((driver) => driver.step(direction, every));
+        return true;
+      },
+      close() {
+        real?.close();
+      },
+      setHoverDelay(ms) {
+        hoverDelayMs = ms;
+        real?.setHoverDelay(ms);
+      },
+      reset() {
+        pending = null;
+        pointer = undefined;
+        prepared = false;
+        real?.reset();
       },
       destroy() {
         destroyed = true;

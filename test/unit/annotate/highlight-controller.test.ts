@@ -16,6 +16,7 @@ import { createLateContentObserver, LEGACY_TOPIC_HOST_TAG, TOPIC_HOST_TAG } from
 import { guardScriptStartedEvent } from '../../../src/annotate/page-events';
 import { createPopoverHost, HOST_TAG } from '../../../src/annotate/popover/host';
 import { pageScheme } from '../../../src/annotate/popover/scheme';
+import { createPopoverDriver } from '../../../src/annotate/popover-driver';
 import { settingsReader } from '../../../src/annotate/settings-reader';
 import { validateRequest } from '../../../src/background/validate';
 import type { BackgroundRequest, PageSummary } from '../../../src/messaging';
@@ -138,7 +139,7 @@ function deps(overrides: Partial<ControllerDeps> = {}) {
     send: send as unknown as ControllerDeps['send'],
     getSettings: async () => SETTINGS,
     understand: () => ({ adapter: 'test', sections: [{ context: CONTEXT, roots: [main], clauseHeadings: [] }] }),
-    popover: { create: createPopoverHost, scheme: pageScheme },
+    popover: { driver: createPopoverDriver, create: createPopoverHost, scheme: pageScheme },
     ...overrides,
   };
   return { d, sent, send };

@@ -2,10 +2,15 @@
 /**
  * What keeps the content script's start-up short (issue 11): work the first slice does not need starts at the next
  * idle moment (`startWhenIdle`, `nextIdle`), `browser.storage` is touched on first use only (`storageOnFirstUse`),
- * and one run of the popover's script serves every part that needs it (`scriptLoader`).
+ * one run of the popover's script serves every part that needs it (`scriptLoader`), and the popover's driver comes
+ * with it when first needed, losing nothing the reader did meanwhile (`lazyPopoverDriver`).
  */
 import { describe, expect, it, vi } from 'vitest';
+import type { HitIndex } from '../../../src/annotate/hit-test';
+import type { Mark } from '../../../src/annotate/marks';
+import type { PopoverDriver, PopoverDriverDeps } from '../../../src/annotate/popover-driver';
 import {
+  lazyPopoverDriver,
   registerTopicLayerFactory,
   scriptLoader,
   takePopoverFactory,
@@ -87,5 +92,135 @@ describe('one run of the popover script for the popover and the topic layer', ()
     expect(takePopoverFactory(global)).toBeNull();
     expect(takeTopicLayerFactory(global)).toBe(factory);
     expect(takeTopicLayerFactory(global)).toBeNull();
+  });
+});
+
+describe('the popover driver, loaded on first need', () => {
+  /** A real-enough driver: records what it was asked, in order. */
+  function recordingDriver() {
+    const calls: string[] = [];
+    const create = vi.fn(
+      (): PopoverDriver => ({
+        prepare: () => calls.push('prepare'),
+        openIndex: null,
+        pointer: (at) => calls.push(at ? `pointer ${at.x},${at.y}` : 'pointer off'),
+        inPopover: () => false,
+        click: (x, y) => calls.push(`click ${x},${y}`),
+        key: (event) => calls.push(`key ${event.code}`) > 0,
+        moved: (resized) => calls.push(`moved ${resized}`),
+        schemeChanged: () => calls.push('scheme'),
+        focusMark: (index) => calls.push(`focus ${index}`) > 0,
+        step: (direction) => calls.push(`step ${direction}`) > 0,
+        close: () => calls.push('close'),
+        setHoverDelay: (ms) => calls.push(`delay ${ms}`),
+        reset: () => calls.push('reset'),
+        destroy: () => calls.push('destroy'),
+      }),
+    );
+    return { create, calls };
+  }
+
+  /** Marks at x < 10 (what the hit index finds there). */
+  function driverDeps(marks = 2): PopoverDriverDeps {
+    const list = Array.from({ length: marks }, (_, index) => ({ index }) as unknown as Mark);
+    return {
+      doc: document,
+      marks: () => list,
+      drawnMarks: () => list,
+      hit: () => ({ at: (x: number) => (x < 10 ? list[0] : null) }) as unknown as HitIndex,
+      highlighter: () => null,
+      hoverDelayMs: () => 250,
+      createHost: () => ({}) as never,
+      scheme: () => 'light',
+      send: async () => null,
+      log: () => {},
+    };
+  }
+
+  const altShiftN = () => new KeyboardEvent('keydown', { code: 'KeyN', altKey: true, shiftKey: true });
+
+  it.each([
+    [
+      'the pointer off the marks: nothing loaded',
+      (d: PopoverDriver) => d.pointer({ x: 50, y: 5, inPopover: false }),
+      2,
+      0,
+      [],
+    ],
+    [
+      'a key that is not ours: nothing loaded',
+      (d: PopoverDriver) => d.key(new KeyboardEvent('keydown', { code: 'KeyN' })),
+      2,
+      0,
+      [],
+    ],
+    ['a step on a page with no marks: nothing loaded', (d: PopoverDriver) => d.step(1), 0, 0, []],
+    ['prepare: loaded and prepared', (d: PopoverDriver) => d.prepare(), 2, 1, ['prepare']],
+    [
+      'the pointer reaching a mark: loaded, and told where the pointer is',
+      (d: PopoverDriver) => {
+        d.setHoverDelay(400);
+        d.pointer({ x: 50, y: 5, inPopover: false });
+        d.pointer({ x: 5, y: 5, inPopover: false });
+      },
+      2,
+      1,
+      ['delay 400', 'pointer 5,5'],
+    ],
+    ['a click on a mark: clicked once loaded', (d: PopoverDriver) => d.click(5, 6), 2, 1, ['click 5,6']],
+    ['Alt+Shift+N: stepped once loaded', (d: PopoverDriver) => d.key(altShiftN()), 2, 1, ['key KeyN']],
+    [
+      'a step and then a focus asked for: the latest, once loaded',
+      (d: PopoverDriver) => {
+        expect(d.step(1)).toBe(true);
+        expect(d.focusMark(1)).toBe(true);
+      },
+      2,
+      1,
+      ['focus 1'],
+    ],
+  ] as const)('%s', async (_name, act, marks, loads, expected) => {
+    const { create, calls } = recordingDriver();
+    const load = vi.fn(async () => create);
+    const driver = lazyPopoverDriver(load, () => {})(driverDeps(marks));
+    act(driver);
+    expect(calls).toEqual([]);
+    await settle();
+    expect(load).toHaveBeenCalledTimes(loads);
+    expect(calls).toEqual(expected);
+  });
+
+  it('a resize before it loaded still tells the hit index (its boxes moved), and loads nothing', async () => {
+    const load = vi.fn(async () => recordingDriver().create);
+    const deps = driverDeps();
+    let invalidated = 0;
+    deps.hit = () => ({ at: () => null, invalidate: () => invalidated++ }) as unknown as HitIndex;
+    const driver = lazyPopoverDriver(load, () => {})(deps);
+    driver.moved(false);
+    driver.moved(true);
+    await settle();
+    expect(invalidated).toBe(1);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('a failed load is reported and tried again; one destroyed while loading makes nothing', async () => {
+    const { create, calls } = recordingDriver();
+    const log = vi.fn();
+    let fail = true;
+    const load = vi.fn(async () => {
+      if (fail) throw new Error('no tab');
+      return create;
+    });
+    const driver = lazyPopoverDriver(load, log)(driverDeps());
+    driver.prepare();
+    await settle();
+    expect(log).toHaveBeenCalledWith('the popover driver could not be loaded', expect.any(Error));
+    fail = false;
+    driver.step(1);
+    driver.destroy();
+    await settle();
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(create).not.toHaveBeenCalled();
+    expect(calls).toEqual([]);
   });
 });
