@@ -65,7 +65,7 @@ const withTimeout = (promise, ms, what) => {
 const DB_NAME = 'lga-positions';
 const NEWER_SCHEMA = 10_000;
 
-function specApi(browser, server, opened) {
+function specApi(browser, server, opened, extensionDir) {
   let messenger;
   /**
    * Where a spec can open the extension's database as the extension would: Firefox's chrome window (its `indexedDB`
@@ -79,6 +79,8 @@ function specApi(browser, server, opened) {
   };
   const api = {
     browser: browser.name,
+    /** The built extension this browser runs (its manifest and files, for checks on what ships). */
+    extensionDir,
     server,
     pageUrl,
     pageHtml,
@@ -251,7 +253,7 @@ async function runBrowser(name, specs, server, results) {
   }
   console.log(`${name}: started in ${Date.now() - started} ms`);
   const opened = [];
-  const api = specApi(browser, server, opened);
+  const api = specApi(browser, server, opened, extensionDir);
   for (const spec of specs) {
     const t0 = Date.now();
     let error = null;

@@ -1,5 +1,56 @@
-/** The built extension loads in the browser and the fixture server answers as the real hosts. */
+/**
+ * The built extension loads in the browser and the fixture server answers as the real hosts; what every parliament
+ * page loads stays small.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+/** Issue 11: the content script every parliament page loads, gzip as `npm run bench` reports it (zlib's default). */
+const CONTENT_SCRIPT_GZIP_LIMIT = 20 * 1024;
+
+/**
+ * Words that only the parts loaded on first need hold (the popover's script: the reference popover and the topic
+ * layer), and examples kept beside the grammar and the page adapters for tests (src/references/pattern-examples.ts,
+ * src/pages/examples.ts): none of them belongs in the content script.
+ */
+const NOT_IN_THE_CONTENT_SCRIPT = [
+  ['the popover card', 'lga-popover'],
+  ['the topic layer', 'lga-topic-popover'],
+  ['the topic layer', 'The LGA on this subject'],
+  ["the grammar's examples", 'Lords amendment 3B'],
+  ["the page adapters' examples", 'ChildrenSWellbeingAndSchoolsBill(TwentyFirstSitting)'],
+];
+
 export default [
+  {
+    name: 'the content script of every parliament page: at most 20 kB gzip, the rest loaded on first need, nothing web-accessible',
+    async run(b, assert) {
+      const manifest = JSON.parse(fs.readFileSync(path.join(b.extensionDir, 'manifest.json'), 'utf8'));
+      const scripts = manifest.content_scripts.filter((cs) => cs.matches.some((m) => m.includes('.parliament.uk/')));
+      assert.deepEqual(
+        scripts.map((cs) => cs.js),
+        [['content-scripts/parliament.js']],
+      );
+      const code = fs.readFileSync(path.join(b.extensionDir, 'content-scripts/parliament.js'));
+      const gzip = zlib.gzipSync(code).length;
+      assert.ok(
+        gzip <= CONTENT_SCRIPT_GZIP_LIMIT,
+        `content-scripts/parliament.js is ${(gzip / 1024).toFixed(1)} kB gzip, over ${CONTENT_SCRIPT_GZIP_LIMIT / 1024} kB`,
+      );
+      const text = code.toString('utf8');
+      for (const [what, words] of NOT_IN_THE_CONTENT_SCRIPT) {
+        assert.ok(!text.includes(words), `${what} (${JSON.stringify(words)}) is in the content script`);
+      }
+      // The popover's script is built, run by the background when first needed, and reachable by no page.
+      const popover = fs.readFileSync(path.join(b.extensionDir, 'popover.js'), 'utf8');
+      assert.ok(
+        popover.includes('lga-topic-popover') && popover.includes('lga-popover'),
+        'the popover script has both',
+      );
+      assert.equal(manifest.web_accessible_resources, undefined, 'nothing is web-accessible');
+    },
+  },
   {
     name: 'extension pages load (options, side panel)',
     async run(b, assert) {
