@@ -9,7 +9,6 @@ export const LIMITS = {
   shortText: 500,
   /** A file name (a briefing's source). */
   fileName: 255,
-  referenceNumber: 12,
   query: 500,
   searchResults: 200,
   /** A briefing's text, in UTF-8 bytes; also the largest briefing file (text or HTML) the options page reads. */

@@ -28,7 +28,7 @@ import { parseQuery, searchPositions } from '../search';
 import { type IndexChange, SearchIndexCache } from '../search/cache';
 import { attachCorrections, correctionsByPosition } from '../stance/corrections';
 import { sameProvision, takesStance } from '../stance/shown';
-import { MemoryStore, openStore, type UserDataKeeper } from '../store';
+import { describeError, MemoryStore, openStore, type UserDataKeeper } from '../store';
 import { BillDataCache, type WholeBill } from '../store/bill-cache';
 import type { UserBriefingRecord, UserDataRecord } from '../store/schema';
 import type { DataStore, SeedOutcome } from '../store/types';
@@ -203,6 +203,12 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     void Promise.resolve(platform.dataChanged?.()).catch(() => {});
   }
 
+  /** A correction was made or undone (or the briefings they apply to changed): read them again, and tell open views. */
+  function correctionsChanged(): void {
+    correctionsCache = null;
+    readerDataChanged();
+  }
+
   /** Seeds, and if IndexedDB fails while writing (quota, a broken profile), carries on from memory. */
   async function seed(): Promise<SeedOutcome> {
     try {
@@ -210,7 +216,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     } catch (error) {
       if (store.mode === 'memory') throw error;
       store = await MemoryStore.open(
-        `Writing the dataset to IndexedDB failed (${describe(error)}).`,
+        `Writing the dataset to IndexedDB failed (${describeError(error)}).`,
         options.keeper ?? null,
       );
       return store.seed(bundled());
@@ -247,8 +253,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     billsCache = null;
     billData.clear();
     topicIndexes.clear();
-    correctionsCache = null;
-    readerDataChanged();
+    correctionsChanged();
     // The search index is built again ahead of the next search (in slices: see src/search/cache.ts), once the reader's
     // changes have settled, so the first search after adding a large briefing does not wait for it.
     if (preparing !== null) clearTimeout(preparing);
@@ -463,8 +468,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
         text: position.text,
         at: now().toISOString(),
       });
-      correctionsCache = null;
-      readerDataChanged();
+      correctionsChanged();
       return (await corrected([position]))[0] as Position;
     },
 
@@ -472,8 +476,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       const position = await positionById(positionId);
       if (!(await store.removeCorrection(positionId, ref)))
         throw new UserFacingError('there was no correction to undo');
-      correctionsCache = null;
-      readerDataChanged();
+      correctionsChanged();
       return (await corrected([position]))[0] as Position;
     },
 
@@ -581,7 +584,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
         parsed = parseUserDataFile(json);
       } catch (error) {
         // A file nested past what the engine can hold (RangeError) or any other surprise: still nothing changed.
-        throw failed([`the file could not be read (${describe(error)})`]);
+        throw failed([`the file could not be read (${describeError(error)})`]);
       }
       if (!parsed.ok) throw failed(parsed.errors);
       const stored = new Map((await store.userBriefings()).map((record) => [record.source, record]));
@@ -601,7 +604,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
         await writeUserData(records, parsed.file.userData, [], parsed.file.corrections);
       } catch (error) {
         if (error instanceof UserFacingError) throw error;
-        throw failed([`storing it failed (${describe(error)})`]);
+        throw failed([`storing it failed (${describeError(error)})`]);
       }
       return { briefings: records.length, corrections: parsed.file.corrections.length, replaced };
     },
@@ -631,7 +634,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       } catch (error) {
         if (error instanceof ConfirmReplace) return { ok: false, error: error.message, replaces: error.replaces };
         if (error instanceof UserFacingError) return { ok: false, error: error.message };
-        return { ok: false, error: `${request.type} failed: ${describe(error)}` };
+        return { ok: false, error: `${request.type} failed: ${describeError(error)}` };
       }
     })();
   }
@@ -659,7 +662,3 @@ function randomId(): string {
 }
 
 export { formatDiagnostic };
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}

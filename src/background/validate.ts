@@ -7,7 +7,7 @@
 import { LIMITS, megabytes } from '../limits';
 import type { BackgroundRequest, PositionWindow } from '../messaging';
 import { BACKGROUND_REQUEST_TYPES } from '../messaging';
-import { HOUSES, type PageContext, REFERENCE_KINDS, type Reference, STAGES, STANCES } from '../model';
+import { HOUSES, type PageContext, type Reference, STAGES, STANCES } from '../model';
 import { parseRef } from '../stance/corrections';
 
 export { LIMITS };
@@ -107,13 +107,10 @@ function references(value: unknown): Reference[] {
   if (value.length > LIMITS.references) {
     fail(`too many references (${value.length}; limit ${LIMITS.references}): send a page section at a time`);
   }
+  // One rule for a provision, whether it comes in a lookup or a correction (parseRef, src/stance/corrections.ts).
   return value.map((item, i) => {
     if (!isRecord(item)) fail(`references[${i}] must be an object`);
-    const kind = oneOf(item.kind, `references[${i}].kind`, REFERENCE_KINDS);
-    if (kind === null) fail(`references[${i}].kind is missing`);
-    const number = string(item.number, `references[${i}].number`, LIMITS.referenceNumber);
-    if (!/^\d+[A-Z]*$/i.test(number)) fail(`references[${i}].number must be digits and letters like 7 or 172A`);
-    return { kind, number };
+    return provision(item, `references[${i}]`) as Reference;
   });
 }
 

@@ -190,7 +190,7 @@ export function analysePosition(text: string): AnalysedPosition {
     else groups.set(key, [ref]);
   }
   const body = found.filter((ref) => !(label && within(ref, label)));
-  const provisionsNamed = new Set(body.map(keyOf)).size;
+  const provisionsNamed = new Set(body.map(referenceKey)).size;
   const aboutOneThing = !label && (new Set(body.map((ref) => sentenceOf(ref))).size <= 1 || provisionsNamed <= 1);
   const refSentences = new Set(body.map((ref) => sentenceOf(ref)));
   // The distinct mention phrases of each sentence (`clauses 25 and 26` is one phrase naming two provisions).
@@ -389,10 +389,6 @@ export function analysePosition(text: string): AnalysedPosition {
 
 function spanKey(span: Span): string {
   return `${span.start}:${span.end}`;
-}
-
-function keyOf(ref: FoundReference): string {
-  return referenceKey(ref);
 }
 
 function isSupport(cue: Cue): boolean {

@@ -8,7 +8,7 @@ import type { DataStore } from './types';
 export { IdbStore } from './idb-store';
 export type { KeptUserData, UserDataKeeper } from './kept';
 export { MemoryStore } from './memory-store';
-export { openDatabase } from './open';
+export { describeError, openDatabase } from './open';
 export * from './schema';
 export type * from './types';
 

@@ -8,6 +8,7 @@
 import type { BillRecord, Briefing, Dataset, Position, Reference, StanceCorrection } from '../model';
 import { correctionKey } from '../stance/corrections';
 import { keptData, readKept, type UserDataKeeper } from './kept';
+import { describeError } from './open';
 import { correctsRecord, fromStoredBill, userRecordsToStore } from './records';
 import { refKey, type StoredBill, type UserBriefingRecord, type UserDataRecord } from './schema';
 import type { DataStore, DatasetMeta, RemovedSource, SeedOutcome, StoredSearchIndex } from './types';
@@ -56,7 +57,7 @@ export class MemoryStore implements DataStore {
         kept = read.data;
         if (read.problem) notKept = `${keeper.where}: ${read.problem}`;
       } catch (error) {
-        notKept = `${keeper.where} could not be read (${describe(error)})`;
+        notKept = `${keeper.where} could not be read (${describeError(error)})`;
       }
     }
     if (notKept || !keeper) {
@@ -231,7 +232,9 @@ export class MemoryStore implements DataStore {
         try {
           await this.keeper.save(keptData(next.user.values(), next.userData.values(), next.corrections.values()));
         } catch (error) {
-          throw new Error(`it could not be kept in ${this.keeper.where} (${describe(error)}), so nothing was changed`);
+          throw new Error(
+            `it could not be kept in ${this.keeper.where} (${describeError(error)}), so nothing was changed`,
+          );
         }
       }
       this.user = next.user;
@@ -270,8 +273,4 @@ export class MemoryStore implements DataStore {
       userBriefings: this.user.size,
     };
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -26,7 +26,7 @@ export async function openDatabase(
   try {
     request = factory.open(options.name ?? DB_NAME, version);
   } catch (error) {
-    return { ok: false, problem: `IndexedDB refused to open: ${describe(error)}` };
+    return { ok: false, problem: `IndexedDB refused to open: ${describeError(error)}` };
   }
   request.addEventListener('upgradeneeded', (event) => {
     const db = wrap(request.result) as unknown as Db;
@@ -41,7 +41,7 @@ export async function openDatabase(
     request.addEventListener('success', () => resolve({ ok: true, db: wrap(request.result) as unknown as Db }));
     request.addEventListener('error', (event) => {
       event.preventDefault();
-      resolve({ ok: false, problem: `IndexedDB could not be opened: ${describe(request.error)}` });
+      resolve({ ok: false, problem: `IndexedDB could not be opened: ${describeError(request.error)}` });
     });
   });
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -59,7 +59,8 @@ export async function openDatabase(
   }
 }
 
-function describe(error: unknown): string {
+/** An error as `Name: message`, for the messages that say why storage failed (DOMException included). */
+export function describeError(error: unknown): string {
   if (error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException)) {
     return `${error.name}: ${error.message}`;
   }
