@@ -41,7 +41,8 @@ export function formatDate(iso: string): string {
 }
 
 /** `a`, `a and b`, `a, b and c`. */
-function joinWords(items: readonly string[]): string {
+/** `a`, `a and b`, `a, b and c`: how every list of words is written. */
+export function joinWords(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -6,6 +6,7 @@
  */
 import { billTitlesIn } from '../bills/index';
 import type { House, Stage } from '../model';
+import { joinWords } from '../vocabulary';
 import { MONTH, type ParsedDate, parseDates, WEEKDAY } from './dates';
 
 export interface ParsedHeading {
@@ -121,8 +122,7 @@ export function parseHeading(line: string, options: { findBill?: boolean } = {})
     const days = new RegExp(`^${DAYS}`, 'i').exec(text.slice(afterStage));
     if (days?.[1] && days[2]) {
       const numbers = days[2].match(/\d+/g) ?? [];
-      const dayText =
-        numbers.length > 1 ? `days ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}` : `day ${numbers[0]}`;
+      const dayText = numbers.length > 1 ? `days ${joinWords(numbers)}` : `day ${numbers[0]}`;
       stageDetail = stageDetail ? `${stageDetail}, ${dayText}` : dayText;
       text = `${text.slice(0, afterStage)} ${text.slice(afterStage + days[0].length)}`;
     }

@@ -107,6 +107,12 @@ describe('references', () => {
     expect(referenceKey(a) === referenceKey(b)).toBe(same);
     expect(numberKey(a.number) === numberKey(b.number)).toBe(same || a.number.toUpperCase() === b.number.toUpperCase());
   });
+
+  it('numbers are one key whatever their letters’ case', () => {
+    expect(numberKey('172a')).toBe(numberKey('172A'));
+    expect(numberKey('7')).not.toBe(numberKey('17'));
+    expect(numberKey('7A')).not.toBe(numberKey('7B'));
+  });
 });
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

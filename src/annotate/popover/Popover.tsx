@@ -8,7 +8,7 @@ import { stanceForPosition, stanceForProvision } from '../../stance/shown';
 import { PositionExcerpt, ShownStanceLabel, StanceLabel, whyLine } from '../../ui/shared/components';
 import { addedByLabel, otherPrintWarning } from '../../ui/shared/labels';
 import { STANCE_LABEL } from '../../ui/shared/stance';
-import { briefingLabel, briefingTitle, referenceKey, referenceLabel, sameProvision } from '../../vocabulary';
+import { briefingLabel, briefingTitle, joinWords, referenceKey, referenceLabel, sameProvision } from '../../vocabulary';
 
 export interface PopoverProps {
   /** The reference pointed at; with `references`, the first of them. */
@@ -70,7 +70,7 @@ function provisionsOf(
 export function popoverTitle(reference: Reference, references?: readonly Reference[]): string {
   if (references && references.length > 1) {
     const labels = references.map((r, i) => (i === 0 ? referenceLabel(r) : r.number));
-    return `LGA positions: ${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+    return `LGA positions: ${joinWords(labels)}`;
   }
   return `LGA position: ${referenceLabel(reference)}`;
 }

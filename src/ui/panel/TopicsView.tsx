@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PageTopicsSummary } from '../../messaging';
+import { joinWords } from '../../vocabulary';
 import { askTab } from '../client';
 import { StanceBadge } from './parts';
 
@@ -12,9 +13,7 @@ export function mentionLine(mentions: number, speakers: readonly string[]): stri
   const times = mentions === 1 ? 'once' : `${mentions} times`;
   const head = `The LGA was mentioned ${times} on this page`;
   if (!speakers.length) return `${head}.`;
-  const names =
-    speakers.length === 1 ? speakers[0] : `${speakers.slice(0, -1).join(', ')} and ${speakers[speakers.length - 1]}`;
-  return `${head}: by ${names}.`;
+  return `${head}: by ${joinWords(speakers)}.`;
 }
 
 /** Asks the page's content script once the page summary is there (`ready` changes with each reading of the page). */
