@@ -23,7 +23,7 @@ const CPU_PROFILE = process.argv.includes('--cpu-profile');
 /** `--runs N`: N fresh tabs, each traced; the longest task of each is summed up at the end. */
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1] || 1);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const CATEGORIES = (process.env.CATEGORIES ?? 'devtools.timeline,v8.execute,toplevel').split(',').join(',');
+const CATEGORIES = process.env.CATEGORIES ?? 'devtools.timeline,v8.execute,toplevel';
 
 function send(tab, request) {
   return tab.evaluate((message) => (globalThis.browser ?? globalThis.chrome).runtime.sendMessage(message), request);

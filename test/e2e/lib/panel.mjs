@@ -19,6 +19,11 @@ export function showPanelTab(id) {
   return tab.getAttribute('aria-selected') === 'true' && panel && !panel.hidden;
 }
 
+/** True once the Bill view's picker offers the bill (`panel.waitFor(billOffered, id)`). */
+export function billOffered(billId) {
+  return [...(document.getElementById('bill-select')?.options ?? [])].some((o) => o.value === billId) || null;
+}
+
 /** Chooses a bill in the Bill view's picker; false while the picker does not offer it. */
 export function selectBill(billId) {
   const select = document.getElementById('bill-select');

@@ -6,7 +6,7 @@
  */
 import { seriousViolations } from '../lib/axe.mjs';
 import { popoverState, readyState } from '../lib/in-page.mjs';
-import { openPanel, selectBill, showPanelTab } from '../lib/panel.mjs';
+import { billOffered, openPanel, selectBill, showPanelTab } from '../lib/panel.mjs';
 
 /** The panel's "On this page" list, once it shows some reference with its position's words. */
 function pageRefs() {
@@ -213,11 +213,7 @@ export default [
       assert.ok(cswb, `the bill is in ${bills.map((x) => x.title)}`);
       const panel = await openPanel(b);
       await panel.waitFor(showPanelTab, 'bill', { what: 'the Bill tab' });
-      await panel.waitFor(
-        (id) => [...(document.getElementById('bill-select')?.options ?? [])].some((o) => o.value === id),
-        cswb.id,
-        { what: 'the bill in the bill picker' },
-      );
+      await panel.waitFor(billOffered, cswb.id, { what: 'the bill in the bill picker' });
       // Let the panel settle first: on opening it may jump to where a popover last asked it to (session:panelTarget).
       await new Promise((resolve) => setTimeout(resolve, 1000));
       assert.ok(await panel.evaluate(selectBill, cswb.id));
@@ -250,11 +246,7 @@ export default [
       try {
         const panel = await openPanel(b);
         await panel.waitFor(showPanelTab, 'bill', { what: 'the Bill tab' });
-        await panel.waitFor(
-          (id) => [...(document.getElementById('bill-select')?.options ?? [])].some((o) => o.value === id),
-          added.bill.id,
-          { what: 'the bill in the bill picker' },
-        );
+        await panel.waitFor(billOffered, added.bill.id, { what: 'the bill in the bill picker' });
         await new Promise((resolve) => setTimeout(resolve, 1000));
         assert.ok(await panel.evaluate(selectBill, added.bill.id));
         // The panel may read the bill again as the saved briefing's change reaches it: wait for the paged list itself.
