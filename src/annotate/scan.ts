@@ -16,8 +16,6 @@ import { findReferences } from '../references/index';
 export interface TextScanOptions {
   /** Blank out printed line numbers and running headers before matching (publications pages). */
   printedLineNumbers?: boolean;
-  /** Offsets in the text where heading elements start (the DOM's clause headings), besides heading lines. */
-  headingOffsets?: readonly number[];
   /**
    * The bill the text is about (the section's `context.bill`): a reference the text ties to another bill
    * (`clause 48 of the Schools Bill 2022`) is left out. Without it every reference is kept.
@@ -57,9 +55,6 @@ export function stripPrintedLineNumbers(text: string): string {
 const HEADING_LINE =
   /^[ \t]*(New Clause|Clause|New Schedule|Schedule)[ \t]+(\d+[A-Z]{0,3})(?:[ \t]*[:.-][^\n]*)?[ \t]*$/gim;
 
-/** The same, for one line (not global: a global regex's `lastIndex` would leak into the next `matchAll`). */
-const HEADING_ONE_LINE = new RegExp(HEADING_LINE.source, 'i');
-
 const HEADING_KINDS: Readonly<Record<string, ReferenceKind>> = {
   'new clause': 'new-clause',
   clause: 'clause',
@@ -80,25 +75,21 @@ interface Heading {
   number: string;
 }
 
-function headingsIn(text: string, extraOffsets: readonly number[]): Heading[] {
+/**
+ * The heading lines of a text, in order. A page's clause heading (Hansard's `hs_8Clause`, `hs_ClauseHeading` and
+ * `hs_8ClauseQn` items) is a block of its own, and the text index starts every block on a new line, so its heading
+ * line is found here like any other: no list of heading elements is needed.
+ */
+function headingsIn(text: string): Heading[] {
   const headings: Heading[] = [];
-  const seen = new Set<number>();
-  const read = (offset: number, line: string): void => {
-    const m = HEADING_ONE_LINE.exec(line);
-    if (!m || seen.has(offset)) return;
-    seen.add(offset);
+  for (const m of text.matchAll(HEADING_LINE)) {
     headings.push({
-      offset,
+      offset: m.index,
       kind: HEADING_KINDS[(m[1] as string).toLowerCase()] as ReferenceKind,
       number: (m[2] as string).toUpperCase(),
     });
-  };
-  for (const m of text.matchAll(HEADING_LINE)) read(m.index, m[0]);
-  for (const offset of extraOffsets) {
-    const end = text.indexOf('\n', offset);
-    read(offset, text.slice(offset, end < 0 ? undefined : end));
   }
-  return headings.sort((a, b) => a.offset - b.offset);
+  return headings;
 }
 
 function implicitReferences(text: string, headings: readonly Heading[]): TextReference[] {
@@ -136,7 +127,7 @@ export function scanText(text: string, options: TextScanOptions = {}): TextRefer
   const explicit: TextReference[] = findReferences(prepared).filter(
     (ref) => !ref.bill || !bill || sameBill(ref.bill, bill),
   );
-  const implicit = implicitReferences(prepared, headingsIn(prepared, options.headingOffsets ?? [])).filter(
+  const implicit = implicitReferences(prepared, headingsIn(prepared)).filter(
     (ref) => !explicit.some((other) => other.start < ref.end && ref.start < other.end),
   );
   return [...explicit, ...implicit].sort((a, b) => a.start - b.start || a.end - b.end);

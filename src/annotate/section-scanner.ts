@@ -47,7 +47,6 @@ type Work =
       index: TextIndex;
       chunks: Array<[number, number]>;
       next: number;
-      headings: number[];
       refs: TextReference[];
     };
 
@@ -61,28 +60,14 @@ export function createSectionScanner(section: PageSection, options: SectionScann
     while (nextRoot < section.roots.length) {
       const root = section.roots[nextRoot++] as Element;
       if (!root.isConnected) continue;
-      const builder = createTextIndexBuilder(root, {
-        extraSkip: section.skip,
-        mark: section.clauseHeadings.filter((heading) => root.contains(heading)),
-      });
+      const builder = createTextIndexBuilder(root, { extraSkip: section.skip });
       return { phase: 'index', root: nextRoot - 1, builder };
     }
     return null;
   }
 
   function startScan(root: number, index: TextIndex): Work {
-    const headings = section.clauseHeadings
-      .map((heading) => index.offsetOf(heading))
-      .filter((offset): offset is number => offset !== undefined);
-    return {
-      phase: 'scan',
-      root,
-      index,
-      chunks: blockChunks(index.text, CHARS_PER_CHUNK),
-      next: 0,
-      headings,
-      refs: [],
-    };
+    return { phase: 'scan', root, index, chunks: blockChunks(index.text, CHARS_PER_CHUNK), next: 0, refs: [] };
   }
 
   function scanChunk(w: Extract<Work, { phase: 'scan' }>): void {
@@ -91,7 +76,6 @@ export function createSectionScanner(section: PageSection, options: SectionScann
       const found = scanText(w.index.text.slice(start, end), {
         printedLineNumbers: section.printedLineNumbers,
         bill: section.context.bill,
-        headingOffsets: w.headings.filter((h) => h >= start && h < end).map((h) => h - start),
       });
       for (const ref of found) {
         if (start === 0) w.refs.push(ref);

@@ -124,8 +124,6 @@ export interface TextIndexOptions {
   skip?: SkipList;
   /** Extra CSS-free skip rules merged into `skip` (an adapter's own). */
   extraSkip?: Partial<SkipList>;
-  /** Elements whose starting offset in the text should be recorded (e.g. clause headings). */
-  mark?: Iterable<Element>;
 }
 
 export interface TextIndex {
@@ -136,8 +134,6 @@ export interface TextIndex {
   toRange(start: number, end: number): Range;
   /** The DOM position of the character at `offset` (null for a separator). */
   positionAt(offset: number): { node: Text; offset: number } | null;
-  /** Where a marked element's text starts in `text` (undefined if it had no text). */
-  offsetOf(element: Element): number | undefined;
 }
 
 export interface TextIndexBuilder {
@@ -227,10 +223,6 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
   const skip = mergeSkip(options.skip ?? DEFAULT_SKIP, options.extraSkip);
   const tagFlags = tagFlagsOf(skip.tags);
   const skippedByAttributes = compileAttributeSkip(skip);
-  const markedElements = new Set(options.mark ?? []);
-  const marked = markedElements.size ? markedElements : null;
-  const markOffsets = new Map<Element, number>();
-  const pendingMarks: Element[] = [];
 
   /** The index text so far, as pieces (a node's text, or a run of it, each), and its length. */
   const pieces: string[] = [];
@@ -268,11 +260,6 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
     lastCode = kept.charCodeAt(n - 1);
   }
 
-  function flushMarks(): void {
-    for (const el of pendingMarks) markOffsets.set(el, length);
-    pendingMarks.length = 0;
-  }
-
   function separate(): void {
     open = -1;
     if (length === 0 || lastCode === NEWLINE) return;
@@ -295,14 +282,6 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
       open = -1;
       if (++from >= to) return;
     }
-    if (pendingMarks.length) {
-      // A mark starts at its first kept character that is not a space.
-      if (data.charCodeAt(from) === SPACE) {
-        keep(text, from, ' ');
-        if (++from >= to) return;
-      }
-      flushMarks();
-    }
     keep(text, from, from === 0 && to === data.length ? data : data.slice(from, to));
   }
 
@@ -318,7 +297,6 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
       else keep(text, at, ' ');
       return;
     }
-    if (pendingMarks.length) flushMarks();
     const raw = data[at] as string;
     keep(text, at, CHAR_MAP[raw] ?? raw);
   }
@@ -341,12 +319,6 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
     keepRun(text, data, from, data.length);
   }
 
-  /** A marked element left with no text of its own: forget it (it would otherwise take the next element's offset). */
-  function forget(el: Element): void {
-    const at = pendingMarks.indexOf(el);
-    if (at >= 0) pendingMarks.splice(at, 1);
-  }
-
   /**
    * A first-child/next-sibling walk: each node entered once, each element left once. The common cases (an element, a
    * whitespace-only text node) are handled in the loop itself; `blocks` holds, for each element being walked through,
@@ -366,7 +338,6 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
           if (el === root || !(flags & SKIPPED_TAG || skippedByAttributes(el))) {
             const block = flags & BLOCK_TAG;
             if (block) separate();
-            if (marked?.has(el)) pendingMarks.push(el);
             const child = el.firstChild;
             if (child) {
               blocks.push(block);
@@ -374,7 +345,6 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
               continue;
             }
             if (block) separate();
-            if (pendingMarks.length) forget(el);
           }
         } else if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
           const data = (n as Text).data;
@@ -392,7 +362,6 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
         }
       } else {
         if (blocks.pop()) separate();
-        if (pendingMarks.length) forget(n as Element);
       }
       if (n === root) {
         done = true;
@@ -440,12 +409,12 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
         const before = pieces[pieces.length - 1];
         lastCode = before ? before.charCodeAt(before.length - 1) : NEWLINE;
       }
-      index = makeIndex(
-        root,
-        pieces.join(''),
-        { start: segStart, length: segLength, node: segNode, offset: segOffset },
-        markOffsets,
-      );
+      index = makeIndex(root, pieces.join(''), {
+        start: segStart,
+        length: segLength,
+        node: segNode,
+        offset: segOffset,
+      });
     }
     return index;
   }
@@ -476,7 +445,7 @@ interface Segments {
   offset: readonly number[];
 }
 
-function makeIndex(root: Element, text: string, segments: Segments, markOffsets: Map<Element, number>): TextIndex {
+function makeIndex(root: Element, text: string, segments: Segments): TextIndex {
   const { start: segStart, length: segLength, node: segNode, offset: segOffset } = segments;
   const count = segStart.length;
 
@@ -527,6 +496,5 @@ function makeIndex(root: Element, text: string, segments: Segments, markOffsets:
     text,
     toRange,
     positionAt,
-    offsetOf: (element) => markOffsets.get(element),
   };
 }

@@ -11,7 +11,6 @@ import type { PageAdapter } from './types';
 export const BILLS_SITE_SELECTORS = {
   title: ['.hero-banner h1', 'main h1', 'h1'],
   content: ['main', '#main-content', 'body'],
-  clauseHeadings: '[data-tag="hs_8Clause"]',
 } as const;
 
 const BILLS_SITE_URL = /^https?:\/\/bills\.parliament\.uk\/bills\/(\d+)(?:\/[a-z-]+(?:\/\d+)?)*\/?(?:[?#].*)?$/i;
@@ -36,7 +35,6 @@ export const billsSite: PageAdapter = {
         {
           context: billContext(title, bills, { house: null, stage: null, stageLabel: null, date: null }, record),
           roots: [content],
-          clauseHeadings: [],
         },
       ],
     };

@@ -40,7 +40,6 @@ export const hansardCommitteeSitting: PageAdapter = {
             record,
           ),
           roots: [content],
-          clauseHeadings: [...content.querySelectorAll(HANSARD_SELECTORS.clauseHeadings)],
           skip: HANSARD_SKIP,
         },
       ],

@@ -32,8 +32,6 @@ export const HANSARD_SELECTORS = {
   sectionHeadings: '.child-debate > h2',
   item: '.debate-item',
   speech: '.contribution',
-  /** Clause headings that set the implicit clause of `That the clause stand part of the Bill`. */
-  clauseHeadings: '[data-tag="hs_8Clause"], [data-tag="hs_ClauseHeading"], [data-tag="hs_8ClauseQn"]',
 } as const;
 
 /** Classes the index skips on Hansard beyond the defaults: speaker blocks, timestamps, tooltips, divisions' icons. */

@@ -50,7 +50,6 @@ export const hansardDay: PageAdapter = {
           date: date ?? dateFromText(volumeDate(doc) ?? ''),
         }),
         roots: [section],
-        clauseHeadings: [...section.querySelectorAll(HANSARD_SELECTORS.clauseHeadings)],
         skip: HANSARD_SKIP,
       });
     }

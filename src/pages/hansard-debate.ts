@@ -59,7 +59,6 @@ export const hansardDebate: PageAdapter = {
             record,
           ),
           roots: [content],
-          clauseHeadings: [...content.querySelectorAll(HANSARD_SELECTORS.clauseHeadings)],
           skip: HANSARD_SKIP,
         },
       ],

@@ -74,7 +74,6 @@ export const publications: PageAdapter = {
             title ? resolveBill(title, bills) : null,
           ),
           roots: [content],
-          clauseHeadings: [],
           printedLineNumbers: true,
         },
       ],

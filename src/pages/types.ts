@@ -22,8 +22,6 @@ export interface PageSection {
   context: PageContext;
   /** The elements whose text belongs to this section (scanned in order). */
   roots: Element[];
-  /** Headings inside the roots that set an implicit clause (`Clause 7` above `That the clause stand part`). */
-  clauseHeadings: Element[];
   /** Printed line numbers are glued to words (`1 5Corporate parenting principles`): strip them before matching. */
   printedLineNumbers?: boolean;
   /** The adapter's own additions to the text index's skip list. */

@@ -138,7 +138,7 @@ function deps(overrides: Partial<ControllerDeps> = {}) {
       'https://hansard.parliament.uk/Commons/2025-02-11/debates/x/ChildrenSWellbeingAndSchoolsBill(FourteenthSitting)',
     send: send as unknown as ControllerDeps['send'],
     getSettings: async () => SETTINGS,
-    understand: () => ({ adapter: 'test', sections: [{ context: CONTEXT, roots: [main], clauseHeadings: [] }] }),
+    understand: () => ({ adapter: 'test', sections: [{ context: CONTEXT, roots: [main] }] }),
     popover: { driver: createPopoverDriver, create: createPopoverHost, scheme: pageScheme },
     ...overrides,
   };
@@ -536,8 +536,7 @@ describe('late content', () => {
     let understood = false;
     const main = document.querySelector('main')!;
     const { d, sent } = deps({
-      understand: () =>
-        understood ? { adapter: 'test', sections: [{ context: CONTEXT, roots: [main], clauseHeadings: [] }] } : null,
+      understand: () => (understood ? { adapter: 'test', sections: [{ context: CONTEXT, roots: [main] }] } : null),
     });
     const controller = createController(d);
     teardowns.push(controller.teardown);

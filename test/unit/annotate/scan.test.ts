@@ -49,7 +49,7 @@ describe('implicit references from the heading above', () => {
     expect(scanText(text).filter((r) => r.implicit)).toEqual([]);
   });
 
-  it('uses the DOM clause headings of a section', () => {
+  it('reads a clause heading item of the page as the heading above', () => {
     const doc = parseHtml(
       '<div id="s"><div data-tag="hs_8Clause"><p>Clause 7</p></div><div class="debate-item"><p><em>Question proposed, That the clause stand part of the Bill.</em></p></div></div>',
       null,
@@ -58,7 +58,6 @@ describe('implicit references from the heading above', () => {
     const section: PageSection = {
       context: { bill: null, billId: null, house: null, stage: null, stageLabel: null, date: null },
       roots: [root],
-      clauseHeadings: [root.querySelector('[data-tag]') as Element],
     };
     const refs = scanSection(section, 3);
     const implicit = refs.find((r) => r.implicit);

@@ -1,9 +1,9 @@
 /**
  * The text index against its oracle (text-index-oracle.ts, the first builder, one character at a time): the same text,
- * the same DOM position for every character, the same offsets of marked elements and the same ranges, on every real
+ * the same DOM position for every character and the same ranges, on every real
  * page the tests have (../shared/corpus and test/fixtures/pages, each adapter section and the whole body) and on
  * generated trees built to hit every rule at once (whitespace of every kind across node and block boundaries,
- * zero-width characters, mapped quotes, skipped subtrees, empty and marked elements, adjacent text nodes). Built
+ * zero-width characters, mapped quotes, skipped subtrees, empty elements, adjacent text nodes). Built
  * at once and in steps of a few nodes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -43,7 +43,7 @@ function oracleRange(oracle: OracleIndex, start: number, end: number): [Text, nu
 }
 
 /** The first difference between the index and the oracle, in words (null when they agree). */
-function difference(index: TextIndex, oracle: OracleIndex, marks: readonly Element[], spans: Array<[number, number]>) {
+function difference(index: TextIndex, oracle: OracleIndex, spans: Array<[number, number]>) {
   if (index.text !== oracle.text) {
     let at = 0;
     while (index.text[at] === oracle.text[at]) at++;
@@ -57,11 +57,6 @@ function difference(index: TextIndex, oracle: OracleIndex, marks: readonly Eleme
     }
   }
   for (const offset of [-1, oracle.text.length]) if (index.positionAt(offset) !== null) return `position of ${offset}`;
-  for (const el of marks) {
-    if (index.offsetOf(el) !== oracle.offsets.get(el)) {
-      return `offset of <${el.localName}>: ${index.offsetOf(el)} vs ${oracle.offsets.get(el)}`;
-    }
-  }
   for (const [start, end] of spans) {
     const want = oracleRange(oracle, start, end);
     let got: [Node, number, Node, number] | null = null;
@@ -96,22 +91,19 @@ interface Root {
   name: string;
   root: Element;
   options: TextIndexOptions;
-  marks: Element[];
 }
 
-/** Each adapter section's roots, as the scanner indexes them, and the whole body with every heading marked. */
+/** Each adapter section's roots, as the scanner indexes them, and the whole body. */
 function rootsOf(name: string, html: string, url: string | null): Root[] {
   const doc = parseHtml(html, url);
   const roots: Root[] = [];
   const understood = url ? understandPage(doc, url, BILLS) : null;
   understood?.sections.forEach((section, s) => {
     for (const root of section.roots) {
-      const marks = section.clauseHeadings.filter((heading) => root.contains(heading));
-      roots.push({ name: `${name} section ${s}`, root, options: { extraSkip: section.skip, mark: marks }, marks });
+      roots.push({ name: `${name} section ${s}`, root, options: { extraSkip: section.skip } });
     }
   });
-  const marks = [...doc.body.querySelectorAll('h1, h2, h3, h4, [data-tag], li, td')];
-  roots.push({ name: `${name} body`, root: doc.body, options: { mark: marks }, marks });
+  roots.push({ name: `${name} body`, root: doc.body, options: {} });
   return roots;
 }
 
@@ -129,14 +121,14 @@ function pages(): Array<[string, string, string | null]> {
 describe('the text index gives what its oracle gives', () => {
   it.each(pages())('%s', { timeout: 240_000 }, (name, html, url) => {
     const roots = rootsOf(name, html, url);
-    for (const { name: rootName, root, options, marks } of roots) {
+    for (const { name: rootName, root, options } of roots) {
       const oracle = oracleIndex(root, options);
       // References the grammar finds and sentence-sized windows, as spans to map back (a sample of each: happy-dom
       // takes tens of milliseconds per Range on a big page; every position is compared above anyway).
       const refs = scanText(oracle.text).map((r): [number, number] => [r.start, r.end]);
       const spans = [...sample(refs, 30), ...sample(windows(oracle.text.length, 40), 30)];
       for (const nodesPerStep of [10_000, 7]) {
-        const problem = difference(build(root, options, nodesPerStep), oracle, marks, spans);
+        const problem = difference(build(root, options, nodesPerStep), oracle, spans);
         expect(problem, `${rootName} in steps of ${nodesPerStep}`).toBeNull();
       }
       expect(oracle.text.length, rootName).toBeGreaterThan(0);
@@ -181,7 +173,6 @@ interface Elem {
   className: string;
   role: string | null;
   hidden: boolean;
-  marked: boolean;
   children: Tree[];
 }
 
@@ -206,20 +197,18 @@ const treeArb = fc.letrec<{ tree: Tree; elem: Elem }>((tie) => ({
     ),
     role: fc.constantFrom(null, null, 'navigation', 'note'),
     hidden: fc.constantFrom(false, false, false, true),
-    marked: fc.boolean(),
     children: fc.array(tie('tree'), { maxLength: 4 }),
   }),
 }));
 
-function materialise(doc: Document, tree: Tree, marks: Element[]): Node {
+function materialise(doc: Document, tree: Tree): Node {
   if ('text' in tree) return doc.createTextNode(tree.text);
   if ('comment' in tree) return doc.createComment('clause 9');
   const el = doc.createElement(tree.tag);
   if (tree.className) el.setAttribute('class', tree.className);
   if (tree.role) el.setAttribute('role', tree.role);
   if (tree.hidden) el.setAttribute('hidden', '');
-  if (tree.marked) marks.push(el);
-  for (const child of tree.children) el.append(materialise(doc, child, marks));
+  for (const child of tree.children) el.append(materialise(doc, child));
   return el;
 }
 
@@ -230,16 +219,15 @@ describe('the text index on generated trees', () => {
   it('gives what its oracle gives, built at once and node by node', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(fc.array(treeArb.tree, { maxLength: 6 }), fc.integer({ min: 1, max: 5 }), (trees, nodesPerStep) => {
-        const marks: Element[] = [];
         const root = doc.createElement('div');
-        for (const tree of trees) root.append(materialise(doc, tree, marks));
-        const options: TextIndexOptions = { extraSkip: { classes: ['timestamp'] }, mark: marks };
+        for (const tree of trees) root.append(materialise(doc, tree));
+        const options: TextIndexOptions = { extraSkip: { classes: ['timestamp'] } };
         const oracle = oracleIndex(root, options);
         const spans: Array<[number, number]> = [];
         for (let a = 0; a < oracle.text.length; a++)
           for (let b = a + 1; b <= Math.min(oracle.text.length, a + 6); b++) spans.push([a, b]);
         for (const steps of [10_000, nodesPerStep]) {
-          expect(difference(build(root, options, steps), oracle, marks, spans)).toBeNull();
+          expect(difference(build(root, options, steps), oracle, spans)).toBeNull();
         }
       }),
       { numRuns: 3000, seed: 11 },

@@ -1,7 +1,7 @@
 /**
  * The oracle for the text index (test/unit/annotate/text-index-oracle.test.ts): the first builder, which read a page
  * one character at a time, kept here as the plainest statement of what the index must give (text, DOM position of
- * every character, marked elements' offsets). src/annotate/text-index.ts builds the same thing node by node, fast;
+ * every character). src/annotate/text-index.ts builds the same thing node by node, fast;
  * the test holds it to this one on the real pages and on generated ones.
  */
 import { BLOCK_SEPARATOR, BLOCK_TAGS, DEFAULT_SKIP, type SkipList } from '../../../src/annotate/text-index';
@@ -56,13 +56,9 @@ export interface OracleIndex {
   text: string;
   /** The DOM position of each character of `text` (null for a separator). */
   positions: Array<{ node: Text; offset: number } | null>;
-  offsets: Map<Element, number>;
 }
 
-export function oracleIndex(
-  root: Element,
-  options: { extraSkip?: Partial<SkipList>; mark?: Iterable<Element> } = {},
-): OracleIndex {
+export function oracleIndex(root: Element, options: { extraSkip?: Partial<SkipList> } = {}): OracleIndex {
   const extra = options.extraSkip ?? {};
   const skip: SkipList = {
     tags: [...DEFAULT_SKIP.tags, ...(extra.tags ?? [])],
@@ -71,9 +67,6 @@ export function oracleIndex(
     roles: [...DEFAULT_SKIP.roles, ...(extra.roles ?? [])],
     attributes: [...DEFAULT_SKIP.attributes, ...(extra.attributes ?? [])],
   };
-  const marked = new Set(options.mark ?? []);
-  const offsets = new Map<Element, number>();
-  let pending: Element[] = [];
   const chars: string[] = [];
   const positions: Array<{ node: Text; offset: number } | null> = [];
   const last = () => chars[chars.length - 1] ?? BLOCK_SEPARATOR;
@@ -101,8 +94,6 @@ export function oracleIndex(
         } else {
           const raw = data[i] as string;
           ch = CHAR_MAP[raw] ?? raw;
-          for (const el of pending) offsets.set(el, chars.length);
-          pending = [];
         }
         chars.push(ch);
         positions.push({ node: text, offset: i });
@@ -114,10 +105,8 @@ export function oracleIndex(
     if (el !== root && isSkipped(el, skip)) return;
     const block = BLOCK_TAGS.has(el.localName);
     if (block) separate();
-    if (marked.has(el)) pending.push(el);
     for (let child = el.firstChild; child; child = child.nextSibling) visit(child);
     if (block) separate();
-    pending = pending.filter((p) => p !== el);
   };
 
   visit(root);
@@ -125,5 +114,5 @@ export function oracleIndex(
     chars.pop();
     positions.pop();
   }
-  return { text: chars.join(''), positions, offsets };
+  return { text: chars.join(''), positions };
 }
