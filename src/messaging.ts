@@ -158,12 +158,17 @@ export type BackgroundRequest =
   | { type: 'importUserData'; json: string; replace?: boolean };
 
 /** A briefing the reader added that a save or an import replaces, as they are told of it. */
+/** Where saving a briefing would go, what it replaces, and how many of the reader's corrections that would remove. */
+export type PlannedSave = SavePlan & { corrections: number };
+
 export interface ReplacedSource {
   source: string;
   billTitle: string;
   /** Its stage sections. */
   briefings: number;
   addedAt: string;
+  /** The reader's stance corrections of it that its new version no longer holds: removed with it (said before and after). */
+  corrections: number;
 }
 
 /** What the background found in one paragraph of a `topics` request (paragraphs with nothing found are left out). */
@@ -208,8 +213,10 @@ export interface BackgroundResponses {
     source: string;
     /** The saved briefings it replaced (the same page, the same words, or the same name). */
     replaced: Duplicate[];
+    /** The reader's stance corrections of what it replaced that no longer match a position: removed in the same write. */
+    corrections: number;
   };
-  planBriefing: SavePlan;
+  planBriefing: PlannedSave;
   captureStatus: CaptureState;
   captureBriefing: { id: string };
   pendingCapture: PendingCapture | null;

@@ -26,10 +26,11 @@ import type {
 import type { BillRecord, Briefing, Dataset, Position, Reference, StanceCorrection } from '../model';
 import { parseQuery, searchPositions } from '../search';
 import { type IndexChange, SearchIndexCache } from '../search/cache';
-import { attachCorrections, correctionsByPosition } from '../stance/corrections';
+import { attachCorrections, correctionKey, correctionsByPosition } from '../stance/corrections';
 import { sameProvision, takesStance } from '../stance/shown';
 import { describeError, MemoryStore, openStore, type UserDataKeeper } from '../store';
 import { BillDataCache, type WholeBill } from '../store/bill-cache';
+import { correctionsOrphaned, correctsRecord } from '../store/records';
 import type { UserBriefingRecord, UserDataRecord } from '../store/schema';
 import type { DataStore, SeedOutcome } from '../store/types';
 import { briefingEntry, briefingPositions, pageHolding } from './bill-pages';
@@ -269,14 +270,15 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
 
   /**
    * Writes user briefings (and records), replacing the sources named in `replacing` too, after checking that the
-   * result still exports to a file import can read.
+   * result still exports to a file import can read. Returns the reader's corrections the replacement removed (of
+   * positions the new versions no longer hold: see `orphanedBy`).
    */
   async function writeUserData(
     records: readonly UserBriefingRecord[],
     userData: readonly UserDataRecord[] = [],
     replacing: readonly string[] = [],
     corrections: readonly StanceCorrection[] = [],
-  ) {
+  ): Promise<StanceCorrection[]> {
     const going = new Set([...records.map((record) => record.source), ...replacing]);
     const saved = await store.userBriefings();
     const kept = saved.filter((record) => !going.has(record.source));
@@ -289,7 +291,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       ...records.map((r) => [r.bill.id, r.bill] as const),
       ...(await allBills()).map((b) => [b.id, b] as const),
     ]);
-    await store.putUserBriefings(records, userData, replacing, corrections);
+    const orphaned = await store.putUserBriefings(records, userData, replacing, corrections);
     userDataChanged();
     await searchIndexChanged(before, {
       removed: saved.filter((record) => going.has(record.source)).flatMap((r) => r.positions.map((p) => p.id)),
@@ -299,6 +301,23 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
         positions: records.flatMap((r) => r.positions),
       },
     });
+    return orphaned;
+  }
+
+  /**
+   * The reader's corrections that saving `incoming` in place of the saved `replaced` would remove (said before the
+   * reader confirms; the store removes the same ones in its write: src/store/records.ts `correctionsOrphaned`).
+   */
+  async function orphanedBy(
+    replaced: readonly UserBriefingRecord[],
+    incoming: readonly UserBriefingRecord[],
+    putAgain: readonly StanceCorrection[] = [],
+  ): Promise<StanceCorrection[]> {
+    if (!replaced.length) return [];
+    const again = new Set(putAgain.map((c) => correctionKey(c.positionId, c.ref)));
+    return correctionsOrphaned(await store.corrections(), replaced, incoming).filter(
+      (c) => !again.has(correctionKey(c.positionId, c.ref)),
+    );
   }
 
   /** The search index held is updated in place for a change of the reader's briefings (src/search/cache.ts). */
@@ -322,6 +341,34 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
   async function plan(fileName: string, text: string, url: string | null): Promise<SavePlan> {
     const result = compileBriefing(text, fileName, await allBills());
     return planSave({ ...result, source: fileName, url }, await store.userBriefings());
+  }
+
+  /** The user record saving `text` by `saving` would store, or the compiler's errors. */
+  async function compileSaving(
+    saving: SavePlan,
+    text: string,
+    from: BriefingOrigin | null,
+    saved: readonly UserBriefingRecord[],
+  ): Promise<{ record: UserBriefingRecord | undefined; errors: string[] }> {
+    const at = now().toISOString();
+    const { records, errors } = compileUserBriefings(
+      [
+        {
+          source: saving.source,
+          text,
+          addedAt: saving.addedAt ?? at,
+          ...(saving.addedAt ? { updatedAt: at } : {}),
+          origin: from ?? savedOrigin(saving, saved),
+        },
+      ],
+      await allBills(),
+    );
+    return { record: records[0], errors: errors.map(formatDiagnostic) };
+  }
+
+  /** The saved records a plan replaces. */
+  function replacedBy(saving: SavePlan, saved: readonly UserBriefingRecord[]): UserBriefingRecord[] {
+    return saving.replaces.flatMap((d) => saved.find((r) => r.source === d.source) ?? []);
   }
 
   const handlers: Handlers = {
@@ -484,33 +531,19 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       const from = originOf(origin);
       const saving = await plan(fileName, text, from?.url ?? null);
       const saved = await store.userBriefings();
+      const { record, errors } = await compileSaving(saving, text, from, saved);
       if (saving.replaces.length && !replace) {
-        const replaces = saving.replaces.flatMap((d) => {
-          const record = saved.find((r) => r.source === d.source);
-          return record ? [replacedSource(record)] : [];
-        });
+        const replaced = replacedBy(saving, saved);
+        const orphaned = record ? await orphanedBy(replaced, [record]) : [];
+        const replaces = replaced.map((r) => replacedSource(r, orphaned));
         throw new ConfirmReplace(
           `nothing was saved: it would replace ${replaces.map(describeReplaced).join('; ')}; confirm the replacement first`,
           replaces,
         );
       }
-      const at = now().toISOString();
-      const { records, errors } = compileUserBriefings(
-        [
-          {
-            source: saving.source,
-            text,
-            addedAt: saving.addedAt ?? at,
-            ...(saving.addedAt ? { updatedAt: at } : {}),
-            origin: from ?? savedOrigin(saving, saved),
-          },
-        ],
-        await allBills(),
-      );
-      const [record] = records;
-      if (errors.length || !record) throw new UserFacingError(errors.map(formatDiagnostic).join('\n'));
+      if (errors.length || !record) throw new UserFacingError(errors.join('\n'));
       const others = saving.replaces.map((d) => d.source).filter((source) => source !== record.source);
-      await writeUserData([record], [], others);
+      const orphaned = await writeUserData([record], [], others);
       const capture = captureId ? pendingCaptures.get(captureId) : undefined;
       if (capture) {
         pendingCaptures.delete(capture.id);
@@ -523,11 +556,19 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
         warnings: record.warnings,
         source: record.source,
         replaced: saving.replaces,
+        corrections: orphaned.length,
       };
     },
 
     async planBriefing({ fileName, text, url }) {
-      return plan(fileName, text, url ?? null);
+      const saving = await plan(fileName, text, url ?? null);
+      const saved = await store.userBriefings();
+      const replaced = replacedBy(saving, saved);
+      // Compiled again under the name it would be saved as (ids follow the name) only when a correction could go.
+      const corrections = await store.corrections();
+      if (!corrections.some((c) => replaced.some((r) => correctsRecord(c, r)))) return { ...saving, corrections: 0 };
+      const { record } = await compileSaving(saving, text, url ? originOf({ url, pageDate: null }) : null, saved);
+      return { ...saving, corrections: record ? correctionsOrphaned(corrections, replaced, [record]).length : 0 };
     },
 
     async captureStatus({ text }, sender) {
@@ -588,25 +629,30 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       }
       if (!parsed.ok) throw failed(parsed.errors);
       const stored = new Map((await store.userBriefings()).map((record) => [record.source, record]));
-      const replaced = parsed.file.briefings.flatMap((item) => {
-        const record = stored.get(item.source);
-        return record ? [replacedSource(record)] : [];
-      });
+      const replacedRecords = parsed.file.briefings.flatMap((item) => stored.get(item.source) ?? []);
+      const { records, errors } = compileUserBriefings(parsed.file.briefings, await allBills());
+      // Said before confirming: the corrections of a replaced briefing the file's version no longer holds.
+      const orphaned = await orphanedBy(replacedRecords, records, parsed.file.corrections);
+      const replaced = replacedRecords.map((record) => replacedSource(record, orphaned));
       if (replaced.length && !replace) {
         throw new ConfirmReplace(
           `import failed, nothing was changed:\nit would replace ${replaced.length === 1 ? 'a briefing' : `${replaced.length} briefings`} you added: ${replaced.map(describeReplaced).join('; ')}. Confirm the replacement to import it.`,
           replaced,
         );
       }
-      const { records, errors } = compileUserBriefings(parsed.file.briefings, await allBills());
       if (errors.length) throw failed(errors.map(formatDiagnostic));
+      let removed: StanceCorrection[];
       try {
-        await writeUserData(records, parsed.file.userData, [], parsed.file.corrections);
+        removed = await writeUserData(records, parsed.file.userData, [], parsed.file.corrections);
       } catch (error) {
         if (error instanceof UserFacingError) throw error;
         throw failed([`storing it failed (${describeError(error)})`]);
       }
-      return { briefings: records.length, corrections: parsed.file.corrections.length, replaced };
+      return {
+        briefings: records.length,
+        corrections: parsed.file.corrections.length,
+        replaced: replacedRecords.map((record) => replacedSource(record, removed)),
+      };
     },
   };
 

@@ -12,7 +12,7 @@ import { LIMITS, megabytes } from '../limits';
 import type { ReplacedSource } from '../messaging';
 import type { BillRecord, StanceCorrection } from '../model';
 import { parseCorrection } from '../stance/corrections';
-import { namespaceUserRecords } from '../store/records';
+import { correctsRecord, namespaceUserRecords } from '../store/records';
 import type { UserBriefingRecord, UserDataRecord } from '../store/schema';
 import { boundedText } from './validate';
 
@@ -228,12 +228,14 @@ export function compileUserBriefings(
   return { records, errors };
 }
 
-export function replacedSource(record: UserBriefingRecord): ReplacedSource {
+/** A saved briefing a save or an import replaces; `orphaned`: the corrections the replacement removes (of any source). */
+export function replacedSource(record: UserBriefingRecord, orphaned: readonly StanceCorrection[] = []): ReplacedSource {
   return {
     source: record.source,
     billTitle: record.bill.title,
     briefings: record.briefings.length,
     addedAt: record.addedAt,
+    corrections: orphaned.filter((correction) => correctsRecord(correction, record)).length,
   };
 }
 

@@ -3,7 +3,7 @@ import type { IDBPTransaction } from 'idb';
 import { briefingIdOfPosition } from '../ids';
 import type { BillRecord, Briefing, Dataset, Position, Reference, StanceCorrection } from '../model';
 import { correctionKey } from '../stance/corrections';
-import { correctsRecord, fromStoredBill, userRecordsToStore, withStanceFields } from './records';
+import { correctionsOrphaned, fromStoredBill, userRecordsToStore, withStanceFields } from './records';
 import type {
   DatasetMetaRecord,
   Db,
@@ -188,21 +188,27 @@ export class IdbStore implements DataStore {
     userData: readonly UserDataRecord[] = [],
     removeSources: readonly string[] = [],
     corrections: readonly StanceCorrection[] = [],
-  ) {
+  ): Promise<StanceCorrection[]> {
     const tx = this.db.transaction(USER_WRITE_STORES, 'readwrite');
+    let orphaned: StoredCorrection[] = [];
     await atomically(tx, async (writes) => {
       const incoming = new Set(records.map((record) => record.source));
+      const replaced: UserBriefingRecord[] = [];
       for (const source of removeSources) {
         if (incoming.has(source)) continue; // replaced below
         const doomed = await tx.objectStore('userBriefings').get(source);
         if (!doomed) continue;
+        replaced.push(doomed);
         await deleteUserRecords(tx, doomed, records);
         await tx.objectStore('userBriefings').delete(source);
       }
       for (const record of records) {
         const previous = await tx.objectStore('userBriefings').get(record.source);
-        if (previous) await deleteUserRecords(tx, previous, records);
+        if (!previous) continue;
+        replaced.push(previous);
+        await deleteUserRecords(tx, previous, records);
       }
+      orphaned = await deleteOrphanedCorrections(tx, replaced, records, corrections);
       const bills = tx.objectStore('bills');
       const existingBills = new Map((await bills.getAll()).map((bill) => [bill.id, bill] as const));
       const shipped = new Set([...existingBills.values()].filter((b) => b.origin === 'shipped').map((b) => b.id));
@@ -216,6 +222,7 @@ export class IdbStore implements DataStore {
         writes.push(tx.objectStore('corrections').put(toStoredCorrection(correction)));
       writes.push(bumpUserRevision(tx));
     });
+    return orphaned.map(fromStoredCorrection);
   }
 
   async removeUserBriefing(source: string): Promise<RemovedSource> {
@@ -227,9 +234,7 @@ export class IdbStore implements DataStore {
     }
     await deleteUserRecords(tx, record, []);
     await tx.objectStore('userBriefings').delete(source);
-    const corrections = tx.objectStore('corrections');
-    const going = (await corrections.getAll()).filter((c) => correctsRecord(c, record));
-    for (const correction of going) await corrections.delete(correction.key);
+    const going = await deleteOrphanedCorrections(tx, [record], [], []);
     await bumpUserRevision(tx);
     await tx.done;
     return {
@@ -294,6 +299,26 @@ async function deleteUserRecords(
   const others: UserBriefingRecord[] = await tx.objectStore('userBriefings').getAll();
   const stillUsed = [...others, ...incoming].some((r) => r.source !== record.source && r.bill.id === record.bill.id);
   if (!stillUsed) await tx.objectStore('bills').delete(record.bill.id);
+}
+
+/**
+ * Deletes the corrections that replacing (or removing) `replaced` by `incoming` leaves pointing at nothing
+ * (./records.ts `correctionsOrphaned`), except those the same write puts again; returns them.
+ */
+async function deleteOrphanedCorrections(
+  tx: UserWriteTx,
+  replaced: readonly UserBriefingRecord[],
+  incoming: readonly UserBriefingRecord[],
+  putAgain: readonly StanceCorrection[],
+): Promise<StoredCorrection[]> {
+  if (replaced.length === 0) return [];
+  const store = tx.objectStore('corrections');
+  const again = new Set(putAgain.map((c) => correctionKey(c.positionId, c.ref)));
+  const stored = await store.getAll();
+  const going = new Set(correctionsOrphaned(stored, replaced, incoming));
+  const deleted = stored.filter((c) => going.has(c) && !again.has(c.key));
+  for (const correction of deleted) await store.delete(correction.key);
+  return deleted;
 }
 
 async function bumpUserRevision(tx: UserWriteTx): Promise<void> {

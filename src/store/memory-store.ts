@@ -9,7 +9,7 @@ import type { BillRecord, Briefing, Dataset, Position, Reference, StanceCorrecti
 import { correctionKey } from '../stance/corrections';
 import { keptData, readKept, type UserDataKeeper } from './kept';
 import { describeError } from './open';
-import { correctsRecord, fromStoredBill, userRecordsToStore } from './records';
+import { correctionsOrphaned, fromStoredBill, userRecordsToStore } from './records';
 import { refKey, type StoredBill, type UserBriefingRecord, type UserDataRecord } from './schema';
 import type { DataStore, DatasetMeta, RemovedSource, SeedOutcome, StoredSearchIndex } from './types';
 
@@ -184,20 +184,26 @@ export class MemoryStore implements DataStore {
     userData: readonly UserDataRecord[] = [],
     removeSources: readonly string[] = [],
     corrections: readonly StanceCorrection[] = [],
-  ) {
-    await this.changeUserData((next) => {
+  ): Promise<StanceCorrection[]> {
+    const orphaned = await this.changeUserData((next) => {
+      const sources = new Set([...removeSources, ...records.map((record) => record.source)]);
+      const replaced = [...sources].flatMap((source) => next.user.get(source) ?? []);
+      const going = orphanedKeys(next.corrections, replaced, records, corrections);
+      for (const key of going) next.corrections.delete(key);
       for (const source of removeSources) next.user.delete(source);
       for (const record of records) next.user.set(record.source, record);
       for (const record of userData) next.userData.set(record.key, record);
       for (const c of corrections) next.corrections.set(correctionKey(c.positionId, c.ref), c);
+      return going.map((key) => this.corrections_.get(key) as StanceCorrection);
     });
     this.userChanged();
+    return orphaned;
   }
 
   async removeUserBriefing(source: string): Promise<RemovedSource> {
     const record = this.user.get(source);
     if (!record) return { briefings: 0, corrections: 0, positions: [] };
-    const going = [...this.corrections_].filter(([, c]) => correctsRecord(c, record)).map(([key]) => key);
+    const going = orphanedKeys(this.corrections_, [record], [], []);
     await this.changeUserData(({ user, corrections }) => {
       user.delete(source);
       for (const key of going) corrections.delete(key);
@@ -273,4 +279,17 @@ export class MemoryStore implements DataStore {
       userBriefings: this.user.size,
     };
   }
+}
+
+/** The keys of the corrections replacing `replaced` by `incoming` orphans (./records.ts), but for those put again. */
+function orphanedKeys(
+  corrections: ReadonlyMap<string, StanceCorrection>,
+  replaced: readonly UserBriefingRecord[],
+  incoming: readonly UserBriefingRecord[],
+  putAgain: readonly StanceCorrection[],
+): string[] {
+  const again = new Set(putAgain.map((c) => correctionKey(c.positionId, c.ref)));
+  return correctionsOrphaned([...corrections.values()], replaced, incoming)
+    .map((c) => correctionKey(c.positionId, c.ref))
+    .filter((key) => !again.has(key));
 }

@@ -70,3 +70,22 @@ export function correctsRecord(correction: StanceCorrection, record: UserBriefin
   const briefingId = briefingIdOfPosition(correction.positionId);
   return record.briefings.some((b) => b.id === briefingId);
 }
+
+/**
+ * The reader's corrections that replacing `replaced` by `incoming` leaves pointing at nothing: corrections of a
+ * replaced briefing's positions whose position (by its id, the stable key a correction is stored under) is not in the
+ * new version with the words it was corrected on. A correction applies only while the position's text is the one it
+ * was made on (src/stance/shown.ts), so one left behind could neither be shown nor undone: it goes in the same write,
+ * as removing a briefing takes its corrections. Those the new version still holds are kept.
+ */
+export function correctionsOrphaned(
+  corrections: readonly StanceCorrection[],
+  replaced: readonly UserBriefingRecord[],
+  incoming: readonly UserBriefingRecord[],
+): StanceCorrection[] {
+  if (corrections.length === 0 || replaced.length === 0) return [];
+  const kept = new Map(incoming.flatMap((record) => record.positions.map((p) => [p.id, p.text] as const)));
+  return corrections.filter(
+    (c) => replaced.some((record) => correctsRecord(c, record)) && kept.get(c.positionId) !== c.text,
+  );
+}

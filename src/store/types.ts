@@ -60,14 +60,15 @@ export interface DataStore {
   userBriefings(): Promise<UserBriefingRecord[]>;
   /**
    * Adds or replaces (by source) user briefings, in one transaction; `removeSources` (the duplicates a record
-   * replaces under another name) go in the same transaction.
+   * replaces under another name) go in the same transaction, and so do the reader's corrections of a replaced
+   * briefing's positions that the new version no longer holds (./records.ts `correctionsOrphaned`): returns those.
    */
   putUserBriefings(
     records: readonly UserBriefingRecord[],
     userData?: readonly UserDataRecord[],
     removeSources?: readonly string[],
     corrections?: readonly StanceCorrection[],
-  ): Promise<void>;
+  ): Promise<StanceCorrection[]>;
   /**
    * Removes one user briefing, its records and the reader's stance corrections of its positions (a correction of a
    * position that is gone could not be shown or undone anywhere); says how many briefing sections and corrections went,

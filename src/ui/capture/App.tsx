@@ -9,8 +9,7 @@
  * [data-testid=capture-expired].
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { SavePlan } from '../../capture/duplicates';
-import type { PendingCapture } from '../../messaging';
+import type { PendingCapture, PlannedSave } from '../../messaging';
 import { formatDate, shortDate } from '../../vocabulary';
 import { ask, BackgroundError } from '../client';
 import { BriefingPreview } from '../options/AddBriefing';
@@ -18,13 +17,13 @@ import { message } from '../options/hooks';
 import { type BriefingPreviewModel, compileForPreview } from '../options/preview';
 import { StyleTokens } from '../panel/theme';
 import { WontLastNote } from '../wont-last';
-import { replacesLabel } from './words';
+import { correctionsRemovedLabel, replacesLabel } from './words';
 
 type Loaded =
   | { kind: 'loading' }
   | { kind: 'expired' }
   | { kind: 'failed'; error: string }
-  | { kind: 'ready'; capture: PendingCapture; preview: BriefingPreviewModel; plan: SavePlan };
+  | { kind: 'ready'; capture: PendingCapture; preview: BriefingPreviewModel; plan: PlannedSave };
 
 export function CaptureApp({ captureId }: { captureId: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
@@ -71,7 +70,7 @@ export function CaptureApp({ captureId }: { captureId: string }) {
       const positions = `${saved.positions} position${saved.positions === 1 ? '' : 's'}`;
       setResult({
         kind: 'ok',
-        text: `${saved.replaced.length ? 'Updated' : 'Saved'}: ${saved.bill.title}, ${positions}. They show on Parliament pages of this bill.`,
+        text: `${saved.replaced.length ? 'Updated' : 'Saved'}: ${saved.bill.title}, ${positions}${saved.corrections ? `, ${correctionsRemovedLabel(saved.corrections, true)}` : ''}. They show on Parliament pages of this bill.`,
       });
     } catch (error) {
       if (error instanceof BackgroundError && error.replaces) {
@@ -119,6 +118,7 @@ export function CaptureApp({ captureId }: { captureId: string }) {
             {loaded.plan.replaces.length > 0 ? (
               <p data-testid="capture-replaces">
                 <strong>{replacesLabel(loaded.plan.replaces, shortDate)}</strong>
+                {loaded.plan.corrections ? `, ${correctionsRemovedLabel(loaded.plan.corrections)}.` : null}
               </p>
             ) : null}
             <BriefingPreview preview={loaded.preview} />

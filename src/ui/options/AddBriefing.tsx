@@ -6,7 +6,7 @@
 import type { Duplicate } from '../../capture/duplicates';
 import { STANCES } from '../../model';
 import { briefingLabel, formatDates, HOUSE_LONG, referenceLabel, STAGE_LABEL, shortDate } from '../../vocabulary';
-import { replacesLabel } from '../capture/words';
+import { correctionsRemovedLabel, replacesLabel } from '../capture/words';
 import { STANCE_LABEL } from '../shared';
 import { WontLastNote } from '../wont-last';
 import { type BatchItem, BRIEFING_FILE_ACCEPT, type BriefingPreviewModel } from './preview';
@@ -24,6 +24,8 @@ export interface AddBriefingProps {
   message: { kind: 'ok' | 'error'; text: string } | null;
   /** The saved briefings this one would replace, said before saving ("Updates the briefing you added on 3 Dec"). */
   replaces?: readonly Duplicate[];
+  /** How many of the reader's stance corrections saving would remove (of positions the new words no longer hold). */
+  correctionsRemoved?: number;
   /** Several files chosen or dropped together: each is previewed apart (see BatchPreview). */
   onFiles?: (files: File[]) => void;
   batch?: BatchItem[] | null;
@@ -42,6 +44,7 @@ export function AddBriefing({
   onSave,
   message,
   replaces = [],
+  correctionsRemoved = 0,
   onFiles,
   batch,
   batchSaving = false,
@@ -100,7 +103,8 @@ export function AddBriefing({
       ) : null}
       {preview?.canSave && replaces.length ? (
         <p data-testid="briefing-replaces">
-          <strong>{replacesLabel(replaces, shortDate)}</strong>: saving replaces it, never adds a second copy.
+          <strong>{replacesLabel(replaces, shortDate)}</strong>: saving replaces it, never adds a second copy
+          {correctionsRemoved ? `, ${correctionsRemovedLabel(correctionsRemoved)}` : ''}.
         </p>
       ) : null}
       {preview ? <BriefingPreview preview={preview} /> : null}
@@ -166,13 +170,14 @@ export function BatchPreview({
             {item.plan?.replaces.length ? (
               <p class="small" data-testid="batch-replaces">
                 {replacesLabel(item.plan.replaces, shortDate)}
+                {item.plan.corrections ? `, ${correctionsRemovedLabel(item.plan.corrections)}` : ''}
               </p>
             ) : null}
             {item.outcome ? (
               <p class={`small ${item.outcome.kind === 'error' ? 'error' : ''}`} data-testid="batch-outcome">
                 {item.outcome.kind === 'saved'
                   ? item.outcome.replaced
-                    ? 'Saved, replacing the copy you had.'
+                    ? `Saved, replacing the copy you had${item.outcome.corrections ? `, ${correctionsRemovedLabel(item.outcome.corrections, true)}` : ''}.`
                     : 'Saved.'
                   : `Not saved: ${item.outcome.message}`}
               </p>

@@ -26,7 +26,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Duplicate } from '../../capture/duplicates';
 import type { ReplacedSource } from '../../messaging';
 import { shortDate } from '../../vocabulary';
-import { replacesLabel } from '../capture/words';
+import { correctionsRemovedLabel, replacesLabel } from '../capture/words';
 import { ask, BackgroundError } from '../client';
 import { StyleTokens } from '../panel/theme';
 import { AddBriefing } from './AddBriefing';
@@ -63,6 +63,8 @@ export function OptionsApp() {
   const [batchSaving, setBatchSaving] = useState(false);
   /** What saving the previewed text would replace (asked of the background once the preview can be saved). */
   const [replaces, setReplaces] = useState<Duplicate[]>([]);
+  /** How many of the reader's stance corrections that would remove (said beside it). */
+  const [correctionsRemoved, setCorrectionsRemoved] = useState(0);
   /** An import held back until the reader confirms the briefings it replaces. */
   const [pendingImport, setPendingImport] = useState<{
     name: string;
@@ -72,6 +74,7 @@ export function OptionsApp() {
 
   useEffect(() => {
     setReplaces([]);
+    setCorrectionsRemoved(0);
     if (!text.trim()) {
       setPreview(null);
       return;
@@ -82,7 +85,11 @@ export function OptionsApp() {
       setPreview(next);
       if (!next.canSave) return;
       ask({ type: 'planBriefing', fileName: fileName ?? pastedFileName(next), text })
-        .then((plan) => live && setReplaces(plan.replaces))
+        .then((plan) => {
+          if (!live) return;
+          setReplaces(plan.replaces);
+          setCorrectionsRemoved(plan.corrections);
+        })
         .catch(() => {});
     }, PREVIEW_DEBOUNCE_MS);
     return () => {
@@ -166,7 +173,10 @@ export function OptionsApp() {
           ...(url ? { origin: { url, pageDate } } : {}),
           replace: true,
         });
-        done.push({ ...item, outcome: { kind: 'saved', replaced: saved.replaced.length } });
+        done.push({
+          ...item,
+          outcome: { kind: 'saved', replaced: saved.replaced.length, corrections: saved.corrections },
+        });
       } catch (error) {
         done.push({ ...item, outcome: { kind: 'error', message: message(error) } });
       }
@@ -213,7 +223,7 @@ export function OptionsApp() {
       });
       setSaveMessage({
         kind: 'ok',
-        text: `${saved.replaced.length ? 'Updated' : 'Saved'}: ${saved.bill.title}, ${saved.briefings} briefing${saved.briefings === 1 ? '' : 's'}, ${saved.positions} position${saved.positions === 1 ? '' : 's'}.${saved.replaced.length ? ` ${replacesLabel(saved.replaced, shortDate).replace(/^Updates/, 'It replaced')}.` : ''}`,
+        text: `${saved.replaced.length ? 'Updated' : 'Saved'}: ${saved.bill.title}, ${saved.briefings} briefing${saved.briefings === 1 ? '' : 's'}, ${saved.positions} position${saved.positions === 1 ? '' : 's'}.${saved.replaced.length ? ` ${replacesLabel(saved.replaced, shortDate, true)}${saved.corrections ? `, ${correctionsRemovedLabel(saved.corrections, true)}` : ''}.` : ''}`,
       });
       setText('');
       setFileName(null);
@@ -260,9 +270,10 @@ export function OptionsApp() {
     try {
       const { briefings, corrections, replaced } = await ask({ type: 'importUserData', json, replace });
       const correctionWords = corrections ? ` and ${corrections} stance correction${corrections === 1 ? '' : 's'}` : '';
+      const removed = replaced.reduce((sum, r) => sum + r.corrections, 0);
       setDataMessage({
         kind: 'ok',
-        text: `Imported ${briefings} briefing${briefings === 1 ? '' : 's'}${correctionWords} from ${name}${replaced.length ? `, replacing ${replaced.map((r) => r.source).join(', ')}` : ''}.`,
+        text: `Imported ${briefings} briefing${briefings === 1 ? '' : 's'}${correctionWords} from ${name}${replaced.length ? `, replacing ${replaced.map((r) => r.source).join(', ')}` : ''}${removed ? `, ${correctionsRemovedLabel(removed, true)}` : ''}.`,
       });
       data.reload();
     } catch (error) {
@@ -316,6 +327,7 @@ export function OptionsApp() {
           onSave={() => void onSave()}
           message={saveMessage}
           replaces={replaces}
+          correctionsRemoved={correctionsRemoved}
           onFiles={(files) => void onFiles(files)}
           batch={batch}
           batchSaving={batchSaving}

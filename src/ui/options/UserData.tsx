@@ -5,6 +5,7 @@
 import type { DatasetStatus, ReplacedSource } from '../../messaging';
 import type { Briefing } from '../../model';
 import { briefingLabel } from '../../vocabulary';
+import { correctionsRemovedLabel } from '../capture/words';
 
 export function StatusView({ status, error }: { status: DatasetStatus | null; error: string | null }) {
   return (
@@ -191,6 +192,7 @@ export function ConfirmReplace({
   onCancel: () => void;
 }) {
   const verb = action === 'save' ? 'Saving' : 'Importing';
+  const removed = replaces.reduce((sum, item) => sum + item.corrections, 0);
   return (
     <section class="note warning" role="alertdialog" aria-labelledby="confirm-heading" data-testid="confirm-replace">
       <h2 id="confirm-heading">
@@ -203,6 +205,12 @@ export function ConfirmReplace({
           </li>
         ))}
       </ul>
+      {removed ? (
+        <p data-testid="confirm-replace-corrections">
+          Your stance corrections of {replaces.length === 1 ? 'it' : 'them'} that the new words still hold are kept,{' '}
+          {correctionsRemovedLabel(removed)}.
+        </p>
+      ) : null}
       <p>
         <button type="button" data-testid="confirm-replace-yes" onClick={onConfirm}>
           Replace

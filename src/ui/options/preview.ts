@@ -4,10 +4,10 @@
  * and the DOM implementation the caller hands in.
  */
 import { type CompileResult, compileBriefing, htmlToBriefingText } from '../../briefings';
-import type { SavePlan } from '../../capture/duplicates';
 import { extractBriefing, savedPageUrl } from '../../capture/extract';
 import { parseInertHtml } from '../../capture/inert-html';
 import { briefingSite } from '../../capture/sites';
+import type { PlannedSave } from '../../messaging';
 import type { BillRecord, Briefing, Reference } from '../../model';
 import { STANCES, type Stance } from '../../model';
 import { FileRefused, readChosenFile } from './files';
@@ -144,9 +144,9 @@ export interface BatchItem {
   file: ReadFile;
   preview: BriefingPreviewModel;
   /** Null until the background has answered (or when it could not). */
-  plan: SavePlan | null;
-  /** After saving: saved (with what it replaced) or the background's refusal. */
-  outcome: { kind: 'saved'; replaced: number } | { kind: 'error'; message: string } | null;
+  plan: PlannedSave | null;
+  /** After saving: saved (with how many it replaced and the reader's corrections that went) or the background's refusal. */
+  outcome: { kind: 'saved'; replaced: number; corrections: number } | { kind: 'error'; message: string } | null;
 }
 
 /**

@@ -439,4 +439,75 @@ export default [
       );
     },
   },
+  {
+    name: 'replacing a briefing the reader added keeps the corrections its new words hold, removes the others, and says so before and after',
+    async run(b, assert) {
+      // The name the options page gives a pasted briefing of this bill and date: pasting the new words replaces it.
+      const source = 'childrens-wellbeing-and-schools-bill-2025-02-11-pasted.txt';
+      const briefing = (second) =>
+        `LGA briefing: Children’s Wellbeing and Schools Bill\n\nCommittee Stage, House of Commons, 11 February 2025\n\nKey messages\n\n  • We oppose clause 7 entirely.\n  • ${second}\n`;
+      await b.message({
+        type: 'addBriefing',
+        fileName: source,
+        text: briefing('We support clause 8 as drafted.'),
+        replace: true,
+      });
+      const data = await b.message({ type: 'briefingsForBill', billId: 'childrens-wellbeing-and-schools-bill' });
+      const [kept, reworded] = data.briefings.find((x) => x.briefing.source === source).positions;
+      await b.message({ type: 'correctStance', positionId: kept.id, ref: null, stance: 'support' });
+      await b.message({ type: 'correctStance', positionId: reworded.id, ref: null, stance: 'oppose' });
+      try {
+        const options = await b.extensionPage('options.html');
+        await options.waitFor(() => !!document.querySelector('[data-testid="briefing-text"]'), undefined, {
+          what: 'the briefing box',
+        });
+        await options.evaluate((text) => {
+          const area = document.querySelector('[data-testid="briefing-text"]');
+          area.value = text;
+          area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+        }, briefing('We support clause 8, with changes.'));
+        const before = await options.waitFor(
+          () => {
+            const text = document.querySelector('[data-testid="briefing-replaces"]')?.textContent ?? '';
+            return /stance corrections/.test(text) ? text.replace(/\s+/g, ' ').trim() : null;
+          },
+          undefined,
+          { what: 'the preview to say what saving replaces and removes' },
+        );
+        assert.match(before, /^Updates the briefing you added on /);
+        assert.match(before, /, and 1 of your stance corrections no longer matches and will be removed\.$/);
+        await options.evaluate(() => document.querySelector('[data-testid="briefing-save"]').click());
+        const after = await options.waitFor(
+          () => {
+            const text = document.querySelector('[data-testid="briefing-save-message"]')?.textContent.trim();
+            return text?.startsWith('Updated') ? text : null;
+          },
+          undefined,
+          { what: 'the update message' },
+        );
+        assert.match(
+          after,
+          /It replaced the briefing you added on .*, and 1 of your stance corrections no longer matched and was removed\.$/,
+        );
+        const { json } = await b.message({ type: 'exportUserData' });
+        const left = JSON.parse(json).corrections.filter(
+          (c) => c.positionId === kept.id || c.positionId === reworded.id,
+        );
+        assert.deepEqual(
+          left.map((c) => [c.positionId, c.stance]),
+          [[kept.id, 'support']],
+          'the correction of the bullet kept word for word stays; the reworded one’s goes',
+        );
+        const shown = await b.message({ type: 'briefingsForBill', billId: 'childrens-wellbeing-and-schools-bill' });
+        const now = shown.briefings.find((x) => x.briefing.source === source).positions;
+        assert.deepEqual(
+          now.map((p) => (p.corrections ?? []).map((c) => c.stance)),
+          [['support'], []],
+          'shown where it still applies',
+        );
+      } finally {
+        await b.message({ type: 'removeBriefing', source }).catch(() => {});
+      }
+    },
+  },
 ];

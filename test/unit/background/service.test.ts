@@ -331,6 +331,41 @@ describe('user briefings', () => {
     expect(left.map((c: { positionId: string }) => c.positionId)).toEqual([shipped!.id]);
   });
 
+  it('replacing a briefing keeps the corrections its new version still holds, removes the others, and says so before and after', async () => {
+    const svc = service();
+    await ok(svc, { type: 'addBriefing', fileName: 'devolution.txt', text: USER_BRIEFING });
+    const mine = (await ok(svc, { type: 'briefingsForBill', billId: USER_BILL }))?.briefings[0]?.positions ?? [];
+    await ok(svc, { type: 'correctStance', positionId: mine[0]!.id, ref: null, stance: 'oppose' });
+    await ok(svc, { type: 'correctStance', positionId: mine[1]!.id, ref: null, stance: 'support' });
+    // The second bullet reworded: its correction was made on words the briefing no longer has.
+    const edited = USER_BRIEFING.replace('We oppose clause 12', 'We strongly oppose clause 12');
+    const plan = await ok(svc, { type: 'planBriefing', fileName: 'devolution.txt', text: edited });
+    expect(plan).toMatchObject({ source: 'devolution.txt', corrections: 1 });
+    const refused = await svc.handle(
+      { type: 'addBriefing', fileName: 'devolution.txt', text: edited },
+      SENDERS.optionsTab(),
+    );
+    expect(refused).toMatchObject({ ok: false, replaces: [{ source: 'devolution.txt', corrections: 1 }] });
+    const saved = await ok(svc, { type: 'addBriefing', fileName: 'devolution.txt', text: edited, replace: true });
+    expect(saved.corrections).toBe(1);
+    const after = (await ok(svc, { type: 'briefingsForBill', billId: USER_BILL }))?.briefings[0]?.positions ?? [];
+    expect(after.map((p) => p.corrections?.map((c) => c.stance) ?? [])).toEqual([['oppose'], []]);
+    // The same words again: nothing to remove, nothing said.
+    expect(await ok(svc, { type: 'planBriefing', fileName: 'devolution.txt', text: edited })).toMatchObject({
+      corrections: 0,
+    });
+    // An import replacing it says so too, per briefing, before (the confirmation) and after.
+    const { json } = await ok(svc, { type: 'exportUserData' });
+    const file = JSON.parse(json);
+    file.briefings[0].text = USER_BRIEFING.replace('We welcome the duties', 'We welcome the new duties');
+    file.corrections = [];
+    const confirm = await svc.handle({ type: 'importUserData', json: JSON.stringify(file) }, SENDERS.optionsTab());
+    expect(confirm).toMatchObject({ ok: false, replaces: [{ source: 'devolution.txt', corrections: 1 }] });
+    const imported = await ok(svc, { type: 'importUserData', json: JSON.stringify(file), replace: true });
+    expect(imported.replaced).toMatchObject([{ source: 'devolution.txt', corrections: 1 }]);
+    expect(JSON.parse((await ok(svc, { type: 'exportUserData' })).json).corrections).toEqual([]);
+  });
+
   it('stores nothing for a briefing that fails to compile, and says where', async () => {
     const svc = service();
     const error = await failure(svc, { type: 'addBriefing', fileName: 'broken.txt', text: BROKEN_BRIEFING });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from '../../../src/model';
+import type { Dataset, Position, StanceCorrection } from '../../../src/model';
 import { IdbStore, MemoryStore, openDatabase, openStore, SCHEMA_VERSION, STORES_AT_VERSION } from '../../../src/store';
 import type { DataStore } from '../../../src/store/types';
 import { CSWB, CWSB, fixtureDataset, POSITIONS } from '../../fixtures/store/dataset';
@@ -162,6 +162,38 @@ describe.each(backends)('%s store', (_name, makeStore) => {
       positions: [],
     });
     expect((await store.counts()).positions).toBe(POSITIONS.length);
+  });
+
+  it('replacing a user briefing keeps the corrections its new version still holds and removes the others', async () => {
+    const store = await makeStore();
+    await store.seed(fixtureDataset());
+    const first = userBriefingRecord('a.txt');
+    const kept = first.positions[0]!;
+    const changed: Position = { ...kept, id: `${kept.briefingId}/1`, text: 'We oppose clause 7 as it stands.' };
+    await store.putUserBriefings([{ ...first, positions: [kept, changed] }]);
+    const at = '2026-12-01T00:00:00.000Z';
+    const corrections: StanceCorrection[] = [
+      { positionId: kept.id, ref: null, stance: 'oppose', text: kept.text, at },
+      { positionId: kept.id, ref: { kind: 'clause', number: '7' }, stance: 'support', text: kept.text, at },
+      { positionId: changed.id, ref: null, stance: 'support', text: changed.text, at },
+      { positionId: POSITIONS[0]!.id, ref: null, stance: 'oppose', text: POSITIONS[0]!.text, at },
+    ];
+    for (const correction of corrections) await store.putCorrection(correction);
+    // The new version keeps the first bullet word for word, rewords the second and adds a third.
+    const reworded = { ...changed, text: 'We support clause 7.' };
+    const added = { ...kept, id: `${kept.briefingId}/2`, text: 'A new bullet on clause 7.' };
+    const removed = await store.putUserBriefings([{ ...first, positions: [kept, reworded, added] }]);
+    expect(removed).toEqual([corrections[2]]);
+    const left = (c: StanceCorrection) => `${c.positionId}|${c.ref?.number ?? '-'}`;
+    expect((await store.corrections()).map(left).sort()).toEqual(
+      [corrections[0]!, corrections[1]!, corrections[3]!].map(left).sort(),
+    );
+    // A briefing replaced under another name (a duplicate) takes its corrections: its ids are gone; an import's own
+    // corrections of the new version are put, not counted as removed.
+    const renamed = userBriefingRecord('b.txt');
+    const again = { ...corrections[0]!, positionId: renamed.positions[0]!.id };
+    expect(await store.putUserBriefings([renamed], [], ['a.txt'], [again])).toHaveLength(2);
+    expect((await store.corrections()).map(left).sort()).toEqual([again, corrections[3]!].map(left).sort());
   });
 
   it('replacing a user briefing by source leaves no stale records', async () => {

@@ -5,8 +5,10 @@
  */
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { correctionsRemovedLabel, replacesLabel } from '../../../src/ui/capture/words';
 import { AddBriefing, BatchPreview } from '../../../src/ui/options/AddBriefing';
 import { type BatchItem, compileForPreview, readBriefingFileDetails } from '../../../src/ui/options/preview';
+import { shortDate } from '../../../src/vocabulary';
 import { composeLgaPage } from '../../fixtures/lga/compose.mjs';
 import { mount, unmountAll } from './panel-helpers';
 
@@ -72,6 +74,7 @@ describe('the batch preview', () => {
           item('b.txt', GOOD('Gadgets Bill'), {
             source: 'b.txt',
             addedAt: '2026-12-03T10:00:00Z',
+            corrections: 0,
             replaces: [
               {
                 source: 'b.txt',
@@ -175,5 +178,60 @@ describe('the batch preview', () => {
     expect(onFiles.mock.calls[0]![0].map((f: File) => f.name)).toEqual(['a.txt', 'b.html', 'c.txt']);
     choose(['one.txt']);
     expect(onFile.mock.calls[0]![0].name).toBe('one.txt');
+  });
+});
+
+describe('a replacement that removes stance corrections says so', () => {
+  const replaces = [
+    { source: 'w.html', addedAt: '2026-12-03T10:00:00Z', updatedAt: '2026-12-03T10:00:00Z', by: 'text' as const },
+  ].map((d) => ({ ...d, sameWords: false }));
+
+  it.each([
+    [0, false, ''],
+    [1, false, 'and 1 of your stance corrections no longer matches and will be removed'],
+    [2, false, 'and 2 of your stance corrections no longer match and will be removed'],
+    [1, true, 'and 1 of your stance corrections no longer matched and was removed'],
+    [3, true, 'and 3 of your stance corrections no longer matched and were removed'],
+  ])('%i removed (after: %s): "%s"', (count, done, words) => {
+    expect(correctionsRemovedLabel(count, done)).toBe(words);
+  });
+
+  it.each([
+    [false, 'Updates the briefing you added on 3 Dec'],
+    [true, 'It replaced the briefing you added on 3 Dec'],
+  ])('the replacement itself, after: %s', (done, words) => {
+    expect(replacesLabel(replaces, shortDate, done)).toBe(words);
+  });
+
+  it('before saving a pasted briefing, and in the batch before and after', () => {
+    const text = GOOD('Widgets Bill');
+    const root = mount(
+      <AddBriefing
+        text={text}
+        onText={() => undefined}
+        onFile={() => undefined}
+        fileName={null}
+        preview={compileForPreview(text, 'pasted briefing', [])}
+        saving={false}
+        onSave={() => undefined}
+        message={null}
+        replaces={replaces}
+        correctionsRemoved={2}
+      />,
+    );
+    expect(root.querySelector('[data-testid=briefing-replaces]')!.textContent).toMatch(
+      /never adds a second copy, and 2 of your stance corrections no longer match and will be removed\.$/,
+    );
+    const plan = { source: 'w.html', addedAt: '2026-12-03T10:00:00Z', replaces, corrections: 1 };
+    const planned = item('w.html', text, plan);
+    const saved: BatchItem = { ...planned, outcome: { kind: 'saved', replaced: 1, corrections: 1 } };
+    const batch = mount(<BatchPreview items={[planned, saved]} saving={false} />);
+    const [before, after] = [...batch.querySelectorAll('[data-testid=batch-item]')] as HTMLElement[];
+    expect(before!.querySelector('[data-testid=batch-replaces]')!.textContent).toBe(
+      'Updates the briefing you added on 3 Dec, and 1 of your stance corrections no longer matches and will be removed',
+    );
+    expect(after!.querySelector('[data-testid=batch-outcome]')!.textContent).toBe(
+      'Saved, replacing the copy you had, and 1 of your stance corrections no longer matched and was removed.',
+    );
   });
 });
