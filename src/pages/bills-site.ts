@@ -6,7 +6,7 @@
 import { resolveBill } from '../bills/index';
 import type { BillRecord } from '../model';
 import { billContext, queryFirst, textOf } from './context';
-import type { PageAdapter } from './types';
+import type { PageAdapter, PageUnderstanding } from './types';
 
 export const BILLS_SITE_SELECTORS = {
   title: ['.hero-banner h1', 'main h1', 'h1'],
@@ -18,25 +18,26 @@ const BILLS_SITE_URL = /^https?:\/\/bills\.parliament\.uk\/bills\/(\d+)(?:\/[a-z
 export const billsSite: PageAdapter = {
   id: 'bills-site',
   hosts: ['bills.parliament.uk'],
-  matches: (url) => BILLS_SITE_URL.test(url.trim()),
-  understand(doc, url, bills) {
+  claim(url) {
     const m = BILLS_SITE_URL.exec(url.trim());
-    if (!m) return null;
-    const parliamentId = Number(m[1]);
-    const title = textOf(queryFirst(doc, BILLS_SITE_SELECTORS.title)) || null;
-    const record: BillRecord | null =
-      bills.find((bill) => bill.parliamentId === parliamentId) ?? (title ? resolveBill(title, bills) : null);
-    if (!title && !record) return null;
-    const content = queryFirst(doc, BILLS_SITE_SELECTORS.content);
-    if (!content) return null;
-    return {
-      adapter: billsSite.id,
-      sections: [
-        {
-          context: billContext(title, bills, { house: null, stage: null, stageLabel: null, date: null }, record),
-          roots: [content],
-        },
-      ],
-    };
+    return m ? (doc, bills) => readBillPage(doc, Number(m[1]), bills) : null;
   },
 };
+
+function readBillPage(doc: Document, parliamentId: number, bills: readonly BillRecord[]): PageUnderstanding | null {
+  const title = textOf(queryFirst(doc, BILLS_SITE_SELECTORS.title)) || null;
+  const record: BillRecord | null =
+    bills.find((bill) => bill.parliamentId === parliamentId) ?? (title ? resolveBill(title, bills) : null);
+  if (!title && !record) return null;
+  const content = queryFirst(doc, BILLS_SITE_SELECTORS.content);
+  if (!content) return null;
+  return {
+    adapter: billsSite.id,
+    sections: [
+      {
+        context: billContext(title, bills, { house: null, stage: null, stageLabel: null, date: null }, record),
+        roots: [content],
+      },
+    ],
+  };
+}

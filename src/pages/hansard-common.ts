@@ -50,15 +50,7 @@ export interface HansardUrl {
 const HANSARD_DEBATE_URL =
   /^https?:\/\/hansard\.parliament\.uk\/(commons|lords)\/(\d{4}-\d{2}-\d{2})\/debates\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{14})\/([^/?#]+)\/?(?:[?#].*)?$/i;
 
-/** The last URL read and what it gave: each adapter asks twice per page (`matches`, then `understand`). */
-let lastParsed: { url: string; parsed: HansardUrl | null } | null = null;
-
 export function parseHansardUrl(url: string): HansardUrl | null {
-  if (lastParsed?.url !== url) lastParsed = { url, parsed: readHansardUrl(url) };
-  return lastParsed.parsed && { ...lastParsed.parsed };
-}
-
-function readHansardUrl(url: string): HansardUrl | null {
   const m = HANSARD_DEBATE_URL.exec(url.trim());
   if (!m) return null;
   let slug = m[4] as string;
@@ -98,7 +90,7 @@ const STAGE_LOOKAHEAD = 8;
  * `Report (2nd Day)`), skipping `[Relevant documents: …]` and `Queen’s consent signified.`; failing that, the motion
  * in the first speech (`That the Bill be now read the Third time`).
  */
-export function stageFromItems(items: readonly Element[]): { stage: Stage; label: string } | null {
+export function stageFromItems(items: Iterable<Element>): { stage: Stage; label: string } | null {
   let seen = 0;
   for (const item of items) {
     if (seen++ >= STAGE_LOOKAHEAD) break;

@@ -9,53 +9,58 @@ import {
   daySlug,
   HANSARD_SELECTORS,
   HANSARD_SKIP,
+  type HansardUrl,
   leadingItems,
   parseHansardUrl,
   stageFromItems,
   volumeDate,
 } from './hansard-common';
-import type { PageAdapter, PageSection } from './types';
+import type { PageAdapter, PageSection, PageUnderstanding } from './types';
 
 export const hansardDay: PageAdapter = {
   id: 'hansard-day',
   hosts: ['hansard.parliament.uk'],
-  matches(url) {
-    const parsed = parseHansardUrl(url);
-    return parsed !== null && daySlug(parsed.slug) !== null;
-  },
-  understand(doc, url, bills) {
+  claim(url) {
     const parsed = parseHansardUrl(url);
     const place = parsed ? daySlug(parsed.slug) : null;
-    if (!parsed || !place) return null;
-    const date = parsed.date ?? dateFromText(volumeDate(doc) ?? '');
-    const content = queryFirst(doc, HANSARD_SELECTORS.content) ?? doc.body;
-    if (!content) return null;
-    const sections: PageSection[] = [];
-    const taken: Element[] = [];
-    // The headings first, in one query (not every section, then each one's heading): a section's first heading is its
-    // own, and a section inside one already taken (nested days) belongs to it.
-    for (const heading of content.querySelectorAll(HANSARD_SELECTORS.sectionHeadings)) {
-      const section = heading.parentElement as Element;
-      if (taken.some((outer) => outer === section || outer.contains(section))) continue;
-      if (!isFirstHeading(heading)) continue;
-      const title = textOf(heading);
-      if (!isSectionBill(heading, title, bills)) continue;
-      taken.push(section);
-      const stated = stageFromItems(leadingItems(section));
-      sections.push({
-        context: billContext(title, bills, {
-          house: place.house,
-          stage: stated?.stage ?? place.defaultStage,
-          stageLabel: stated?.label ?? place.label,
-          date: date ?? dateFromText(volumeDate(doc) ?? ''),
-        }),
-        roots: [section],
-        skip: HANSARD_SKIP,
-      });
-    }
-    return sections.length ? { adapter: hansardDay.id, sections } : null;
+    return parsed && place ? (doc, bills) => readDay(doc, parsed, place, bills) : null;
   },
 };
+
+function readDay(
+  doc: Document,
+  parsed: HansardUrl,
+  place: NonNullable<ReturnType<typeof daySlug>>,
+  bills: readonly BillRecord[],
+): PageUnderstanding | null {
+  const date = parsed.date ?? dateFromText(volumeDate(doc) ?? '');
+  const content = queryFirst(doc, HANSARD_SELECTORS.content) ?? doc.body;
+  if (!content) return null;
+  const sections: PageSection[] = [];
+  const taken: Element[] = [];
+  // The headings first, in one query (not every section, then each one's heading): a section's first heading is its
+  // own, and a section inside one already taken (nested days) belongs to it.
+  for (const heading of content.querySelectorAll(HANSARD_SELECTORS.sectionHeadings)) {
+    const section = heading.parentElement as Element;
+    if (taken.some((outer) => outer === section || outer.contains(section))) continue;
+    if (!isFirstHeading(heading)) continue;
+    const title = textOf(heading);
+    if (!isSectionBill(heading, title, bills)) continue;
+    taken.push(section);
+    const stated = stageFromItems(leadingItems(section));
+    sections.push({
+      context: billContext(title, bills, {
+        house: place.house,
+        stage: stated?.stage ?? place.defaultStage,
+        stageLabel: stated?.label ?? place.label,
+        date: date ?? dateFromText(volumeDate(doc) ?? ''),
+      }),
+      roots: [section],
+      skip: HANSARD_SKIP,
+    });
+  }
+  return sections.length ? { adapter: hansardDay.id, sections } : null;
+}
 
 /** The section's own heading is its first `h2` child; a later one is a sub-heading. */
 function isFirstHeading(heading: Element): boolean {

@@ -27,13 +27,15 @@ export const PARLIAMENT_HOSTS: readonly string[] = [...new Set(ADAPTERS.flatMap(
 export const PARLIAMENT_MATCHES: readonly string[] = PARLIAMENT_HOSTS.map((host) => `*://${host}/*`);
 
 export function adapterFor(url: string): PageAdapter | null {
-  return ADAPTERS.find((adapter) => adapter.matches(url)) ?? null;
+  return ADAPTERS.find((adapter) => adapter.claim(url) !== null) ?? null;
 }
 
 export function understandPage(doc: Document, url: string, bills: readonly BillRecord[]): PageUnderstanding | null {
-  const adapter = adapterFor(url);
-  if (!adapter) return null;
-  return adapter.understand(doc, url, bills);
+  for (const adapter of ADAPTERS) {
+    const read = adapter.claim(url);
+    if (read) return read(doc, bills);
+  }
+  return null;
 }
 
 /** The URL a saved page says it came from: `og:url`, else `link[rel=canonical]`. */

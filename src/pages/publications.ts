@@ -4,10 +4,10 @@
  * (`1 5Corporate parenting principles`), so the section asks the scanner to strip them.
  */
 import { resolveBill } from '../bills/index';
-import type { House, Stage } from '../model';
+import type { BillRecord, House, Stage } from '../model';
 import { STAGE_LABEL } from '../vocabulary';
 import { billContext, dateFromText, textOf } from './context';
-import type { PageAdapter } from './types';
+import type { PageAdapter, PageUnderstanding } from './types';
 
 const PUBLICATIONS_URL =
   /^https?:\/\/publications\.parliament\.uk\/pa\/bills\/(cbill|lbill)\/(\d{4}-\d{4})\/(\d{4})\/([^?#]+\.html?)(?:[?#].*)?$/i;
@@ -37,46 +37,49 @@ export const PUBLICATIONS_SELECTORS = {
 export const publications: PageAdapter = {
   id: 'publications',
   hosts: ['publications.parliament.uk'],
-  matches: (url) => PUBLICATIONS_URL.test(url.trim()),
-  understand(doc, url, bills) {
+  claim(url) {
     const m = PUBLICATIONS_URL.exec(url.trim());
-    if (!m) return null;
-    const content = PUBLICATIONS_SELECTORS.content.map((s) => doc.querySelector(s)).find(Boolean) ?? null;
-    if (!content) return null;
-    let title: string | null = null;
-    for (const selector of PUBLICATIONS_SELECTORS.titleSources) {
-      for (const el of [...doc.querySelectorAll(selector)].slice(0, 40)) {
-        const found = TITLE_IN_TEXT.exec(textOf(el));
-        if (found) {
-          title = found[1] as string;
-          break;
-        }
-      }
-      if (title) break;
-    }
-    const file = m[4] as string;
-    const paper = /(^|\/)amend\//i.test(file) ? PAPER_STAGES.find(([pattern]) => pattern.test(file)) : undefined;
-    // The paper's date is in its opening lines: fold just those, not the whole (possibly long) paper's text.
-    const date = paper ? dateFromText((content.textContent ?? '').slice(0, 4000).replace(/\s+/g, ' ')) : null;
-    return {
-      adapter: publications.id,
-      sections: [
-        {
-          context: billContext(
-            title,
-            bills,
-            {
-              house: HOUSES[(m[1] as string).toLowerCase()] ?? null,
-              stage: paper?.[1] ?? null,
-              stageLabel: paper ? (paper[2] ?? STAGE_LABEL[paper[1]]) : null,
-              date,
-            },
-            title ? resolveBill(title, bills) : null,
-          ),
-          roots: [content],
-          printedLineNumbers: true,
-        },
-      ],
-    };
+    return m ? (doc, bills) => readPaper(doc, m, bills) : null;
   },
 };
+
+/** A bill print or amendment paper, given its URL's parts (`PUBLICATIONS_URL`). */
+function readPaper(doc: Document, m: RegExpExecArray, bills: readonly BillRecord[]): PageUnderstanding | null {
+  const content = PUBLICATIONS_SELECTORS.content.map((s) => doc.querySelector(s)).find(Boolean) ?? null;
+  if (!content) return null;
+  let title: string | null = null;
+  for (const selector of PUBLICATIONS_SELECTORS.titleSources) {
+    for (const el of [...doc.querySelectorAll(selector)].slice(0, 40)) {
+      const found = TITLE_IN_TEXT.exec(textOf(el));
+      if (found) {
+        title = found[1] as string;
+        break;
+      }
+    }
+    if (title) break;
+  }
+  const file = m[4] as string;
+  const paper = /(^|\/)amend\//i.test(file) ? PAPER_STAGES.find(([pattern]) => pattern.test(file)) : undefined;
+  // The paper's date is in its opening lines: fold just those, not the whole (possibly long) paper's text.
+  const date = paper ? dateFromText((content.textContent ?? '').slice(0, 4000).replace(/\s+/g, ' ')) : null;
+  return {
+    adapter: publications.id,
+    sections: [
+      {
+        context: billContext(
+          title,
+          bills,
+          {
+            house: HOUSES[(m[1] as string).toLowerCase()] ?? null,
+            stage: paper?.[1] ?? null,
+            stageLabel: paper ? (paper[2] ?? STAGE_LABEL[paper[1]]) : null,
+            date,
+          },
+          title ? resolveBill(title, bills) : null,
+        ),
+        roots: [content],
+        printedLineNumbers: true,
+      },
+    ],
+  };
+}

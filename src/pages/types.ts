@@ -39,8 +39,12 @@ export interface PageAdapter {
   id: string;
   /** The hosts whose pages it reads: the content script runs there and the options page lists them. */
   hosts: readonly string[];
-  /** True when the URL is a page of this kind. */
-  matches(url: string): boolean;
-  /** Read the page; null when the page holds nothing to annotate (e.g. a debate not about a bill). */
-  understand(doc: Document, url: string, bills: readonly BillRecord[]): PageUnderstanding | null;
+  /**
+   * The adapter's claim on a URL: null when the URL is not a page of this kind, else how to read the page, with what
+   * the URL says already read (once per page: claiming and reading used to parse it twice).
+   */
+  claim(url: string): PageReader | null;
 }
+
+/** Reads a claimed page; null when it holds nothing to annotate (e.g. a debate not about a bill). */
+export type PageReader = (doc: Document, bills: readonly BillRecord[]) => PageUnderstanding | null;

@@ -18,7 +18,7 @@ describe('every adapter claims its own example URLs and no other adapter’s', (
   );
   it.each(cases)('$adapter on $owner example $url', ({ owner, adapter, url }) => {
     const subject = ADAPTERS.find((a) => a.id === adapter)!;
-    expect(subject.matches(url)).toBe(owner === adapter);
+    expect(subject.claim(url) !== null).toBe(owner === adapter);
   });
 
   it('has unique ids and at least two examples each', () => {
