@@ -285,16 +285,10 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
     keep(text, from, from === 0 && to === data.length ? data : data.slice(from, to));
   }
 
-  /** One special character: dropped (zero-width, or a space after a space), a space, or mapped one for one. */
+  /** One special character that is not whitespace: dropped (zero-width) or mapped one for one. */
   function keepSpecial(text: Text, data: string, at: number): void {
-    const code = data.charCodeAt(at);
-    if (isZeroWidth(code)) {
+    if (isZeroWidth(data.charCodeAt(at))) {
       open = -1;
-      return;
-    }
-    if (isSpace(code)) {
-      if (lastCode === SPACE || lastCode === NEWLINE) open = -1;
-      else keep(text, at, ' ');
       return;
     }
     const raw = data[at] as string;
@@ -311,10 +305,21 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
     let from = 0;
     SPECIAL.lastIndex = 0;
     for (let m = SPECIAL.exec(data); m; m = SPECIAL.exec(data)) {
-      keepRun(text, data, from, m.index);
-      const end = m.index + m[0].length;
-      for (let i = m.index; i < end; i++) keepSpecial(text, data, i);
-      from = end;
+      const at = m.index;
+      keepRun(text, data, from, at);
+      if (isSpace(data.charCodeAt(at))) {
+        // A run of whitespace, however it is made up (Hansard indents its text: `\n` then spaces), is one space mapped
+        // to its first character, or nothing after a space or a separator; read to its end here, not match by match.
+        let end = at + 1;
+        while (end < data.length && isSpace(data.charCodeAt(end))) end++;
+        if (lastCode === SPACE || lastCode === NEWLINE) open = -1;
+        else keep(text, at, ' ');
+        from = end;
+        SPECIAL.lastIndex = end;
+      } else {
+        keepSpecial(text, data, at);
+        from = at + 1;
+      }
     }
     keepRun(text, data, from, data.length);
   }
