@@ -10,11 +10,6 @@ export interface SteppableMark {
   refs: readonly Reference[];
 }
 
-/** A mark's provision(s) as one key: `clause:7`, or `amendment:61|amendment:62` for a range's unwritten members. */
-export function provisionKeyOf(mark: SteppableMark): string {
-  return [...new Set(mark.refs.map(referenceKey))].sort().join('|');
-}
-
 /** For each mark in page order: is it a stop? (the first mention of something not met before, or every mark) */
 export function stopsOf(order: readonly SteppableMark[], every: boolean): boolean[] {
   if (every) return order.map(() => true);

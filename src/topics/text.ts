@@ -161,8 +161,3 @@ export function termsOf(tokens: readonly Token[]): Term[] {
   }
   return terms;
 }
-
-/** The distinct term keys of a text. */
-export function termSet(text: string): Set<string> {
-  return new Set(termsOf(tokenize(text)).map((t) => t.key));
-}

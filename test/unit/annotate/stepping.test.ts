@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextStop, provisionKeyOf, stopsOf } from '../../../src/annotate/stepping';
+import { nextStop, stopsOf } from '../../../src/annotate/stepping';
 import type { ReferenceKind } from '../../../src/model';
 
 /** `cl1 cl1 am7 cl1 cl7`: marks in page order, each one provision (`+` joins a range's members). */
@@ -46,9 +46,5 @@ describe('Alt+Shift+N/P step between distinct provisions; with Ctrl, between men
   it('wraps round the page, and says when there is nothing', () => {
     expect(nextStop(stopsOf(marks('cl1 cl7'), false), 1, 1)).toBe(0);
     expect(nextStop([], -1, 1)).toBe(-1);
-  });
-
-  it('keys a mark by its provisions, one letter case', () => {
-    expect(provisionKeyOf(marks('am62a+am61')[0]!)).toBe('amendment:61|amendment:62A');
   });
 });

@@ -1,6 +1,9 @@
 /** The terms a paragraph is compared by: content words and two-word phrases, names and procedure left out. */
 import { describe, expect, it } from 'vitest';
-import { termSet, tokenize } from '../../../src/topics/text';
+import { termsOf, tokenize } from '../../../src/topics/text';
+
+/** The distinct term keys of a text. */
+const termSet = (text: string): Set<string> => new Set(termsOf(tokenize(text)).map((t) => t.key));
 
 const CASES: { text: string; has: string[]; hasNot: string[] }[] = [
   { text: 'support for care leavers', has: ['care', 'leaver', 'care leaver'], hasNot: ['support care'] },
