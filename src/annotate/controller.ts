@@ -26,7 +26,7 @@ import type { BackgroundRequest, PageSummary, Reply, ResponseFor, TabRequest } f
 import type { BillRecord, PageContext } from '../model';
 import type { PageSection, PageUnderstanding } from '../pages/types';
 import type { Settings } from '../settings-defaults';
-import { type ColourScheme, createHighlighter, type Highlighter } from './highlight';
+import { type ColourScheme, compareRanges, createHighlighter, type Highlighter } from './highlight';
 import { createHitIndex, type HitIndex } from './hit-test';
 import { createLateContentObserver } from './late-content';
 import { lookupReferences } from './lookup';
@@ -36,6 +36,7 @@ import { createListeners, type PageInput, wirePageInput } from './page-input';
 import type { PopoverDriver, PopoverDriverDeps, PopoverView } from './popover-driver';
 import { clearReady, markMode, markReady, markStart, removeLeftovers } from './ready-state';
 import { createSectionScanner, type ScannedRoot, viewportFirst } from './section-scanner';
+import { settingsChange } from './settings-reader';
 import { clock, nextIdle, runInSlices, timed } from './slices';
 import { summariseMarks } from './summary';
 
@@ -284,13 +285,7 @@ export function createController(deps: ControllerDeps): Controller {
       // while later sections were scanning would point at a renumbered mark: close it first.
       if (order.some((section, k) => section.i !== k)) {
         popover.close();
-        marks.sort((a, b) => {
-          try {
-            return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
-          } catch {
-            return 0;
-          }
-        });
+        marks.sort((a, b) => compareRanges(a.range, b.range));
         marks.forEach((m, i) => {
           m.index = i;
         });
@@ -374,13 +369,9 @@ export function createController(deps: ControllerDeps): Controller {
       if (deps.watchSettings) {
         listeners.add(
           deps.watchSettings((next) => {
-            const old = settings;
+            const change = settingsChange(settings, next);
             settings = next;
-            if (
-              !old ||
-              old.highlightMode !== next.highlightMode ||
-              old.disabledSites.join() !== next.disabledSites.join()
-            ) {
+            if (change === 'rerun') {
               void refresh();
               return;
             }
