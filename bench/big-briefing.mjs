@@ -163,6 +163,11 @@ async function main() {
             `${reply.data.briefings.reduce((n, b) => n + b.positions.length, 0)} positions of ` +
             `${reply.data.briefings.reduce((n, b) => n + (b.total ?? b.positions.length), 0)})`,
         );
+        // The same request again (the panel reloading, another window): the bill's data and each briefing's stance
+        // grid row are kept until the data or the reader's corrections change.
+        t = performance.now();
+        await send(options, { type: 'briefingsForBill', billId: BILL_ID });
+        lines.push(`${name.padEnd(8)} briefingsForBill again: ${time(performance.now() - t)}`);
         const panel = await b.newExtensionTab('sidepanel.html');
         const bill = await panel.evaluate(panelBillView, BILL_ID);
         lines.push(

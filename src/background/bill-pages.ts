@@ -8,7 +8,7 @@ import { LIMITS } from '../limits';
 import type { BriefingEntry, BriefingPositions, PositionWindow } from '../messaging';
 import type { Briefing, Position, StanceCorrection } from '../model';
 import { attachCorrections } from '../stance/corrections';
-import { stanceCells } from '../stance/grid';
+import { type StanceCell, stanceCells } from '../stance/grid';
 
 type Corrections = ReadonlyMap<string, readonly StanceCorrection[]>;
 
@@ -42,18 +42,38 @@ export function briefingPositions(
 }
 
 /**
+ * The stance grid rows computed, kept until the briefing's positions or the reader's corrections change (issue 11: a
+ * briefing of 21,001 bullets took 300 ms a request). Both are kept objects upstream, made anew when they change (the
+ * service's bill data cache is emptied when data change, its corrections map when a correction does), so a row is
+ * kept by those objects: nothing here is emptied by hand, and a row of data no longer held goes with it.
+ */
+export class StanceGridCache {
+  private readonly rows = new WeakMap<readonly Position[], { corrections: Corrections; cells: StanceCell[] }>();
+
+  /** The grid row of a briefing's positions (all of them, in its order) with these corrections applied. */
+  cells(positions: readonly Position[], corrections: Corrections): StanceCell[] {
+    const kept = this.rows.get(positions);
+    if (kept?.corrections === corrections) return kept.cells;
+    const cells = stanceCells(attachCorrections(positions, corrections));
+    this.rows.set(positions, { corrections, cells });
+    return cells;
+  }
+}
+
+/**
  * One briefing as `briefingsForBill` sends it: the window asked for (else the first page) and its stance grid row
- * from every position.
+ * from every position (`grids`: where rows already computed are kept).
  */
 export function briefingEntry(
   briefing: Briefing,
   positions: readonly Position[],
   window: Pick<PositionWindow, 'from' | 'to'> | undefined,
   corrections: Corrections,
+  grids: StanceGridCache = new StanceGridCache(),
 ): BriefingEntry {
   return {
     briefing,
     ...briefingPositions(briefing.id, positions, window ?? { from: 0, to: LIMITS.panelPage }, corrections),
-    cells: stanceCells(attachCorrections(positions, corrections)),
+    cells: grids.cells(positions, corrections),
   };
 }

@@ -33,7 +33,7 @@ import { BillDataCache, type WholeBill } from '../store/bill-cache';
 import { correctionsOrphaned, correctsRecord } from '../store/records';
 import type { UserBriefingRecord, UserDataRecord } from '../store/schema';
 import type { DataStore, SeedOutcome } from '../store/types';
-import { briefingEntry, briefingPositions, pageHolding } from './bill-pages';
+import { briefingEntry, briefingPositions, pageHolding, StanceGridCache } from './bill-pages';
 import { type ExtensionIdentity, type MessageSender, refusal } from './senders';
 import { TopicIndexCache, topicsReply } from './topics';
 import {
@@ -152,6 +152,8 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
   const topicIndexes = new TopicIndexCache(() => store.everything());
   /** The reader's corrections by position, read once and kept until they change. */
   let correctionsCache: Map<string, StanceCorrection[]> | null = null;
+  /** The Bill view's stance grid rows, kept by the bill's kept positions and the corrections map above. */
+  const grids = new StanceGridCache();
 
   async function corrections(): Promise<Map<string, StanceCorrection[]>> {
     correctionsCache ??= correctionsByPosition(await store.corrections());
@@ -408,7 +410,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       return {
         bill,
         briefings: parliamentaryOrder(whole.briefings, bill).map((briefing) =>
-          briefingEntry(briefing, whole.byBriefing.get(briefing.id) ?? [], asked.get(briefing.id), byPosition),
+          briefingEntry(briefing, whole.byBriefing.get(briefing.id) ?? [], asked.get(briefing.id), byPosition, grids),
         ),
       };
     },

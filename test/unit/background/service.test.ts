@@ -366,6 +366,25 @@ describe('user briefings', () => {
     expect(JSON.parse((await ok(svc, { type: 'exportUserData' })).json).corrections).toEqual([]);
   });
 
+  it('the Bill view’s stance grid row is kept per briefing until its data or the reader’s corrections change', async () => {
+    const svc = service();
+    await ok(svc, { type: 'addBriefing', fileName: 'devolution.txt', text: USER_BRIEFING });
+    const entry = async () => (await ok(svc, { type: 'briefingsForBill', billId: USER_BILL }))!.briefings[0]!;
+    const chips = async () =>
+      (await entry()).cells.map((c) => `${c.kind} ${c.number} ${c.stance}${c.corrected ? '*' : ''}`);
+    const first = await entry();
+    expect((await entry()).cells).toBe(first.cells);
+    expect(await chips()).toEqual(['clause 7 mixed', 'clause 12 oppose']);
+    const clause12 = { kind: 'clause', number: '12' };
+    await ok(svc, { type: 'correctStance', positionId: first.positions[1]!.id, ref: clause12, stance: 'support' });
+    expect(await chips()).toEqual(['clause 7 mixed', 'clause 12 support*']);
+    await ok(svc, { type: 'undoCorrection', positionId: first.positions[1]!.id, ref: clause12 });
+    expect(await chips()).toEqual(['clause 7 mixed', 'clause 12 oppose']);
+    const edited = USER_BRIEFING.replace('We oppose clause 12', 'We oppose clause 13');
+    await ok(svc, { type: 'addBriefing', fileName: 'devolution.txt', text: edited, replace: true });
+    expect(await chips()).toEqual(['clause 7 mixed', 'clause 13 oppose']);
+  });
+
   it('stores nothing for a briefing that fails to compile, and says where', async () => {
     const svc = service();
     const error = await failure(svc, { type: 'addBriefing', fileName: 'broken.txt', text: BROKEN_BRIEFING });
