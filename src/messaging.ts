@@ -253,7 +253,22 @@ export interface PanelTarget {
  * `replaces`: the request would replace briefings the reader added and was refused until they confirm; sent again
  * with `replace: true` it goes ahead.
  */
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; replaces?: ReplacedSource[] };
+/** The words of a refusal that left the reader's data as it was, written once (the background's and the pages'). */
+export const NOTHING_CHANGED = 'nothing was changed';
+
+export type Reply<T> =
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      error: string;
+      /** Refused until the reader confirms replacing these (send it again with `replace`). */
+      replaces?: ReplacedSource[];
+      /**
+       * Set when the request was refused and nothing stored changed: the reason alone (`not JSON: …`), for a page that
+       * says "nothing was changed" in its own sentence; `error` is the same reason after those words.
+       */
+      unchanged?: string;
+    };
 
 export type ResponseFor<R extends BackgroundRequest> = BackgroundResponses[R['type']];
 

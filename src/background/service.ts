@@ -12,16 +12,17 @@ import { briefingSite, captureSourceName } from '../capture/sites';
 import { billIdOfBriefing, briefingIdOfPosition } from '../ids';
 import { LIMITS } from '../limits';
 import { billForPage, boundMatches, distinctReferences, matchReferences, parliamentaryOrder } from '../matching';
-import type {
-  BackgroundRequest,
-  BackgroundResponses,
-  DatasetStatus,
-  PanelTarget,
-  PendingCapture,
-  ReplacedSource,
-  Reply,
-  SearchHit,
-  TabRequest,
+import {
+  type BackgroundRequest,
+  type BackgroundResponses,
+  type DatasetStatus,
+  NOTHING_CHANGED,
+  type PanelTarget,
+  type PendingCapture,
+  type ReplacedSource,
+  type Reply,
+  type SearchHit,
+  type TabRequest,
 } from '../messaging';
 import type { BillRecord, Briefing, Dataset, Position, Reference, StanceCorrection } from '../model';
 import { parseQuery, searchPositions } from '../search';
@@ -99,6 +100,20 @@ type Handlers = {
 
 /** An error meant for the reader, as opposed to a bug. */
 class UserFacingError extends Error {}
+
+/**
+ * Refused, and the reader's data left as it was: `why` alone goes in the reply's `unchanged` (a page words the rest
+ * itself); the message is `nothing was changed: why`, or after `what` (`import failed, nothing was changed:` and the
+ * reasons a line each).
+ */
+class NothingChanged extends UserFacingError {
+  constructor(
+    readonly why: string,
+    what = '',
+  ) {
+    super(what ? `${what}, ${NOTHING_CHANGED}:\n${why}` : `${NOTHING_CHANGED}: ${why}`);
+  }
+}
 
 /** Refused until the reader confirms replacing what they added (the reply lists it). */
 class ConfirmReplace extends UserFacingError {
@@ -287,7 +302,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     const keys = new Set(userData.map((record) => record.key));
     const keptData = (await store.userData()).filter((record) => !keys.has(record.key));
     const tooLarge = userDataTooLarge([...kept, ...records], [...keptData, ...userData]);
-    if (tooLarge) throw new UserFacingError(`nothing was changed: ${tooLarge}`);
+    if (tooLarge) throw new NothingChanged(tooLarge);
     const before = await store.searchStamp();
     const bills = new Map([
       ...records.map((r) => [r.bill.id, r.bill] as const),
@@ -620,8 +635,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     },
 
     async importUserData({ json, replace }) {
-      const failed = (problems: readonly string[]) =>
-        new UserFacingError(`import failed, nothing was changed:\n${problems.join('\n')}`);
+      const failed = (problems: readonly string[]) => new NothingChanged(problems.join('\n'), 'import failed');
       let parsed: ReturnType<typeof parseUserDataFile>;
       try {
         parsed = parseUserDataFile(json);
@@ -638,7 +652,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       const replaced = replacedRecords.map((record) => replacedSource(record, orphaned));
       if (replaced.length && !replace) {
         throw new ConfirmReplace(
-          `import failed, nothing was changed:\nit would replace ${replaced.length === 1 ? 'a briefing' : `${replaced.length} briefings`} you added: ${replaced.map(describeReplaced).join('; ')}. Confirm the replacement to import it.`,
+          `import failed, ${NOTHING_CHANGED}:\nit would replace ${replaced.length === 1 ? 'a briefing' : `${replaced.length} briefings`} you added: ${replaced.map(describeReplaced).join('; ')}. Confirm the replacement to import it.`,
           replaced,
         );
       }
@@ -681,6 +695,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
         return { ok: true, data: await handler(request, sender) };
       } catch (error) {
         if (error instanceof ConfirmReplace) return { ok: false, error: error.message, replaces: error.replaces };
+        if (error instanceof NothingChanged) return { ok: false, error: error.message, unchanged: error.why };
         if (error instanceof UserFacingError) return { ok: false, error: error.message };
         return { ok: false, error: `${request.type} failed: ${describeError(error)}` };
       }

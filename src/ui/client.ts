@@ -22,6 +22,8 @@ export class BackgroundError extends Error {
     message: string,
     /** Set when the request was refused until the reader confirms replacing these (send it again with `replace`). */
     readonly replaces: ReplacedSource[] | null = null,
+    /** Set when the request was refused and nothing stored changed: the reason alone (the reply's `unchanged`). */
+    readonly unchanged: string | null = null,
   ) {
     super(message);
     this.name = 'BackgroundError';
@@ -39,7 +41,7 @@ export async function ask<R extends BackgroundRequest>(request: R): Promise<Resp
   if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
     throw new BackgroundError(request.type, `The extension's background gave no answer to "${request.type}".`);
   }
-  if (!reply.ok) throw new BackgroundError(request.type, reply.error, reply.replaces ?? null);
+  if (!reply.ok) throw new BackgroundError(request.type, reply.error, reply.replaces ?? null, reply.unchanged ?? null);
   return reply.data;
 }
 

@@ -24,7 +24,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Duplicate } from '../../capture/duplicates';
-import type { ReplacedSource } from '../../messaging';
+import { NOTHING_CHANGED, type ReplacedSource } from '../../messaging';
 import { shortDate } from '../../vocabulary';
 import { correctionsRemovedLabel, replacesLabel } from '../capture/words';
 import { ask, BackgroundError } from '../client';
@@ -282,7 +282,9 @@ export function OptionsApp() {
         setDataMessage({ kind: 'error', text: `Nothing imported from ${name} yet: it replaces briefings you added.` });
         return;
       }
-      setDataMessage({ kind: 'error', text: importRefusedMessage(name, message(error)) });
+      // The background says why, apart from its words that nothing changed; any other failure is said as it is.
+      const why = error instanceof BackgroundError && error.unchanged !== null ? error.unchanged : message(error);
+      setDataMessage({ kind: 'error', text: importRefusedMessage(name, why) });
     }
   };
 
@@ -293,7 +295,7 @@ export function OptionsApp() {
       json = await readChosenFile(file, 'userData');
     } catch (error) {
       const why = error instanceof FileRefused ? error.message : `it could not be read (${message(error)})`;
-      setDataMessage({ kind: 'error', text: `Nothing imported, nothing was changed: ${why}.` });
+      setDataMessage({ kind: 'error', text: `Nothing imported, ${NOTHING_CHANGED}: ${why}.` });
       return;
     }
     await importJson(file.name, json, false);

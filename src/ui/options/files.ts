@@ -5,6 +5,7 @@
  * whatever this page exports it can import again).
  */
 import { LIMITS, megabytes } from '../../limits';
+import { NOTHING_CHANGED } from '../../messaging';
 
 export type ChosenFileKind = 'briefing' | 'userData';
 
@@ -54,16 +55,12 @@ export function exportedMessage(bytes: number): { kind: 'ok' | 'error'; text: st
 
 /**
  * What the reader is told when the background refuses an import of `name`: that nothing was imported and nothing
- * changed, said once. The background's own reason starts by saying so too (`import failed, nothing was changed:`),
- * so that lead is dropped here and only the why is kept: `Nothing imported from broken.json, nothing was changed:
- * not JSON: …`.
+ * changed, said once, then `why`: the background's reason alone (its reply's `unchanged`, src/messaging.ts), so no
+ * words of its own are taken apart here: `Nothing imported from broken.json, nothing was changed: not JSON: …`.
  */
-export function importRefusedMessage(name: string, reason: string): string {
-  const why = reason
-    .replace(/^\s*(?:import failed,\s*)?nothing was changed\s*:?\s*/i, '')
-    .replace(/^import failed\s*:?\s*/i, '')
-    .trim();
-  return why
-    ? `Nothing imported from ${name}, nothing was changed: ${why}`
-    : `Nothing imported from ${name}, nothing was changed.`;
+export function importRefusedMessage(name: string, why: string): string {
+  const reason = why.trim();
+  return reason
+    ? `Nothing imported from ${name}, ${NOTHING_CHANGED}: ${reason}`
+    : `Nothing imported from ${name}, ${NOTHING_CHANGED}.`;
 }

@@ -163,6 +163,8 @@ describe('one size limit for export and import', () => {
     expect(reply.error).toMatch(
       /nothing was changed: your data would come to 60 MB, over the 50 MB an export may hold/,
     );
+    // The reason alone rides beside it, for a page that says "nothing was changed" in its own sentence.
+    expect(reply.unchanged).toMatch(/^your data would come to 60 MB, over the 50 MB an export may hold/);
     const { json } = await ok(svc, { type: 'exportUserData' });
     expect(JSON.parse(json).userData.map((r: { key: string }) => r.key)).toEqual(['first']);
     expect(new TextEncoder().encode(json).length).toBeLessThanOrEqual(LIMITS.userDataBytes);
@@ -194,6 +196,15 @@ describe('one size limit for export and import', () => {
     expect(reply.error).toMatch(problem);
     expect(reply.error).not.toMatch(/RangeError/);
     expect((await exported(svc)).briefings).toEqual(before.briefings);
+  });
+
+  it('a refused import carries its reasons apart from the words that nothing was changed, written once', async () => {
+    const svc = service();
+    const reply = await refused(svc, { type: 'importUserData', json: '{"format": ' });
+    expect(reply.unchanged).toMatch(/^not JSON: /);
+    expect(reply.error).toBe(`import failed, nothing was changed:\n${reply.unchanged}`);
+    // A refusal that is not about the reader's data (a malformed request) carries none.
+    expect((await refused(svc, { type: 'importUserData', json: 7 })).unchanged).toBeUndefined();
   });
 });
 

@@ -99,15 +99,16 @@ describe('after an export', () => {
 });
 
 describe('an import the background refuses', () => {
+  // The reason as the background's reply carries it apart (`unchanged`), or a failure's own words.
   it.each([
     [
       'broken.json',
-      'import failed, nothing was changed:\nnot JSON: Unexpected end of JSON input',
+      'not JSON: Unexpected end of JSON input',
       'Nothing imported from broken.json, nothing was changed: not JSON: Unexpected end of JSON input',
     ],
     [
       'big.json',
-      'nothing was changed: your data would come to 60 MB, over the 50 MB an export may hold',
+      'your data would come to 60 MB, over the 50 MB an export may hold',
       'Nothing imported from big.json, nothing was changed: your data would come to 60 MB, over the 50 MB an export may hold',
     ],
     [
@@ -115,7 +116,7 @@ describe('an import the background refuses', () => {
       'the file could not be read',
       'Nothing imported from odd.json, nothing was changed: the file could not be read',
     ],
-    ['x.json', 'import failed, nothing was changed:', 'Nothing imported from x.json, nothing was changed.'],
+    ['x.json', '', 'Nothing imported from x.json, nothing was changed.'],
   ])('%s: says nothing changed once', (name, reason, expected) => {
     const shown = importRefusedMessage(name, reason);
     expect(shown).toBe(expected);
