@@ -1,5 +1,5 @@
 /**
- * The in-page halves of bench/big-briefing.ts, sent to the page as source (so plain JavaScript, self-contained).
+ * The in-page halves of bench/big-briefing.mjs, sent to the page as source (so plain JavaScript, self-contained).
  */
 
 /** Marks the key press and every animation frame; Long Tasks where the browser has them. */

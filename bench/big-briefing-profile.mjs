@@ -12,22 +12,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchChromium } from '../test/e2e/lib/chromium.mjs';
-import { pageUrl, routes } from '../test/e2e/lib/fixtures.mjs';
-import { readyState } from '../test/e2e/lib/in-page.mjs';
+import { routes } from '../test/e2e/lib/fixtures.mjs';
 import { startFixtureServer } from '../test/e2e/lib/server.mjs';
-import { bigBriefing } from './big-briefing-data.mjs';
+import { addBigBriefing, openFixturePage, optionsPage, sleep } from './big-briefing-shared.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** `--cpu-profile`: a V8 CPU profile as well (it slows scripts down: leave it out for the figures). */
 const CPU_PROFILE = process.argv.includes('--cpu-profile');
 /** `--runs N`: N fresh tabs, each traced; the longest task of each is summed up at the end. */
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1] || 1);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const CATEGORIES = process.env.CATEGORIES ?? 'devtools.timeline,v8.execute,toplevel';
-
-function send(tab, request) {
-  return tab.evaluate((message) => (globalThis.browser ?? globalThis.chrome).runtime.sendMessage(message), request);
-}
 
 async function trace(tab, during) {
   const session = await tab.page.context().newCDPSession(tab.page);
@@ -103,18 +97,12 @@ async function main() {
   const server = await startFixtureServer(routes());
   const b = await launchChromium({ extensionDir: path.join(ROOT, '.output', 'chrome-mv3'), proxyPort: server.port });
   try {
-    const options = await b.newExtensionTab('options.html');
-    for (let i = 0; i < 50 && !(await send(options, { type: 'status' }).catch(() => null))?.ok; i++) await sleep(200);
-    if (!process.argv.includes('--shipped')) {
-      const added = await send(options, { type: 'addBriefing', fileName: 'big-briefing.txt', text: bigBriefing() });
-      if (!added?.ok) throw new Error(`the big briefing was refused: ${added?.error}`);
-    }
+    const options = await optionsPage(b);
+    if (!process.argv.includes('--shipped')) await addBigBriefing(options);
     const longest = [];
     for (let run = 0; run < RUNS; run++) {
-      const tab = await b.newTab(pageUrl('cwsbCommittee'));
+      const tab = await openFixturePage(b);
       try {
-        await tab.bringToFront();
-        await tab.waitFor(readyState, undefined, { timeout: 30_000, what: 'the content script' });
         await sleep(Number(process.env.SETTLE_MS ?? 200));
         const events = await trace(tab, async () => {
           await tab.press('Alt+Shift+N');

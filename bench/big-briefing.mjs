@@ -21,15 +21,21 @@ import path from 'node:path';
 // The e2e drivers: one way to drive both browsers with the built extension loaded.
 import { launchChromium } from '../test/e2e/lib/chromium.mjs';
 import { launchFirefox } from '../test/e2e/lib/firefox.mjs';
-import { pageUrl, routes } from '../test/e2e/lib/fixtures.mjs';
-import { readyState } from '../test/e2e/lib/in-page.mjs';
+import { routes } from '../test/e2e/lib/fixtures.mjs';
 import { startFixtureServer } from '../test/e2e/lib/server.mjs';
-import { BULLETS, bigBriefing } from './big-briefing-data.mjs';
 // Run in the page as source: kept in their own file, so that nothing rewrites them with helpers the page lacks.
 import { arm, collect, panelBillView } from './big-briefing-page.mjs';
+import {
+  addBigBriefing,
+  BULLETS,
+  bigBriefing,
+  openFixturePage,
+  optionsPage,
+  send,
+  sleep,
+} from './big-briefing-shared.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const PAGE = 'cwsbCommittee';
 const BILL_ID = 'childrens-wellbeing-and-schools-bill';
 /** The fixture page's context, as its content script sends it. */
 const PAGE_CONTEXT = {
@@ -58,14 +64,11 @@ function argument(name) {
 const SMALL =
   'LGA briefing: Renters’ Rights Bill\n\nSecond Reading, House of Commons, 9 October 2024\n\nKey messages\n\n  • We support clause 1.\n';
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const time = (v) => (v === null || v === undefined ? 'n/a' : `${v.toFixed(0)} ms`);
 
 async function popoverFigures(b) {
-  const tab = await b.newTab(pageUrl(PAGE));
+  const tab = await openFixturePage(b);
   try {
-    await tab.bringToFront();
-    await tab.waitFor(readyState, undefined, { timeout: 30_000, what: 'the content script' });
     await tab.evaluate(arm);
     await sleep(200);
     await tab.press('Alt+Shift+N');
@@ -93,10 +96,6 @@ function spread(runs) {
   );
 }
 
-function send(tab, request) {
-  return tab.evaluate((message) => (globalThis.browser ?? globalThis.chrome).runtime.sendMessage(message), request);
-}
-
 async function main() {
   const server = await startFixtureServer(routes());
   const text = bigBriefing();
@@ -108,15 +107,11 @@ async function main() {
     ].filter(([name]) => !BROWSER || name === BROWSER)) {
       const b = await launch({ extensionDir: path.join(ROOT, '.output', dir), proxyPort: server.port });
       try {
-        const options = await b.newExtensionTab('options.html');
-        for (let i = 0; i < 50 && !(await send(options, { type: 'status' }).catch(() => null))?.ok; i++)
-          await sleep(200);
+        const options = await optionsPage(b);
         const before = [];
         for (let run = 0; run < RUNS; run++) before.push(await popoverFigures(b));
-        let t = performance.now();
-        const added = await send(options, { type: 'addBriefing', fileName: 'big-briefing.txt', text });
-        const addMs = performance.now() - t;
-        if (!added?.ok) throw new Error(`the big briefing was refused: ${added?.error}`);
+        const addMs = await addBigBriefing(options);
+        let t;
         const after = [];
         for (let run = 0; run < RUNS; run++) after.push(await popoverFigures(b));
         lines.push(`${name.padEnd(8)} adding it took ${time(addMs)}`);
