@@ -11,14 +11,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createController } from '../../src/annotate/controller';
 import { extensionAlive, guardScriptStartedEvent } from '../../src/annotate/page-events';
 import { pageScheme } from '../../src/annotate/popover/scheme';
-import {
-  lazyPopover,
-  lazyPopoverDriver,
-  scriptLoader,
-  takePopoverDriverFactory,
-  takePopoverFactory,
-  takeTopicLayerFactory,
-} from '../../src/annotate/popover-loader';
+import { factoriesLoader, lazyPopoverDriver } from '../../src/annotate/popover-loader';
 import { settingsReader, storageOnFirstUse } from '../../src/annotate/settings-reader';
 import { startWhenIdle } from '../../src/annotate/slices';
 import { createTopicHook } from '../../src/annotate/topic-hook';
@@ -60,20 +53,13 @@ export default defineContentScript({
     const send = <R extends BackgroundRequest>(request: R) =>
       browser.runtime.sendMessage(request).then(replyOf) as Promise<Reply<ResponseFor<R>> | undefined>;
     const log = (message: string, error?: unknown) => console.debug(`[LGA positions] ${message}`, error ?? '');
-    // The popover (its driver and view) and the topic layer are loaded on first need: the background runs their script
-    // beside this one (src/annotate/popover-loader.ts), once for all.
-    const loadPopoverScript = scriptLoader(async () => {
+    // The popover's driver (which makes the popover) and the topic layer are loaded on first need: the background runs
+    // their script beside this one (src/annotate/popover-loader.ts), once for all.
+    const loadFactories = factoriesLoader(async () => {
       const reply = await send({ type: 'loadPopover' });
       if (!reply?.ok) throw new Error(reply ? reply.error : 'the background did not answer');
     });
-    const createPopover = lazyPopover({ load: loadPopoverScript, take: () => takePopoverFactory(), log });
-    let driverFactory: ReturnType<typeof takePopoverDriverFactory> = null;
-    const popoverDriver = lazyPopoverDriver(async () => {
-      await loadPopoverScript();
-      driverFactory ??= takePopoverDriverFactory();
-      if (!driverFactory) throw new Error('the popover script ran but left no popover driver');
-      return driverFactory;
-    }, log);
+    const popoverDriver = lazyPopoverDriver(async () => (await loadFactories()).popoverDriver, log);
     // Topic links (issue 14): one more batched request per section, after its lookup (src/annotate/topic-hook.ts).
     const topics = createTopicHook({
       doc: document,
@@ -82,12 +68,7 @@ export default defineContentScript({
       marks: () => controller.marks,
       scheme: () => pageScheme(document),
       refresh: () => void controller.refresh(),
-      async loadLayer() {
-        await loadPopoverScript();
-        const factory = takeTopicLayerFactory();
-        if (!factory) throw new Error('the popover script ran but left no topic layer');
-        return factory;
-      },
+      loadLayer: async () => (await loadFactories()).topicLayer,
       log,
     });
     const controller = createController({
@@ -101,7 +82,7 @@ export default defineContentScript({
       // the side panel asks again until a page answers; a navigation meanwhile is caught up with when they start).
       watchSettings: (callback) => startWhenIdle(window, () => settings.watch(callback)),
       understand: understandPage,
-      popover: { driver: popoverDriver, create: createPopover, scheme: pageScheme },
+      popover: { driver: popoverDriver, scheme: pageScheme },
       onTabRequest(handler) {
         // Answered through sendResponse (and `true`: the answer comes later), which both browsers honour without the
         // polyfill; a returned promise is an answer only in Firefox.

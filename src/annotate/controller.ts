@@ -33,7 +33,7 @@ import { lookupReferences } from './lookup';
 import { type Mark, marksOf } from './marks';
 import { createNavigationGate } from './navigation';
 import { createListeners, type PageInput, wirePageInput } from './page-input';
-import type { PopoverDriver, PopoverDriverDeps, PopoverView } from './popover-driver';
+import type { PopoverDriver, PopoverDriverDeps } from './popover-driver';
 import { clearReady, markMode, markReady, markStart, removeLeftovers } from './ready-state';
 import { createSectionScanner, type ScannedRoot, viewportFirst } from './section-scanner';
 import { settingsChange } from './settings-reader';
@@ -58,11 +58,10 @@ export interface ControllerDeps {
   /** The popover (content-script UI): made when a page first has something to show. */
   popover: {
     /**
-     * The driver of hover, clicks, stepping and keys over the run's marks (`createPopoverDriver`, or one loaded on
-     * first need: popover-loader.ts `lazyPopoverDriver`).
+     * The driver of hover, clicks, stepping and keys over the run's marks, which makes the popover it opens
+     * (`createPopoverDriver`, or one loaded on first need: popover-loader.ts `lazyPopoverDriver`).
      */
     driver(deps: PopoverDriverDeps): PopoverDriver;
-    create(doc: Document, scheme: ColourScheme): PopoverView;
     /** The page's colour scheme now. */
     scheme(doc: Document): ColourScheme;
   };
@@ -146,7 +145,6 @@ export function createController(deps: ControllerDeps): Controller {
     hit: () => hit,
     highlighter: () => highlighter,
     hoverDelayMs: () => settings?.hoverDelayMs ?? 250,
-    createHost: (d) => deps.popover.create(d, deps.popover.scheme(d)),
     scheme: () => deps.popover.scheme(doc),
     send: (request) => deps.send(request),
     log,

@@ -10,6 +10,7 @@ import type { HitIndex } from './hit-test';
 import { createHoverController, DEFAULT_CLOSE_DELAY_MS, type HoverController } from './hover';
 import type { Mark } from './marks';
 import type { PageInputHandlers } from './page-input';
+import { createPopoverHost } from './popover/host';
 import { nextStop, stopsOf } from './stepping';
 
 /** What the driver needs of the popover (popover/host.tsx `PopoverHost` is one). */
@@ -37,11 +38,6 @@ export interface PopoverView {
   contains(event: Event): boolean;
   setScheme(scheme: ColourScheme): void;
   destroy(): void;
-  /**
-   * A popover may soon be shown (the pointer reached a reference): one loaded on first need (popover-loader.ts) starts
-   * loading, ahead of the hover delay.
-   */
-  warm?(): void;
 }
 
 export interface PopoverDriverDeps {
@@ -52,7 +48,6 @@ export interface PopoverDriverDeps {
   hit(): HitIndex | null;
   highlighter(): Highlighter | null;
   hoverDelayMs(): number;
-  createHost(doc: Document): PopoverView;
   /** The page's colour scheme now. */
   scheme(): ColourScheme;
   send(request: BackgroundRequest): Promise<unknown>;
@@ -95,7 +90,7 @@ export function createPopoverDriver(deps: PopoverDriverDeps): PopoverDriver {
   let inPopover = false;
 
   function ensureHost(): PopoverView {
-    host ??= deps.createHost(doc);
+    host ??= createPopoverHost(doc, deps.scheme());
     return host;
   }
 
@@ -152,9 +147,10 @@ export function createPopoverDriver(deps: PopoverDriverDeps): PopoverDriver {
 
   const driver: PopoverDriver = {
     prepare() {
-      // On a page with positions the popover script is loaded now, while the background is idle (the topic links
-      // that follow each section can keep it busy for a while with a very large briefing), not at the first hover.
-      ensureHost().warm?.();
+      // On a page with positions the popover is made now (its script loaded with this driver while the background is
+      // idle: the topic links that follow each section can keep it busy for a while with a very large briefing), not
+      // at the first hover.
+      ensureHost();
     },
     get openIndex() {
       return hover?.openId ?? null;
@@ -187,10 +183,7 @@ export function createPopoverDriver(deps: PopoverDriverDeps): PopoverDriver {
       }
       if (pointerOver !== null) h.pointerLeaveReference();
       pointerOver = index;
-      if (index !== null) {
-        ensureHost().warm?.();
-        h.pointerEnterReference(index, point);
-      }
+      if (index !== null) h.pointerEnterReference(index, point);
     },
     inPopover: (event) => !!host?.contains(event),
     click(x, y) {

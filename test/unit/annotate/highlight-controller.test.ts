@@ -14,7 +14,7 @@ import {
 import { WRAP_TAG } from '../../../src/annotate/highlight';
 import { createLateContentObserver, LEGACY_TOPIC_HOST_TAG, TOPIC_HOST_TAG } from '../../../src/annotate/late-content';
 import { guardScriptStartedEvent } from '../../../src/annotate/page-events';
-import { createPopoverHost, HOST_TAG } from '../../../src/annotate/popover/host';
+import { HOST_TAG } from '../../../src/annotate/popover/host';
 import { pageScheme } from '../../../src/annotate/popover/scheme';
 import { createPopoverDriver } from '../../../src/annotate/popover-driver';
 import { settingsReader } from '../../../src/annotate/settings-reader';
@@ -139,7 +139,7 @@ function deps(overrides: Partial<ControllerDeps> = {}) {
     send: send as unknown as ControllerDeps['send'],
     getSettings: async () => SETTINGS,
     understand: () => ({ adapter: 'test', sections: [{ context: CONTEXT, roots: [main] }] }),
-    popover: { driver: createPopoverDriver, create: createPopoverHost, scheme: pageScheme },
+    popover: { driver: createPopoverDriver, scheme: pageScheme },
     ...overrides,
   };
   return { d, sent, send };

@@ -9,16 +9,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { HitIndex } from '../../../src/annotate/hit-test';
 import type { Mark } from '../../../src/annotate/marks';
 import type { PopoverDriver, PopoverDriverDeps } from '../../../src/annotate/popover-driver';
-import {
-  lazyPopoverDriver,
-  registerTopicLayerFactory,
-  scriptLoader,
-  takePopoverFactory,
-  takeTopicLayerFactory,
-} from '../../../src/annotate/popover-loader';
+import { lazyPopoverDriver, scriptLoader } from '../../../src/annotate/popover-loader';
 import { settingsReader, storageOnFirstUse } from '../../../src/annotate/settings-reader';
 import { nextIdle, startWhenIdle } from '../../../src/annotate/slices';
-import type { TopicLayerFactory } from '../../../src/annotate/topic-hook';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -84,15 +77,6 @@ describe('one run of the popover script for the popover and the topic layer', ()
     await load();
     expect(run).toHaveBeenCalledTimes(2);
   });
-
-  it('hands over each factory once, on the global it was left on', () => {
-    const global = {};
-    const factory = (() => {}) as unknown as TopicLayerFactory;
-    registerTopicLayerFactory(factory, global);
-    expect(takePopoverFactory(global)).toBeNull();
-    expect(takeTopicLayerFactory(global)).toBe(factory);
-    expect(takeTopicLayerFactory(global)).toBeNull();
-  });
 });
 
 describe('the popover driver, loaded on first need', () => {
@@ -130,7 +114,6 @@ describe('the popover driver, loaded on first need', () => {
       hit: () => ({ at: (x: number) => (x < 10 ? list[0] : null) }) as unknown as HitIndex,
       highlighter: () => null,
       hoverDelayMs: () => 250,
-      createHost: () => ({}) as never,
       scheme: () => 'light',
       send: async () => null,
       log: () => {},
