@@ -71,7 +71,10 @@ export function createTopicHook(deps: TopicHookDeps): TopicHook {
   const log = deps.log ?? (() => {});
   const busy = deps.onBusy ?? (() => {});
   let enabled: boolean | null = null;
-  /** Bumped when the markers are dropped (a new run, links switched off): replies for the old ones are not drawn. */
+  /**
+   * Bumped when the markers are dropped (a new run, links switched off, teardown): replies for the old ones are not
+   * drawn, and a draw under way stops (the layer draws while the `current` it is given holds).
+   */
   let generation = 0;
   let torn = false;
   let layer: TopicLayer | null = null;

@@ -74,7 +74,8 @@ export interface TopicSummary {
 export interface TopicLayer {
   /**
    * Draws a section's reply over the paragraphs its request was read from, while `isCurrent()`, leaving out positions
-   * that reference marks in the same paragraph already show.
+   * that reference marks in the same paragraph already show. `isCurrent()` is the caller's one notion of a current run
+   * (topic-hook.ts): it turns false before the caller resets or destroys the layer, so a draw never outlives its run.
    */
   draw(reply: TopicsReply, paragraphs: readonly TopicParagraph[], isCurrent: () => boolean): Promise<void>;
   /** Drops markers, mentions and the popover (a new run, or links switched off). */
@@ -223,7 +224,6 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
   let popover: { marker: TopicMarker; element: HTMLElement } | null = null;
   let openTimer = 0;
   let closeTimer = 0;
-  let generation = 0;
   let returningFocus = false;
 
   /**
@@ -477,8 +477,6 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
       return markers;
     },
     async draw(reply, paragraphs, isCurrent) {
-      const mine = generation;
-      const current = () => mine === generation && isCurrent();
       const busy = deps.onBusy ?? (() => {});
       const found = timed(busy, () => {
         const shown = withoutShownPositions(reply, (i) => {
@@ -502,9 +500,9 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
           }
           return next >= found.markers.length;
         },
-        { isCurrent: current, onBusy: busy },
+        { isCurrent, onBusy: busy },
       );
-      if (!finished) return;
+      if (!finished || !isCurrent()) return;
       timed(busy, () => {
         for (const { paragraph, spans } of found.mentions) {
           const speaker = speakerOf(paragraph);
@@ -522,7 +520,6 @@ export function createTopicLayer(deps: TopicLayerDeps): TopicLayer {
       });
     },
     reset() {
-      generation++;
       close(false);
       for (const [marker, d] of drawn) {
         observer?.unobserve(marker.paragraph);

@@ -18,6 +18,7 @@ import {
   TOPIC_HOST_TAG,
   type TopicMarker,
 } from '../../../src/annotate/topic-layer';
+import { topicParagraphs, topicsRequest } from '../../../src/annotate/topic-paragraphs';
 import { createBackgroundService } from '../../../src/background/service';
 import { bundledDataset } from '../../../src/dataset';
 import type { BackgroundRequest, Reply, ResponseFor } from '../../../src/messaging';
@@ -224,6 +225,25 @@ describe('topic markers', () => {
     await hook.summary();
     expect(markers()).toHaveLength(0);
   });
+
+  it.each([
+    ['its run still current: drawn', true, 1],
+    ['its run no longer current (the hook dropped it): nothing drawn', false, 0],
+  ] as const)(
+    'the layer draws a reply only while the run it was given is current: %s',
+    async (_name, current, drawn) => {
+      const { section } = setup();
+      const paragraphs = topicParagraphs(section.roots);
+      const reply = await realSend().send(topicsRequest(context, paragraphs));
+      if (!reply?.ok) throw new Error('the background did not answer');
+      const layer = createTopicLayer({ doc: document, shownIn: () => new Set(), scheme: () => 'light' });
+      await layer.draw(reply.data, paragraphs, () => current);
+      expect(layer.markers).toHaveLength(drawn);
+      expect(markers()).toHaveLength(drawn);
+      layer.destroy();
+      expect(markers()).toHaveLength(0);
+    },
+  );
 });
 
 describe('topic words', () => {
