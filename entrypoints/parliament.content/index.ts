@@ -13,7 +13,6 @@ import { extensionAlive, guardScriptStartedEvent } from '../../src/annotate/page
 import { pageScheme } from '../../src/annotate/popover/scheme';
 import { factoriesLoader, lazyPopoverDriver } from '../../src/annotate/popover-loader';
 import { settingsReader, storageOnFirstUse } from '../../src/annotate/settings-reader';
-import { startWhenIdle } from '../../src/annotate/slices';
 import { createTopicHook } from '../../src/annotate/topic-hook';
 import {
   type BackgroundRequest,
@@ -78,9 +77,8 @@ export default defineContentScript({
       afterSection: topics.afterSection,
       onReset: topics.onReset,
       getSettings: settings.get,
-      // Listeners the first slice does not need start at the first idle moment (the run reads the settings itself;
-      // the side panel asks again until a page answers; a navigation meanwhile is caught up with when they start).
-      watchSettings: (callback) => startWhenIdle(window, () => settings.watch(callback)),
+      // The listeners start at the controller's first idle moment, with its first run.
+      watchSettings: settings.watch,
       understand: understandPage,
       popover: { driver: popoverDriver, scheme: pageScheme },
       onTabRequest(handler) {
@@ -96,27 +94,11 @@ export default defineContentScript({
           );
           return true as const;
         };
-        return startWhenIdle(window, () => {
-          browser.runtime.onMessage.addListener(listener);
-          return () => browser.runtime.onMessage.removeListener(listener);
-        });
+        browser.runtime.onMessage.addListener(listener);
+        return () => browser.runtime.onMessage.removeListener(listener);
       },
-      onLocationChange: (callback) =>
-        ctx.onInvalidated(
-          startWhenIdle(window, () => {
-            ctx.addEventListener(window, 'wxt:locationchange', callback);
-            callback();
-            return () => {};
-          }),
-        ),
-      onInvalidated: (callback) => ctx.onInvalidated(callback),
-      isAlive,
-      log,
-    });
-    ctx.onInvalidated(topics.teardown);
-    void controller.start();
-    ctx.onInvalidated(
-      startWhenIdle(window, () => {
+      onLocationChange: (callback) => ctx.addEventListener(window, 'wxt:locationchange', callback),
+      alsoListen() {
         const unwatchTopics = settings.watch(topics.settingsChanged);
         // The reader corrected a stance (or changed their briefings) in the side panel: annotate again with it.
         const unwatchData = watchDataRevision(browser.storage as never, () => void controller.refresh());
@@ -128,7 +110,12 @@ export default defineContentScript({
           unwatchTopics();
           unwatchData();
         };
-      }),
-    );
+      },
+      onInvalidated: (callback) => ctx.onInvalidated(callback),
+      isAlive,
+      log,
+    });
+    ctx.onInvalidated(topics.teardown);
+    void controller.start();
   },
 });

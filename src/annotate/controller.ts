@@ -53,6 +53,7 @@ export interface ControllerDeps {
   url(): string;
   send<R extends BackgroundRequest>(request: R): Promise<Reply<ResponseFor<R>> | undefined>;
   getSettings(): Promise<Settings>;
+  /** Listens for settings changes; returns its remover. Started at the first idle moment, as the listeners below. */
   watchSettings?(callback: (settings: Settings) => void): () => void;
   understand(doc: Document, url: string, bills: readonly BillRecord[]): PageUnderstanding | null;
   /** The popover (content-script UI): made when a page first has something to show. */
@@ -69,6 +70,8 @@ export interface ControllerDeps {
   onTabRequest?(handler: (request: TabRequest) => unknown): () => void;
   /** Calls back on SPA navigation (WXT's `wxt:locationchange`; the page can fake it: rate-limited here). */
   onLocationChange?(callback: () => void): void;
+  /** What else the content script listens for (more listeners), started with the ones above; returns its stopper. */
+  alsoListen?(): () => void;
   /** Called with the teardown function (the extension itself going away). */
   onInvalidated?(callback: () => void): void;
   /**
@@ -353,6 +356,29 @@ export function createController(deps: ControllerDeps): Controller {
     popover.destroy();
   }
 
+  function startListening(): void {
+    if (deps.onTabRequest) listeners.add(deps.onTabRequest(handleTabRequest));
+    if (deps.watchSettings) {
+      listeners.add(
+        deps.watchSettings((next) => {
+          const change = settingsChange(settings, next);
+          settings = next;
+          if (change === 'rerun') {
+            void refresh();
+            return;
+          }
+          popover.setHoverDelay(next.hoverDelayMs);
+          highlighter?.restyle(next.highlightStyle, deps.popover.scheme(doc));
+        }),
+      );
+    }
+    if (deps.onLocationChange) {
+      deps.onLocationChange(navigation.navigated);
+      navigation.navigated();
+    }
+    if (deps.alsoListen) listeners.add(deps.alsoListen());
+  }
+
   const controller: Controller = {
     get marks() {
       return marks;
@@ -363,28 +389,15 @@ export function createController(deps: ControllerDeps): Controller {
     },
     async start() {
       markStart();
-      if (deps.onTabRequest) listeners.add(deps.onTabRequest(handleTabRequest));
-      if (deps.watchSettings) {
-        listeners.add(
-          deps.watchSettings((next) => {
-            const change = settingsChange(settings, next);
-            settings = next;
-            if (change === 'rerun') {
-              void refresh();
-              return;
-            }
-            popover.setHoverDelay(next.hoverDelayMs);
-            highlighter?.restyle(next.highlightStyle, deps.popover.scheme(doc));
-          }),
-        );
-      }
       navigation.ranFor(deps.url());
-      deps.onLocationChange?.(navigation.navigated);
       deps.onInvalidated?.(teardown);
       // The first run starts at an idle moment, as its slices run: the script's own start-up stays short (the page's
-      // first paint and input come first). What an earlier instance left is cleared then, before the run.
+      // first paint and input come first). The listeners start then too (the run reads the settings itself; the side
+      // panel asks again until a page answers; a navigation meanwhile is caught up with), and what an earlier instance
+      // left is cleared, before the run.
       const first = nextIdle(win).then(() => {
         if (torn) return;
+        startListening();
         try {
           removeLeftovers(doc);
         } catch (error) {

@@ -32,24 +32,6 @@ export function nextIdle(win: Window): Promise<void> {
 }
 
 /**
- * Starts something at the next idle moment instead of now: what the first slice does not need (listening for the side
- * panel, for settings and data changes, for navigation) stays out of the content script's start-up. `start` returns
- * its stopper; the stopper returned here stops it, or cancels a start not yet made.
- */
-export function startWhenIdle(win: Window, start: () => () => void): () => void {
-  let stop: (() => void) | null = null;
-  let cancelled = false;
-  whenIdle(win, () => {
-    if (!cancelled) stop = start();
-  });
-  return () => {
-    cancelled = true;
-    stop?.();
-    stop = null;
-  };
-}
-
-/**
  * Calls `work(deadline)` once now and then in idle callbacks until it returns true (done). Resolves true when the
  * work finished, false when it was cancelled (`isCurrent()` turned false); rejects with what `work` threw.
  */

@@ -1,37 +1,65 @@
 // @vitest-environment happy-dom
 /**
  * What keeps the content script's start-up short (issue 11): work the first slice does not need starts at the next
- * idle moment (`startWhenIdle`, `nextIdle`), `browser.storage` is touched on first use only (`storageOnFirstUse`),
+ * idle moment (the controller's listeners with its first run, `nextIdle`), `browser.storage` is touched on first use only (`storageOnFirstUse`),
  * one run of the popover's script serves every part that needs it (`scriptLoader`), and the popover's driver comes
  * with it when first needed, losing nothing the reader did meanwhile (`lazyPopoverDriver`).
  */
 import { describe, expect, it, vi } from 'vitest';
+import { type ControllerDeps, createController } from '../../../src/annotate/controller';
 import type { HitIndex } from '../../../src/annotate/hit-test';
 import type { Mark } from '../../../src/annotate/marks';
 import type { PopoverDriver, PopoverDriverDeps } from '../../../src/annotate/popover-driver';
 import { lazyPopoverDriver, scriptLoader } from '../../../src/annotate/popover-loader';
 import { settingsReader, storageOnFirstUse } from '../../../src/annotate/settings-reader';
-import { nextIdle, startWhenIdle } from '../../../src/annotate/slices';
+import { nextIdle } from '../../../src/annotate/slices';
+import { withDefaults } from '../../../src/settings-defaults';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('starting at the next idle moment', () => {
-  it.each([
-    ['left alone: started later, not now', false, false, ['started'], []],
-    ['stopped before it started: never started', true, false, [], []],
-    ['stopped after it started: stopped', false, true, ['started'], ['stopped']],
-  ] as const)('%s', async (_name, stopEarly, stopLate, started, stopped) => {
-    const log: string[] = [];
-    const stop = startWhenIdle(window, () => {
-      log.push('started');
-      return () => log.push('stopped');
+  /** A controller on a page no adapter understands, whose listeners say when they start and stop. */
+  function listeningController(log: string[]) {
+    const listen = (name: string) => {
+      log.push(`${name} started`);
+      return () => log.push(`${name} stopped`);
+    };
+    return createController({
+      doc: document,
+      url: () => 'https://hansard.parliament.uk/Commons/2025-02-11/debates/x/Unknown',
+      send: (async () => ({ ok: true, data: [] })) as unknown as ControllerDeps['send'],
+      getSettings: async () => withDefaults(null),
+      understand: () => null,
+      popover: {
+        driver: lazyPopoverDriver(
+          () => new Promise(() => {}),
+          () => {},
+        ),
+        scheme: () => 'light',
+      },
+      onTabRequest: () => listen('tab requests'),
+      watchSettings: () => listen('settings'),
+      onLocationChange: () => void log.push('navigation started'),
+      alsoListen: () => listen('more'),
     });
+  }
+
+  const started = ['tab requests started', 'settings started', 'navigation started', 'more started'];
+  const stopped = ['tab requests stopped', 'settings stopped', 'more stopped'];
+
+  it.each([
+    ['left alone: started later, not now', false, started, stopped],
+    ['stopped before it started: never started', true, [], []],
+  ] as const)('the controller and its listeners, %s', async (_name, stopEarly, afterIdle, afterStop) => {
+    const log: string[] = [];
+    const controller = listeningController(log);
+    const starting = controller.start();
     expect(log).toEqual([]);
-    if (stopEarly) stop();
-    await settle();
-    expect(log).toEqual(started);
-    if (stopLate) stop();
-    expect(log.filter((entry) => entry === 'stopped')).toEqual(stopped);
+    if (stopEarly) controller.teardown();
+    await starting;
+    expect(log).toEqual(afterIdle);
+    controller.teardown();
+    expect(log.slice(afterIdle.length)).toEqual(afterStop);
   });
 
   it('nextIdle resolves after the current task, not within it', async () => {
