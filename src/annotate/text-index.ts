@@ -96,8 +96,6 @@ const CHAR_MAP: Readonly<Record<string, string>> = {
  */
 const SPECIAL =
   /[\t\n\v\f\r\u00a0\u00ad\u1680\u2000-\u200d\u2010\u2011\u2018\u2019\u201a-\u201e\u2028\u2029\u202f\u2032\u205f\u2060\u2212\u3000\ufeff]| {2,}/g;
-/** The same question for a whole node, asked once (not global: `test` keeps no state between nodes). */
-const HAS_SPECIAL = new RegExp(SPECIAL.source);
 
 function isSpace(code: number): boolean {
   return (
@@ -298,10 +296,7 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
   /** A text node that is not whitespace only: kept whole when it has nothing to normalise (most prose), else run by run. */
   function appendText(text: Text, data: string): void {
     open = -1;
-    if (!HAS_SPECIAL.test(data)) {
-      keepRun(text, data, 0, data.length);
-      return;
-    }
+    // One pass: a node with nothing special (most prose) finds no match and is kept whole by the last `keepRun`.
     let from = 0;
     SPECIAL.lastIndex = 0;
     for (let m = SPECIAL.exec(data); m; m = SPECIAL.exec(data)) {
