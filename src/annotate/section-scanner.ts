@@ -142,6 +142,8 @@ export function scanSection(section: PageSection, sectionIndex = 0): ScannedRefe
 
 /** Sections whose roots are on screen first; the rest in page order. */
 export function viewportFirst<T extends { roots: Element[] }>(sections: readonly T[], viewportHeight: number): T[] {
+  // One section (most pages) has no order to choose: no layout is read for it.
+  if (sections.length < 2) return [...sections];
   const visible = (s: T) =>
     s.roots.some((root) => {
       const r = root.getBoundingClientRect();
