@@ -457,9 +457,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       const { stances } = parseQuery(query);
       // A corrected position the index kept for its compiled stance may not take it any more: ask for enough to spare.
       const spare = stances.length ? byPosition.size : 0;
-      const hits = searchPositions(await searchIndex.index(store), query, wanted + spare, {
-        corrected: new Set(byPosition.keys()),
-      });
+      const hits = searchPositions(await searchIndex.index(store), query, wanted + spare, { corrected: byPosition });
       if (hits.length === 0) return [];
       const found = await positionsWithBriefings(hits.map((hit) => hit.id));
       const read = await corrected(found.map((f) => f.position));

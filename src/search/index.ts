@@ -252,10 +252,10 @@ const EXACT_REFERENCE_BOOST = 12;
 
 export interface SearchOptions {
   /**
-   * Positions whose stances the reader corrected: the stance filter keeps them whatever the index holds, for the
-   * caller to judge on the corrected record.
+   * Positions whose stances the reader corrected (by id: a set, or the service's corrections by position as they are
+   * kept): the stance filter keeps them whatever the index holds, for the caller to judge on the corrected record.
    */
-  corrected?: ReadonlySet<string>;
+  corrected?: Pick<ReadonlySet<string>, 'has'>;
 }
 
 /**
