@@ -8,6 +8,7 @@ import type {
   Applicability,
   Briefing,
   MatchedPosition,
+  PageContext,
   Position,
   PositionRef,
   ReferenceKind,
@@ -93,6 +94,11 @@ export function makeMatch(
     applies,
     reason: applies === 'applies' ? 'same print' : 'numbered for another print',
   };
+}
+
+/** What a content script says of its page: nothing known unless given. */
+export function makePage(overrides: Partial<PageContext> = {}): PageContext {
+  return { bill: null, billId: null, house: null, stage: null, stageLabel: null, date: null, ...overrides };
 }
 
 /** The extension the background service is told it is, in unit tests. */

@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { createBackgroundService, type Platform } from '../../../src/background/service';
-import type { BackgroundResponses, Reply } from '../../../src/messaging';
+import type { Platform } from '../../../src/background/service';
 import type { Dataset, PageContext } from '../../../src/model';
 import { SEARCH_INDEX_FORMAT } from '../../../src/search';
-import { EXTENSION, SENDERS } from '../../factories';
+import { makePage, SENDERS } from '../../factories';
 import { CSWB, CWSB, fixtureDataset } from '../../fixtures/store/dataset';
+import { type BackgroundService, failure, ok, testService } from '../../service';
 
 const USER_BRIEFING = `LGA briefing: English Devolution and Community Empowerment Bill
 
@@ -26,42 +26,10 @@ function service(
   dataset: Dataset = fixtureDataset(),
   platform: Partial<Platform> = {},
 ) {
-  return createBackgroundService({
-    indexedDB: factory,
-    dataset: () => dataset,
-    extension: EXTENSION,
-    platform,
-    openTimeoutMs: 200,
-  });
+  return testService({ indexedDB: factory, dataset: () => dataset, platform, openTimeoutMs: 200 });
 }
 
-type Service = ReturnType<typeof service>;
-
-async function ok<K extends keyof BackgroundResponses>(
-  svc: Service,
-  message: { type: K } & Record<string, unknown>,
-  sender = SENDERS.optionsTab(),
-) {
-  const reply = (await svc.handle(message, sender)) as Reply<BackgroundResponses[K]>;
-  if (!reply.ok) throw new Error(`expected ok, got: ${reply.error}`);
-  return reply.data;
-}
-
-async function failure(svc: Service, message: unknown, sender = SENDERS.optionsTab()): Promise<string> {
-  const reply = await svc.handle(message, sender);
-  if (reply.ok) throw new Error(`expected an error, got ${JSON.stringify(reply.data).slice(0, 200)}`);
-  return reply.error;
-}
-
-const page = (overrides: Partial<PageContext>): PageContext => ({
-  bill: null,
-  billId: null,
-  house: null,
-  stage: null,
-  stageLabel: null,
-  date: null,
-  ...overrides,
-});
+const page = makePage;
 
 const committeeSitting = page({ billId: CWSB, house: 'commons', stage: 'committee', date: '2025-02-11' });
 
@@ -266,7 +234,7 @@ describe('search', () => {
   ] as const)(
     'after %s, the index held is updated in place and finds what a new index finds',
     async (_name, changes) => {
-      const searchAll = (svc: Service) =>
+      const searchAll = (svc: BackgroundService) =>
         Promise.all(
           SEARCHES.map(async (query) =>
             (await ok(svc, { type: 'search', query, limit: 50 })).map((h) => h.position.id).sort(),
@@ -595,7 +563,7 @@ describe('without IndexedDB', () => {
     ['IndexedDB missing', undefined],
     ['open throwing', blocked],
   ])('serves the bundled dataset from memory and says so (%s)', async (_case, factory) => {
-    const svc = createBackgroundService({ indexedDB: factory, dataset: () => fixtureDataset(), extension: EXTENSION });
+    const svc = testService({ indexedDB: factory, dataset: () => fixtureDataset() });
     const status = await ok(svc, { type: 'status' });
     expect(status.storage).toBe('memory');
     expect(status.storageProblem).toMatch(/memory/);

@@ -3,41 +3,22 @@
  * positions and briefings), LGA mentions and echoes out; the bill's index follows the data when a briefing is added;
  * what a page can send is bounded.
  */
-import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createBackgroundService } from '../../../src/background/service';
 import { LIMITS } from '../../../src/background/validate';
 import { bundledDataset } from '../../../src/dataset';
-import type { BackgroundResponses, Reply } from '../../../src/messaging';
 import type { PageContext } from '../../../src/model';
-import { EXTENSION, SENDERS } from '../../factories';
+import { makePage, SENDERS } from '../../factories';
+import { type BackgroundService, send, testService } from '../../service';
 
 const CWSB = 'childrens-wellbeing-and-schools-bill';
 
-function service() {
-  return createBackgroundService({
-    indexedDB: new IDBFactory(),
-    dataset: bundledDataset,
-    extension: EXTENSION,
-    openTimeoutMs: 500,
-  });
-}
+const service = () => testService({ dataset: bundledDataset, openTimeoutMs: 500 });
 
-async function topics(svc: ReturnType<typeof service>, page: PageContext, paragraphs: unknown) {
-  const reply = (await svc.handle({ type: 'topics', page, paragraphs }, SENDERS.contentScript(1))) as Reply<
-    BackgroundResponses['topics']
-  >;
-  return reply;
-}
+const topics = (svc: BackgroundService, page: PageContext, paragraphs: unknown) =>
+  send(svc, { type: 'topics', page, paragraphs }, SENDERS.contentScript(1));
 
-const page = (billId: string | null, bill: string | null = null): PageContext => ({
-  bill,
-  billId,
-  house: 'commons',
-  stage: 'second-reading',
-  stageLabel: null,
-  date: '2025-01-08',
-});
+const page = (billId: string | null, bill: string | null = null): PageContext =>
+  makePage({ bill, billId, house: 'commons', stage: 'second-reading', date: '2025-01-08' });
 
 const UNIFORM =
   'Parents in my constituency pay hundreds of pounds for school uniform because schools insist on branded items from one supplier. The limit on branded items will bring that cost down.';

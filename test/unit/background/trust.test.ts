@@ -1,31 +1,14 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createBackgroundService } from '../../../src/background/service';
 import { briefingId, sourcePart } from '../../../src/ids';
 import { LIMITS } from '../../../src/limits';
-import type { BackgroundResponses, Reply } from '../../../src/messaging';
-import type { PageContext } from '../../../src/model';
-import { EXTENSION, SENDERS } from '../../factories';
-import { CWSB, fixtureDataset } from '../../fixtures/store/dataset';
+import { makePage, SENDERS } from '../../factories';
+import { CWSB } from '../../fixtures/store/dataset';
+import { type BackgroundService, ok, refused, send, testService } from '../../service';
 
-const OWNER = SENDERS.optionsTab();
-
-function service(factory = new IDBFactory()) {
-  return createBackgroundService({ indexedDB: factory, dataset: fixtureDataset, extension: EXTENSION });
-}
-type Service = ReturnType<typeof service>;
-
-async function ok<K extends keyof BackgroundResponses>(svc: Service, message: { type: K } & Record<string, unknown>) {
-  const reply = (await svc.handle(message, OWNER)) as Reply<BackgroundResponses[K]>;
-  if (!reply.ok) throw new Error(`expected ok, got: ${reply.error}`);
-  return reply.data;
-}
-async function refused(svc: Service, message: unknown) {
-  const reply = await svc.handle(message, OWNER);
-  if (reply.ok) throw new Error('expected a refusal');
-  return reply;
-}
+const service = (factory = new IDBFactory()) => testService({ indexedDB: factory });
+type Service = BackgroundService;
 const exported = async (svc: Service) => JSON.parse((await ok(svc, { type: 'exportUserData' })).json);
 
 /** A briefing on the Children's Wellbeing and Schools Bill (shipped) for one stage. */
@@ -38,22 +21,15 @@ Key messages
   • ${clause7}
 `;
 
-const committee: PageContext = {
-  bill: null,
-  billId: CWSB,
-  house: 'commons',
-  stage: 'committee',
-  stageLabel: null,
-  date: '2025-02-11',
-};
-const lookupClause7 = async (svc: Service) => {
-  const reply = await svc.handle(
-    { type: 'lookup', page: committee, references: [{ kind: 'clause', number: '7' }] },
-    SENDERS.contentScript(),
-  );
-  if (!reply.ok) throw new Error(reply.error);
-  return (reply.data as BackgroundResponses['lookup']).matches[0];
-};
+const committee = makePage({ billId: CWSB, house: 'commons', stage: 'committee', date: '2025-02-11' });
+const lookupClause7 = async (svc: Service) =>
+  (
+    await ok(
+      svc,
+      { type: 'lookup', page: committee, references: [{ kind: 'clause', number: '7' }] },
+      SENDERS.contentScript(),
+    )
+  ).matches[0];
 
 describe('ids: one per source file', () => {
   it.each([
@@ -236,13 +212,14 @@ describe('a briefing too big to show whole', () => {
     const text = `LGA briefing: Children’s Wellbeing and Schools Bill\n\nCommittee Stage, House of Commons, 11 February 2025\n\nKey messages\n\n${bullets}\n`;
     expect(text.length).toBeLessThan(1_000_000);
     await ok(svc, { type: 'addBriefing', fileName: 'huge.txt', text });
-    const reply = await svc.handle(
+    const reply = await send(
+      svc,
       { type: 'lookup', page: committee, references: [{ kind: 'clause', number: '7' }] },
       SENDERS.contentScript(),
     );
     const bytes = JSON.stringify(reply).length;
     expect(bytes).toBeLessThan(50_000);
-    const match = (reply as { ok: true; data: BackgroundResponses['lookup'] }).data.matches[0];
+    const match = (reply as Extract<typeof reply, { ok: true }>).data.matches[0];
     const fromHuge = match?.positions.filter((m) => m.briefing.source === 'huge.txt') ?? [];
     expect(fromHuge).toHaveLength(LIMITS.positionsPerBriefing);
     expect(match?.positions.length).toBeLessThanOrEqual(LIMITS.positionsPerReference);

@@ -10,12 +10,10 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackgroundService } from '../../../src/background/service';
-import type { BackgroundResponses, Reply } from '../../../src/messaging';
 import { keptUserDataItem, storageLocalKeeper } from '../../../src/storage-items';
 import { KEPT_FORMAT, type UserDataKeeper } from '../../../src/store/kept';
-import { EXTENSION, SENDERS } from '../../factories';
 import { CWSB, fixtureDataset } from '../../fixtures/store/dataset';
+import { type BackgroundService, ok, send, testService } from '../../service';
 
 const BRIEFING = `LGA briefing: English Devolution and Community Empowerment Bill
 
@@ -31,27 +29,9 @@ const corrected = dataset.positions.find((p) => p.billId === CWSB)!;
 
 /** A background as the browser starts it: IndexedDB as given (none: memory mode), the keeper as given. */
 function background(keeper: UserDataKeeper | null, indexedDB: IDBFactory | undefined = undefined) {
-  return createBackgroundService({
-    indexedDB,
-    dataset: () => dataset,
-    extension: EXTENSION,
-    keeper,
-    openTimeoutMs: 200,
-  });
+  return testService({ indexedDB, dataset: () => dataset, keeper, openTimeoutMs: 200 });
 }
-type Service = ReturnType<typeof background>;
-
-async function send<K extends keyof BackgroundResponses>(
-  svc: Service,
-  message: { type: K } & Record<string, unknown>,
-): Promise<Reply<BackgroundResponses[K]>> {
-  return (await svc.handle(message, SENDERS.optionsTab())) as Reply<BackgroundResponses[K]>;
-}
-async function ok<K extends keyof BackgroundResponses>(svc: Service, message: { type: K } & Record<string, unknown>) {
-  const reply = await send(svc, message);
-  if (!reply.ok) throw new Error(`expected ok, got: ${reply.error}`);
-  return reply.data;
-}
+type Service = BackgroundService;
 
 /** What the reader has, as an export shows it (the timestamp aside). */
 async function readerData(svc: Service) {
@@ -178,12 +158,7 @@ describe('when IndexedDB works again', () => {
     const memory = background(storageLocalKeeper());
     await addBriefing(memory); // kept at one time…
     const newer = BRIEFING.replace('We oppose', 'We support');
-    const later = createBackgroundService({
-      indexedDB,
-      dataset: () => dataset,
-      extension: EXTENSION,
-      now: () => new Date(Date.now() + 60_000),
-    });
+    const later = testService({ indexedDB, dataset: () => dataset, now: () => new Date(Date.now() + 60_000) });
     await ok(later, { type: 'addBriefing', fileName: 'devolution.txt', text: newer }); // …and in IndexedDB later
     const back = background(storageLocalKeeper(), indexedDB);
     const data = await readerData(back);
