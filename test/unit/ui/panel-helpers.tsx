@@ -5,9 +5,11 @@
 import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { briefingEntry } from '../../../src/background/bill-pages';
+import { briefingId } from '../../../src/ids';
 import type { BillBriefings } from '../../../src/messaging';
 import type { BillRecord, Briefing, House, Position, PositionRef, Stage, Stance } from '../../../src/model';
 import type { BillPaging } from '../../../src/ui/panel/paging';
+import { makeBriefing, makePosition, makeRef } from '../../factories';
 
 /**
  * A bill's briefings as the background sends them (src/background/bill-pages.ts: the first page of each, the stance
@@ -67,20 +69,21 @@ export function briefing(
   heading: string,
   extra: Partial<Briefing> = {},
 ): Briefing {
-  return {
-    id: `${CSW_BILL.id}/lga-children-and-social-work-bill/${order}`,
+  const source = 'lga-children-and-social-work-bill.txt';
+  // The id stays the shipped file's whatever `extra` says of the source (a reader's copy in the options tests).
+  const id = briefingId(CSW_BILL.id, source, order);
+  return makeBriefing({
+    id,
     billId: CSW_BILL.id,
-    source: 'lga-children-and-social-work-bill.txt',
+    source,
+    order,
     heading,
     house,
     stage,
-    stageDetail: null,
     dates,
-    order,
     line: 1 + order * 20,
-    userAdded: false,
     ...extra,
-  };
+  });
 }
 
 /** A position whose text names references; `refs` give each reference's text (found in `text`) and stance. */
@@ -91,32 +94,16 @@ export function position(
   refs: Array<{ kind: PositionRef['kind']; number: string; mention: string; stance: Stance }>,
   stance: Stance = refs[0]?.stance ?? 'neutral',
 ): Position {
-  return {
-    id: `${owner.id}/${index}`,
-    billId: owner.billId,
-    briefingId: owner.id,
+  return makePosition(owner, index, {
     text,
-    part: 'key-messages',
-    subheading: null,
+    stance,
     line: owner.line + 4 + index,
     refs: refs.map((r) => {
       const start = text.indexOf(r.mention);
       if (start < 0) throw new Error(`"${r.mention}" is not in "${text}"`);
-      return {
-        kind: r.kind,
-        number: r.number,
-        stance: r.stance,
-        cue: null,
-        decidedBy: [],
-        evidence: { start: 0, end: text.length },
-        mention: { start, end: start + r.mention.length },
-      };
+      return makeRef(text, r.kind, r.number, r.stance, { mention: { start, end: start + r.mention.length } });
     }),
-    stance,
-    cue: null,
-    decidedBy: [],
-    caveat: null,
-  };
+  });
 }
 
 /**
