@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { correctionsRemovedLabel, replacesLabel } from '../../../src/ui/capture/words';
 import { AddBriefing, BatchPreview } from '../../../src/ui/options/AddBriefing';
 import { type BatchItem, compileForPreview, readBriefingFileDetails } from '../../../src/ui/options/preview';
+import { ConfirmReplace } from '../../../src/ui/options/UserData';
 import { shortDate } from '../../../src/vocabulary';
 import { composeLgaPage } from '../../fixtures/lga/compose.mjs';
 import { mount, unmountAll } from './panel-helpers';
@@ -201,6 +202,29 @@ describe('a replacement that removes stance corrections says so', () => {
     [true, 'It replaced the briefing you added on 3 Dec'],
   ])('the replacement itself, after: %s', (done, words) => {
     expect(replacesLabel(replaces, shortDate, done)).toBe(words);
+  });
+
+  it('before confirming an import that replaces briefings, counting every one', () => {
+    const replacing = (corrections: number[]) =>
+      mount(
+        <ConfirmReplace
+          action="import"
+          what="mine.json"
+          replaces={corrections.map((n, i) => ({
+            source: `${i}.txt`,
+            billTitle: 'Widgets Bill',
+            briefings: 1,
+            addedAt: '2026-12-03T10:00:00Z',
+            corrections: n,
+          }))}
+          onConfirm={() => undefined}
+          onCancel={() => undefined}
+        />,
+      ).querySelector('[data-testid=confirm-replace-corrections]');
+    expect(replacing([0])).toBeNull();
+    expect(replacing([1, 2])!.textContent).toBe(
+      'Your stance corrections of them that the new words still hold are kept, and 3 of your stance corrections no longer match and will be removed.',
+    );
   });
 
   it('before saving a pasted briefing, and in the batch before and after', () => {
