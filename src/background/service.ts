@@ -27,7 +27,7 @@ import {
 import type { BillRecord, Briefing, Dataset, Position, Reference, StanceCorrection } from '../model';
 import { parseQuery, searchPositions } from '../search';
 import { type IndexChange, SearchIndexCache } from '../search/cache';
-import { attachCorrections, correctionKey, correctionsByPosition } from '../stance/corrections';
+import { attachCorrections, correctionsByPosition } from '../stance/corrections';
 import { sameProvision, takesStance } from '../stance/shown';
 import { describeError, MemoryStore, openStore, type UserDataKeeper } from '../store';
 import { BillDataCache, type WholeBill } from '../store/bill-cache';
@@ -331,10 +331,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     putAgain: readonly StanceCorrection[] = [],
   ): Promise<StanceCorrection[]> {
     if (!replaced.length) return [];
-    const again = new Set(putAgain.map((c) => correctionKey(c.positionId, c.ref)));
-    return correctionsOrphaned(await store.corrections(), replaced, incoming).filter(
-      (c) => !again.has(correctionKey(c.positionId, c.ref)),
-    );
+    return correctionsOrphaned(await store.corrections(), replaced, incoming, putAgain);
   }
 
   /** The search index held is updated in place for a change of the reader's briefings (src/search/cache.ts). */
@@ -645,6 +642,9 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       const stored = new Map((await store.userBriefings()).map((record) => [record.source, record]));
       const replacedRecords = parsed.file.briefings.flatMap((item) => stored.get(item.source) ?? []);
       const { records, errors } = compileUserBriefings(parsed.file.briefings, await allBills());
+      // A file that cannot be imported is refused at once: not after the reader confirmed a replacement, nor with a
+      // count of corrections lost to briefings that failed to compile.
+      if (errors.length) throw failed(errors.map(formatDiagnostic));
       // Said before confirming: the corrections of a replaced briefing the file's version no longer holds.
       const orphaned = await orphanedBy(replacedRecords, records, parsed.file.corrections);
       const replaced = replacedRecords.map((record) => replacedSource(record, orphaned));
@@ -654,7 +654,6 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
           replaced,
         );
       }
-      if (errors.length) throw failed(errors.map(formatDiagnostic));
       let removed: StanceCorrection[];
       try {
         removed = await writeUserData(records, parsed.file.userData, [], parsed.file.corrections);

@@ -313,10 +313,7 @@ async function deleteOrphanedCorrections(
 ): Promise<StoredCorrection[]> {
   if (replaced.length === 0) return [];
   const store = tx.objectStore('corrections');
-  const again = new Set(putAgain.map((c) => correctionKey(c.positionId, c.ref)));
-  const stored = await store.getAll();
-  const going = new Set(correctionsOrphaned(stored, replaced, incoming));
-  const deleted = stored.filter((c) => going.has(c) && !again.has(c.key));
+  const deleted = correctionsOrphaned(await store.getAll(), replaced, incoming, putAgain);
   for (const correction of deleted) await store.delete(correction.key);
   return deleted;
 }

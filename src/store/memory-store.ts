@@ -288,8 +288,7 @@ function orphanedKeys(
   incoming: readonly UserBriefingRecord[],
   putAgain: readonly StanceCorrection[],
 ): string[] {
-  const again = new Set(putAgain.map((c) => correctionKey(c.positionId, c.ref)));
-  return correctionsOrphaned([...corrections.values()], replaced, incoming)
-    .map((c) => correctionKey(c.positionId, c.ref))
-    .filter((key) => !again.has(key));
+  return correctionsOrphaned([...corrections.values()], replaced, incoming, putAgain).map((c) =>
+    correctionKey(c.positionId, c.ref),
+  );
 }

@@ -2,6 +2,7 @@
 
 import { briefingIdOfPosition, userId } from '../ids';
 import type { BillRecord, Briefing, Position, StanceCorrection } from '../model';
+import { correctionKey } from '../stance/corrections';
 import { groupPositions, type PositionGroup, type StoredBill, type UserBriefingRecord } from './schema';
 
 /**
@@ -76,16 +77,22 @@ export function correctsRecord(correction: StanceCorrection, record: UserBriefin
  * replaced briefing's positions whose position (by its id, the stable key a correction is stored under) is not in the
  * new version with the words it was corrected on. A correction applies only while the position's text is the one it
  * was made on (src/stance/shown.ts), so one left behind could neither be shown nor undone: it goes in the same write,
- * as removing a briefing takes its corrections. Those the new version still holds are kept.
+ * as removing a briefing takes its corrections. Those the new version still holds are kept, and so are those the same
+ * write puts again (`putAgain`: an imported file's own corrections).
  */
-export function correctionsOrphaned(
-  corrections: readonly StanceCorrection[],
+export function correctionsOrphaned<C extends StanceCorrection>(
+  corrections: readonly C[],
   replaced: readonly UserBriefingRecord[],
   incoming: readonly UserBriefingRecord[],
-): StanceCorrection[] {
+  putAgain: readonly StanceCorrection[] = [],
+): C[] {
   if (corrections.length === 0 || replaced.length === 0) return [];
   const kept = new Map(incoming.flatMap((record) => record.positions.map((p) => [p.id, p.text] as const)));
+  const again = new Set(putAgain.map((c) => correctionKey(c.positionId, c.ref)));
   return corrections.filter(
-    (c) => replaced.some((record) => correctsRecord(c, record)) && kept.get(c.positionId) !== c.text,
+    (c) =>
+      replaced.some((record) => correctsRecord(c, record)) &&
+      kept.get(c.positionId) !== c.text &&
+      !again.has(correctionKey(c.positionId, c.ref)),
   );
 }

@@ -496,6 +496,12 @@ describe('user briefings', () => {
       /broken\.txt:1:/,
     ],
     ['a briefing without text', exported([good, { source: 'x.txt', addedAt: good.addedAt }]), /briefings\[1\]\.text/],
+    [
+      // Refused at once with the error, not first asking to confirm a replacement that could not happen.
+      'a briefing that would replace one already added and fails to compile',
+      exported([{ ...good, source: 'devolution.txt', text: BROKEN_BRIEFING }]),
+      /devolution\.txt:1:/,
+    ],
     ['the same source twice', exported([good, good]), /appears twice/],
   ])('a failed import (%s) leaves stored data as it was', async (_case, json, problem) => {
     const svc = service();
