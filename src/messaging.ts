@@ -157,10 +157,10 @@ export type BackgroundRequest =
   /** Importing a file that names a briefing already added is refused unless `replace` says the reader confirmed it. */
   | { type: 'importUserData'; json: string; replace?: boolean };
 
-/** A briefing the reader added that a save or an import replaces, as they are told of it. */
 /** Where saving a briefing would go, what it replaces, and how many of the reader's corrections that would remove. */
 export type PlannedSave = SavePlan & { corrections: number };
 
+/** A briefing the reader added that a save or an import replaces, as they are told of it. */
 export interface ReplacedSource {
   source: string;
   billTitle: string;
@@ -249,13 +249,13 @@ export interface PanelTarget {
   requestedAt: number;
 }
 
+/** The words of a refusal that left the reader's data as it was, written once (the background's and the pages'). */
+export const NOTHING_CHANGED = 'nothing was changed';
+
 /**
  * `replaces`: the request would replace briefings the reader added and was refused until they confirm; sent again
  * with `replace: true` it goes ahead.
  */
-/** The words of a refusal that left the reader's data as it was, written once (the background's and the pages'). */
-export const NOTHING_CHANGED = 'nothing was changed';
-
 export type Reply<T> =
   | { ok: true; data: T }
   | {

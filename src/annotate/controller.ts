@@ -397,7 +397,12 @@ export function createController(deps: ControllerDeps): Controller {
       // left is cleared, before the run.
       const first = nextIdle(win).then(() => {
         if (torn) return;
-        startListening();
+        // A listener that cannot start (the extension going away meanwhile) costs that listener, not the page's run.
+        try {
+          startListening();
+        } catch (error) {
+          log('could not start listening', error);
+        }
         try {
           removeLeftovers(doc);
         } catch (error) {
