@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 /**
  * What keeps the content script's start-up short (issue 11): work the first slice does not need starts at the next
- * idle moment (the controller's listeners with its first run, `nextIdle`), `browser.storage` is touched on first use only (`storageOnFirstUse`),
- * one run of the popover's script serves every part that needs it (`scriptLoader`), and the popover's driver comes
- * with it when first needed, losing nothing the reader did meanwhile (`lazyPopoverDriver`).
+ * idle moment (the controller's listeners with its first run, `nextIdle`), `browser.storage` is touched on first use
+ * only (`storageOnFirstUse`), one run of the popover's script serves every part that needs it (`scriptLoader`), and
+ * the popover's driver comes with it when first needed, losing nothing the reader did meanwhile (`lazyPopoverDriver`).
  */
 import { describe, expect, it, vi } from 'vitest';
 import { type ControllerDeps, createController } from '../../../src/annotate/controller';

@@ -1,10 +1,9 @@
 /**
  * The text index against its oracle (text-index-oracle.ts, the first builder, one character at a time): the same text,
- * the same DOM position for every character and the same ranges, on every real
- * page the tests have (../shared/corpus and test/fixtures/pages, each adapter section and the whole body) and on
- * generated trees built to hit every rule at once (whitespace of every kind across node and block boundaries,
- * zero-width characters, mapped quotes, skipped subtrees, empty elements, adjacent text nodes). Built
- * at once and in steps of a few nodes.
+ * the same DOM position for every character and the same ranges, on every real page the tests have (../shared/corpus
+ * and test/fixtures/pages, each adapter section and the whole body) and on generated trees built to hit every rule at
+ * once (whitespace of every kind across node and block boundaries, zero-width characters, mapped quotes, skipped
+ * subtrees, empty elements, adjacent text nodes). Built at once and in steps of a few nodes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
