@@ -407,8 +407,12 @@ async function main(): Promise<void> {
       // The fastest run of each: on a shared machine the least disturbed, so the steadier comparison.
       const oMin = Math.min(...ours.map((r) => r.busyMs));
       const fMin = Math.min(...theirs.map((r) => r.floorMs));
+      // Each of our runs against the floor's run just after it: a shared machine slows both alike for a while (the
+      // floor's own median moved 10 to 17 ms between runs of this bench in one morning), so the median of the pairs'
+      // ratios is the steadiest of the three.
+      const paired = median(ours.map((r, i) => r.busyMs / (theirs[i] as BaselineRun).floorMs));
       const found = new Set([...ours.map((r) => r.detected), ...theirs.map((r) => r.floorReferences)]);
-      return { ours: o, floor: f, ratio: o / f, oursMin: oMin, floorMin: fMin, sameJob: found.size === 1 };
+      return { ours: o, floor: f, ratio: o / f, oursMin: oMin, floorMin: fMin, paired, sameJob: found.size === 1 };
     };
     const { ours, theirs } = bySize.get(1)!;
     const oursMs = median(ours.map((o) => o.busyMs));
@@ -435,7 +439,8 @@ async function main(): Promise<void> {
       const r = overFloor(scale);
       console.log(
         `x${scale} of the bill sections: ours ${r.ours.toFixed(1)} ms, floor ${r.floor.toFixed(1)} ms, ours/floor ${r.ratio.toFixed(2)} (medians); ` +
-          `fastest runs ours ${r.oursMin.toFixed(1)} ms, floor ${r.floorMin.toFixed(1)} ms, ours/floor ${(r.oursMin / r.floorMin).toFixed(2)}` +
+          `fastest runs ours ${r.oursMin.toFixed(1)} ms, floor ${r.floorMin.toFixed(1)} ms, ours/floor ${(r.oursMin / r.floorMin).toFixed(2)}; ` +
+          `run by run (median of each run's ours/floor) ${r.paired.toFixed(2)}` +
           (r.sameJob ? '' : ' (NOT the same job: the floor and ours found different numbers of references)'),
       );
     }
@@ -450,6 +455,8 @@ async function main(): Promise<void> {
     console.log(
       `bench: ours_ms=${oursMs.toFixed(1)} floor_ms=${floorMs.toFixed(1)} ours_over_floor=${(oursMs / floorMs).toFixed(2)} ` +
         `ours_over_floor_quarter=${overFloor(0.25).ratio.toFixed(2)} ours_over_floor_double=${overFloor(2).ratio.toFixed(2)} ` +
+        `paired_over_floor=${overFloor(1).paired.toFixed(2)} paired_over_floor_quarter=${overFloor(0.25).paired.toFixed(2)} ` +
+        `paired_over_floor_double=${overFloor(2).paired.toFixed(2)} ` +
         `markjs_ms=${markjsMs.toFixed(1)} ratio=${(markjsMs / oursMs).toFixed(1)} longest_task_ms=${longest.toFixed(1)} ` +
         `text_nodes_changed=${changed} startup_ms=${startupMs.toFixed(1)} startup_cpu_ms=${startupCpuMs.toFixed(1)} script_gzip_kb=${gzipKb.toFixed(1)}`,
     );
