@@ -26,7 +26,7 @@ import type { BackgroundRequest, PageSummary, Reply, ResponseFor, TabRequest } f
 import type { BillRecord, PageContext } from '../model';
 import type { PageSection, PageUnderstanding } from '../pages/types';
 import type { Settings } from '../settings-defaults';
-import { type ColourScheme, compareRanges, createHighlighter, type Highlighter } from './highlight';
+import { type ColourScheme, compareRanges, createHighlighter, type Highlighter, highlightModeOf } from './highlight';
 import { createHitIndex, type HitIndex } from './hit-test';
 import { createLateContentObserver } from './late-content';
 import { lookupReferences } from './lookup';
@@ -166,9 +166,17 @@ export function createController(deps: ControllerDeps): Controller {
   }
 
   function redraw(): void {
-    if (!highlighter || !settings) return;
+    if (!settings) return;
+    const shown = marks.filter(isShown);
+    if (!highlighter) {
+      // Made for the first mark to show: the highlighter reads the page's colour scheme (styles computed) and the
+      // reader's input is listened to only then; most pages show none (no LGA position on their bill).
+      if (!shown.length) return;
+      highlighter = createHighlighter(doc, { style: settings.highlightStyle, scheme: deps.popover.scheme(doc) });
+      wireInput();
+    }
     lateContent.pause();
-    const drawn = highlighter.draw(marks.filter(isShown));
+    const drawn = highlighter.draw(shown);
     // In wrap mode ranges are re-made around our wrappers.
     const byIndex = new Map(drawn.map((e) => [e.index, e.range]));
     for (const m of marks) {
@@ -268,9 +276,7 @@ export function createController(deps: ControllerDeps): Controller {
     }
     scannedRoots = understanding.sections.flatMap((section) => section.roots);
     sections = understanding.sections.map((s) => s.context);
-    highlighter = createHighlighter(doc, { style: settings.highlightStyle, scheme: deps.popover.scheme(doc) });
-    markMode(doc, highlighter.mode);
-    wireInput();
+    markMode(doc, highlightModeOf(win));
     lateContent.watch();
     const order = viewportFirst(
       understanding.sections.map((s, i) => ({ ...s, i })),

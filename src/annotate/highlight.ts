@@ -115,6 +115,11 @@ export function highlightApiOf(win: Window & typeof globalThis): HighlightApi | 
   return { registry: css.highlights, create: (ranges) => new HighlightCtor(...ranges) };
 }
 
+/** How a highlighter made for this window draws: through the Highlight API where it has one, else by wrapping. */
+export function highlightModeOf(win: Window & typeof globalThis): 'highlight-api' | 'wrap' {
+  return highlightApiOf(win) ? 'highlight-api' : 'wrap';
+}
+
 export interface HighlighterOptions {
   style: HighlightStyle;
   scheme: ColourScheme;

@@ -214,6 +214,31 @@ describe('controller', () => {
     expect(document.documentElement.dataset.lgaReferences).toBe('2');
   });
 
+  it('a page with nothing to show reads no colour scheme and listens to no pointer or key; its first mark does', async () => {
+    const registry = fakeHighlights();
+    const main = setupPage();
+    (main.firstElementChild as HTMLElement).textContent = 'I rise to speak to Clause 8 and its purpose.';
+    const scheme = vi.fn(pageScheme);
+    const added = vi.spyOn(document, 'addEventListener');
+    const { d } = deps({ popover: { driver: createPopoverDriver, scheme } });
+    const controller = createController(d);
+    teardowns.push(controller.teardown);
+    await controller.start();
+    await ready();
+    expect(document.documentElement.dataset.lgaDetected).toBe('2');
+    expect(registry.size).toBe(0);
+    expect(scheme).not.toHaveBeenCalled();
+    expect(added.mock.calls.map(([type]) => type)).not.toContain('keydown');
+    expect(document.documentElement.dataset.lgaMode).toBe('highlight-api');
+    // The same page once it names a provision with a position: scheme read, input listened to, mark drawn.
+    (main.firstElementChild as HTMLElement).textContent = 'I rise to speak to Clause 7 and its purpose.';
+    await controller.refresh();
+    expect(scheme).toHaveBeenCalled();
+    expect(added.mock.calls.map(([type]) => type)).toContain('keydown');
+    expect([...registry.values()].flatMap((h) => h.ranges.map((r) => r.toString()))).toContain('Clause 7');
+    added.mockRestore();
+  });
+
   it('leaves a page no adapter understands untouched', async () => {
     const registry = fakeHighlights();
     const main = setupPage();
