@@ -308,7 +308,6 @@ export function createController(deps: ControllerDeps): Controller {
       references: settings.highlightMode === 'all' ? marks.length : withPositions.length,
       applies: withPositions.filter((m) => m.applies).length,
       detected,
-      mode: highlighter?.mode ?? null,
       busyMs,
       runs,
     });

@@ -117,8 +117,10 @@ export function highlightApiOf(win: Window & typeof globalThis): HighlightApi | 
 
 /** How a highlighter made for this window draws: through the Highlight API where it has one, else by wrapping. */
 export function highlightModeOf(win: Window & typeof globalThis): 'highlight-api' | 'wrap' {
-  return highlightApiOf(win) ? 'highlight-api' : 'wrap';
+  return modeOf(highlightApiOf(win));
 }
+
+const modeOf = (api: HighlightApi | null): 'highlight-api' | 'wrap' => (api ? 'highlight-api' : 'wrap');
 
 export interface HighlighterOptions {
   style: HighlightStyle;
@@ -256,7 +258,7 @@ export function createHighlighter(doc: Document, options: HighlighterOptions): H
   }
 
   return {
-    mode: api ? 'highlight-api' : 'wrap',
+    mode: modeOf(api),
     get textNodesChanged() {
       return changed;
     },

@@ -12,7 +12,6 @@ export interface ReadyState {
   applies: number;
   /** Every reference the scanner found. */
   detected: number;
-  mode: 'highlight-api' | 'wrap' | null;
   /** Main-thread time of the run. */
   busyMs: number;
   /** Runs so far on this page (navigation and late content add runs): bounded however the page behaves. */
@@ -39,7 +38,6 @@ export function markReady(doc: Document, state: ReadyState): void {
   data.lgaApplies = String(state.applies);
   data.lgaDetected = String(state.detected);
   data.lgaRuns = String(state.runs);
-  if (state.mode) data.lgaMode = state.mode;
 }
 
 export function clearReady(doc: Document): void {
