@@ -101,6 +101,15 @@ export function makePage(overrides: Partial<PageContext> = {}): PageContext {
   return { bill: null, billId: null, house: null, stage: null, stageLabel: null, date: null, ...overrides };
 }
 
+/** A Commons second-reading debate on the Children's Wellbeing and Schools Bill (8 January 2025): the topic tests' page. */
+export const CWSB_SECOND_READING: PageContext = makePage({
+  bill: "Children's Wellbeing and Schools Bill",
+  billId: 'childrens-wellbeing-and-schools-bill',
+  house: 'commons',
+  stage: 'second-reading',
+  date: '2025-01-08',
+});
+
 /** The extension the background service is told it is, in unit tests. */
 export const EXTENSION: ExtensionIdentity = {
   id: 'lga-test-extension',

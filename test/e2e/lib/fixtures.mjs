@@ -24,6 +24,16 @@ export function lurbBriefingText() {
 }
 export { composeLgaPage };
 
+/** What the content script says of the `cwsbCommittee` page in its requests (`lookup`'s `page`), for specs that ask as it does. */
+export const CWSB_COMMITTEE_CONTEXT = {
+  bill: null,
+  billId: 'childrens-wellbeing-and-schools-bill',
+  house: 'commons',
+  stage: 'committee',
+  stageLabel: null,
+  date: '2025-02-11',
+};
+
 /** id -> page. `url` is what the browser opens (http: the proxy answers for the real host). */
 export const PAGES = {
   /** Children's Wellbeing and Schools Bill, Public Bill Committee, 14th sitting (Commons, 11 February 2025). */

@@ -6,6 +6,7 @@
  */
 // The limits themselves, not copies (Node strips the types of this dependency-free module).
 import { LIMITS } from '../../../src/limits.ts';
+import { CWSB_COMMITTEE_CONTEXT } from '../lib/fixtures.mjs';
 import { popoverState, readyState } from '../lib/in-page.mjs';
 
 const BULLETS = 500;
@@ -18,14 +19,7 @@ Key messages
 
 ${Array.from({ length: BULLETS }, (_, i) => `  • We support clause 7 (${i + 1}).`).join('\n')}
 `;
-const PAGE = {
-  bill: null,
-  billId: 'childrens-wellbeing-and-schools-bill',
-  house: 'commons',
-  stage: 'committee',
-  stageLabel: null,
-  date: '2025-02-11',
-};
+const PAGE = CWSB_COMMITTEE_CONTEXT;
 
 export default [
   {

@@ -3,6 +3,8 @@
  * renderer can be compromised, so it gets lookups, not the reader's data), and a suite of hostile imports whose
  * counts are printed: tried / ran / rendered as HTML / data lost.
  */
+
+import { CWSB_COMMITTEE_CONTEXT } from '../lib/fixtures.mjs';
 import { popoverState, readyState } from '../lib/in-page.mjs';
 
 const BRIEFING = `LGA briefing: Children’s Wellbeing and Schools Bill
@@ -43,14 +45,7 @@ export default [
       );
       const tab = await b.open('cwsbCommittee');
       await tab.waitFor(readyState, undefined, { timeout: 15_000, what: 'the content script to draw' });
-      const page = {
-        bill: null,
-        billId: 'childrens-wellbeing-and-schools-bill',
-        house: 'commons',
-        stage: 'committee',
-        stageLabel: null,
-        date: '2025-02-11',
-      };
+      const page = CWSB_COMMITTEE_CONTEXT;
       const userDataOps = [
         { type: 'exportUserData' },
         { type: 'removeBriefing', source: 'trust-mine.txt' },

@@ -15,16 +15,9 @@ import { bundledDataset } from '../../../src/dataset';
 import type { BackgroundRequest, Reply, ResponseFor } from '../../../src/messaging';
 import type { PageContext } from '../../../src/model';
 import type { Settings } from '../../../src/settings-defaults';
-import { EXTENSION, SENDERS } from '../../factories';
+import { CWSB_SECOND_READING, EXTENSION, SENDERS } from '../../factories';
 
-const context: PageContext = {
-  bill: "Children's Wellbeing and Schools Bill",
-  billId: 'childrens-wellbeing-and-schools-bill',
-  house: 'commons',
-  stage: 'second-reading',
-  stageLabel: null,
-  date: '2025-01-08',
-};
+const context = CWSB_SECOND_READING;
 
 /** A speech on a subject the seed briefings take a position on (the uniform limit), and two on nothing of theirs. */
 const LINKED =

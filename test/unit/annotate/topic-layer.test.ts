@@ -22,20 +22,13 @@ import { topicParagraphs, topicsRequest } from '../../../src/annotate/topic-para
 import { createBackgroundService } from '../../../src/background/service';
 import { bundledDataset } from '../../../src/dataset';
 import type { BackgroundRequest, Reply, ResponseFor } from '../../../src/messaging';
-import type { Briefing, MatchedPosition, PageContext, Position } from '../../../src/model';
+import type { Briefing, MatchedPosition, Position } from '../../../src/model';
 import type { Settings } from '../../../src/settings';
 import { mentionLine } from '../../../src/ui/panel/TopicsView';
-import { EXTENSION, SENDERS } from '../../factories';
+import { CWSB_SECOND_READING, EXTENSION, SENDERS } from '../../factories';
 
-const CWSB = 'childrens-wellbeing-and-schools-bill';
-const context: PageContext = {
-  bill: "Children's Wellbeing and Schools Bill",
-  billId: CWSB,
-  house: 'commons',
-  stage: 'second-reading',
-  stageLabel: null,
-  date: '2025-01-08',
-};
+const _CWSB = 'childrens-wellbeing-and-schools-bill';
+const context = CWSB_SECOND_READING;
 
 const UNIFORM =
   'Parents in my constituency pay hundreds of pounds for school uniform because schools insist on branded items from one supplier. The limit on branded items will bring that cost down.';

@@ -11,7 +11,8 @@ import {
   withoutShownPositions,
 } from '../../../src/annotate/topic-paragraphs';
 import type { TopicsReply } from '../../../src/messaging';
-import type { Briefing, PageContext, Position } from '../../../src/model';
+import type { Briefing, Position } from '../../../src/model';
+import { CWSB_SECOND_READING } from '../../factories';
 
 const DEBATE = `
 <div class="debate-item debate-item-contributiondebateitem">
@@ -24,14 +25,7 @@ const DEBATE = `
 </div>
 <div class="debate-item"><div class="contribution"><p class="hs_Para">Free breakfast clubs will mean that no child starts the school day hungry.</p></div></div>`;
 
-const context: PageContext = {
-  bill: "Children's Wellbeing and Schools Bill",
-  billId: 'childrens-wellbeing-and-schools-bill',
-  house: 'commons',
-  stage: 'second-reading',
-  stageLabel: null,
-  date: '2025-01-08',
-};
+const context = CWSB_SECOND_READING;
 
 describe('topic paragraphs', () => {
   it('reads each contribution paragraph once, in page order, leaving out short ones and our own UI', () => {
