@@ -1,21 +1,9 @@
 /**
  * The content script's work on a parliament page, as one run lifecycle: understand the page (src/pages), scan each
  * section in idle slices (section-scanner.ts, slices.ts), ask the background once per section (lookup.ts), draw the
- * highlights (highlight.ts), answer the reader (page-input.ts, popover-driver.ts) and the side panel; run again on
- * late content (late-content.ts), navigation and settings; tear down cleanly when the extension goes away.
- *
- * What tests (test/e2e) can rely on:
- * - `document.documentElement.dataset.lgaPositions === 'ready'` once every section's highlights are drawn, with
- *   `data-lga-references` (highlighted marks), `data-lga-applies` (marks with a position that applies to this print),
- *   `data-lga-detected` (every reference the scanner found), `data-lga-mode` (`highlight-api` or `wrap`),
- *   `data-lga-busy-ms` (main-thread time of the run) and `data-lga-runs` (runs so far); `performance` marks
- *   `lga:start` and `lga:ready` for the bench (ready-state.ts).
- *   A page no adapter understands (or a site switched off) is left untouched: no attribute at all.
- * - The popover: `lga-positions-root` (also `[data-testid="lga-positions-root"]`) appended to `<html>`, with an open
- *   shadow root holding `[role="dialog"]` named `LGA position: Clause 7` (`[data-testid="lga-popover"]`); each
- *   position is `[data-testid="lga-position"]` (`data-applies="applies|other-print"`), the other-print warning is
- *   `[data-testid="lga-other-print"]`, the panel button `[data-testid="lga-read-briefing"]`.
- * - Highlights: `CSS.highlights.get('lga-support')` etc. (see highlight.ts); in wrap mode `lga-ref` elements.
+ * marks (drawing.ts), answer the reader (page-input.ts, popover-driver.ts) and the side panel (tab-requests.ts); run
+ * again on late content (late-content.ts), navigation and settings; tear down cleanly when the extension goes away.
+ * What tests and the benchmark can rely on seeing in the page is listed in ready-state.ts.
  *
  * Extension point: `deps.afterSection` is called once per section, after its highlights are drawn, with the section
  * (context, roots) and its scanned roots (each root's text index: `text`, `toRange`); work it starts belongs to the
@@ -25,20 +13,21 @@
 import type { BackgroundRequest, PageSummary, Reply, ResponseFor, TabRequest } from '../messaging';
 import type { BillRecord, PageContext } from '../model';
 import type { PageSection, PageUnderstanding } from '../pages/types';
-import type { Settings } from '../settings-defaults';
-import { type ColourScheme, compareRanges, createHighlighter, type Highlighter, highlightModeOf } from './highlight';
-import { createHitIndex, type HitIndex } from './hit-test';
+import { DEFAULT_SETTINGS, type Settings } from '../settings-defaults';
+import { createDrawing } from './drawing';
+import { type ColourScheme, compareRanges, highlightModeOf } from './highlight';
 import { createLateContentObserver } from './late-content';
-import { lookupReferences } from './lookup';
 import { type Mark, marksOf } from './marks';
 import { createNavigationGate } from './navigation';
-import { createListeners, type PageInput, wirePageInput } from './page-input';
+import { createListeners } from './page-input';
+import { createPageSettings, switchedOffAt } from './page-settings';
 import type { PopoverDriver, PopoverDriverDeps } from './popover-driver';
 import { clearReady, markMode, markReady, markStart, removeLeftovers } from './ready-state';
-import { createSectionScanner, type ScannedRoot, viewportFirst } from './section-scanner';
-import { settingsChange } from './settings-reader';
-import { clock, nextIdle, runInSlices, timed } from './slices';
-import { summariseMarks } from './summary';
+import { lookUpSection } from './section-lookup';
+import { type ScannedRoot, viewportFirst } from './section-scanner';
+import { clock, nextIdle, timed } from './slices';
+import { countMarks, summariseMarks } from './summary';
+import { createTabRequestAnswers } from './tab-requests';
 
 export type { Mark } from './marks';
 export { NAVIGATION_MIN_INTERVAL_MS } from './navigation';
@@ -105,14 +94,6 @@ export interface Controller {
   readonly summary: PageSummary | null;
 }
 
-function hostnameOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-}
-
 export function createController(deps: ControllerDeps): Controller {
   const { doc } = deps;
   const win = doc.defaultView as Window & typeof globalThis;
@@ -121,9 +102,6 @@ export function createController(deps: ControllerDeps): Controller {
   // The current run: everything below is dropped by `reset` and rebuilt by `annotatePage`.
   let run = 0;
   let runs = 0;
-  let settings: Settings | null = null;
-  let highlighter: Highlighter | null = null;
-  let hit: HitIndex | null = null;
   let marks: Mark[] = [];
   let detected = 0;
   let sections: PageContext[] = [];
@@ -139,16 +117,23 @@ export function createController(deps: ControllerDeps): Controller {
   /** Retries for a page the adapters did not (yet) understand: late content may still bring the debate. */
   let lateRetries = 0;
   let torn = false;
-  let input: PageInput | null = null;
+  const scheme = () => deps.popover.scheme(doc);
+  const settings = createPageSettings(deps.getSettings, {
+    rerun: () => void refresh(),
+    restyle(next) {
+      popover.setHoverDelay(next.hoverDelayMs);
+      drawing.restyle();
+    },
+  });
   const listeners = createListeners(deps.isAlive, () => teardown(), deps.isReaderInput);
   const popover = deps.popover.driver({
     doc,
     marks: () => marks,
-    drawnMarks: () => marks.filter(isShown),
-    hit: () => hit,
-    highlighter: () => highlighter,
-    hoverDelayMs: () => settings?.hoverDelayMs ?? 250,
-    scheme: () => deps.popover.scheme(doc),
+    drawnMarks: () => drawing.shown(marks),
+    hit: () => drawing.hit,
+    highlighter: () => drawing.highlighter,
+    hoverDelayMs: () => settings.now?.hoverDelayMs ?? DEFAULT_SETTINGS.hoverDelayMs,
+    scheme,
     send: (request) => deps.send(request),
     log,
   });
@@ -157,117 +142,65 @@ export function createController(deps: ControllerDeps): Controller {
     target: () => doc.body ?? doc.documentElement,
     isRelevant: (node) =>
       !scannedRoots.length || scannedRoots.some((root) => root.contains(node) || node.contains(root)),
-    onPageChange: () => hit?.invalidate(),
+    onPageChange: () => drawing.hit?.invalidate(),
     onTextChange: () => void refresh(),
   });
-
-  function isShown(m: Mark): boolean {
-    return m.matches.length > 0 || settings?.highlightMode === 'all';
-  }
-
-  function redraw(): void {
-    if (!settings) return;
-    const shown = marks.filter(isShown);
-    if (!highlighter) {
-      // Made for the first mark to show: the highlighter reads the page's colour scheme (styles computed) and the
-      // reader's input is listened to only then; most pages show none (no LGA position on their bill).
-      if (!shown.length) return;
-      highlighter = createHighlighter(doc, { style: settings.highlightStyle, scheme: deps.popover.scheme(doc) });
-      wireInput();
-    }
-    lateContent.pause();
-    const drawn = highlighter.draw(shown);
-    // In wrap mode ranges are re-made around our wrappers.
-    const byIndex = new Map(drawn.map((e) => [e.index, e.range]));
-    for (const m of marks) {
-      const range = byIndex.get(m.index);
-      if (range) m.range = range;
-    }
-    hit = createHitIndex(
-      doc,
-      marks.filter((m) => byIndex.has(m.index)),
-    );
-    lateContent.watch();
-  }
-
-  function wireInput(): void {
-    if (input) return;
-    input = wirePageInput(doc, listeners, {
-      ...popover,
-      schemeChanged() {
-        popover.schemeChanged();
-        if (settings) highlighter?.restyle(settings.highlightStyle, deps.popover.scheme(doc));
-      },
-    });
-  }
+  const drawing = createDrawing({ doc, listeners, input: popover, settings: () => settings.now, scheme, lateContent });
+  const tabRequests = createTabRequestAnswers(() => controller.summary, popover);
 
   function reset(): void {
     run++;
     popover.reset();
-    highlighter?.clear();
-    highlighter = null;
+    drawing.clear();
     marks = [];
     sections = [];
     scannedRoots = [];
     detected = 0;
     busyMs = 0;
-    hit = null;
     clearReady(doc);
+    reportErrors('onReset failed', () => deps.onReset?.());
+  }
+
+  /** Errors are reported, never thrown into the page (nor into the run: it goes on without that step's result). */
+  function reportErrors<T>(what: string, work: () => T): T | undefined {
     try {
-      deps.onReset?.();
+      return work();
     } catch (error) {
-      log('onReset failed', error);
+      log(what, error);
+      return undefined;
     }
   }
 
   /** Scan one section in idle slices, look its references up, draw its marks. False when the run was superseded. */
   async function annotateSection(section: PageSection, sectionIndex: number, token: number): Promise<boolean> {
     const isCurrent = () => token === run;
-    const scanner = createSectionScanner(section, { onError: log });
-    if (!(await runInSlices(win, scanner.step, { isCurrent, onBusy: addBusy }))) return false;
-    const roots: readonly ScannedRoot[] = scanner.roots;
+    const found = await lookUpSection(win, section, deps.send, { isCurrent, onBusy: addBusy, log });
+    if (!found) return false;
+    const { roots, matches } = found;
     for (const root of roots) detected += root.refs.length;
-    const matches = await lookupReferences(
-      deps.send,
-      section.context,
-      roots.flatMap((root) => root.refs),
-      log,
-      isCurrent,
-    );
-    if (!isCurrent()) return false;
     timed(addBusy, () => {
-      for (const { index, refs } of roots) {
+      for (const { index, refs } of roots)
         marks.push(...marksOf(refs, matches, index.toRange, sectionIndex, marks.length));
-      }
-      redraw();
+      drawing.draw(marks);
       // The first section with positions readies the popover, before `afterSection` sends more work to the background.
       if (marks.some((m) => m.matches.length > 0)) popover.prepare();
     });
-    try {
-      deps.afterSection?.(section, roots, isCurrent);
-    } catch (error) {
-      log('afterSection failed', error);
-    }
+    reportErrors('afterSection failed', () => deps.afterSection?.(section, roots, isCurrent));
     return true;
   }
 
   async function annotatePage(): Promise<void> {
     const token = ++run;
     runs++;
-    settings = await deps.getSettings();
+    const now = await settings.read();
     if (token !== run) return;
     const url = deps.url();
-    if (settings.disabledSites.includes(hostnameOf(url))) return;
+    if (switchedOffAt(now, url)) return;
     const billsReply = await deps.send({ type: 'bills' });
     if (token !== run) return;
     const bills = billsReply?.ok ? billsReply.data : [];
     const t0 = clock();
-    let understanding: PageUnderstanding | null = null;
-    try {
-      understanding = deps.understand(doc, url, bills);
-    } catch (error) {
-      log('page adapter failed', error);
-    }
+    const understanding = reportErrors('page adapter failed', () => deps.understand(doc, url, bills));
     if (!understanding?.sections.length) {
       // Nothing to annotate (yet): watch a little while for late content, without touching the page.
       if (lateRetries++ < MAX_LATE_RETRIES) lateContent.watch();
@@ -297,43 +230,19 @@ export function createController(deps: ControllerDeps): Controller {
       if (order.some((section, k) => section.i !== k)) {
         popover.close();
         marks.sort((a, b) => compareRanges(a.range, b.range));
-        marks.forEach((m, i) => {
-          m.index = i;
-        });
-        redraw();
+        for (const [i, m] of marks.entries()) m.index = i;
+        drawing.draw(marks);
       }
     });
-    const withPositions = marks.filter((m) => m.matches.length > 0);
-    markReady(doc, {
-      references: settings.highlightMode === 'all' ? marks.length : withPositions.length,
-      applies: withPositions.filter((m) => m.applies).length,
-      detected,
-      busyMs,
-      runs,
-    });
-    void deps
-      .send({ type: 'pageSummary', applies: marks.filter((m) => m.applies).length, total: withPositions.length })
-      .catch(() => {});
+    const counts = countMarks(marks, now.highlightMode);
+    markReady(doc, { references: counts.shown, applies: counts.applies, detected, busyMs, runs });
+    void deps.send({ type: 'pageSummary', applies: counts.applies, total: counts.withPositions }).catch(() => {});
   }
-
-  /** The run in progress (or the last one): the side panel's page summary waits for it. */
-  let running: Promise<void> = Promise.resolve();
 
   async function refresh(): Promise<void> {
     if (torn) return;
     reset();
-    running = annotatePage().catch((error) => log('annotating the page failed', error));
-    await running;
-  }
-
-  /** The summary once the page's highlights are drawn (a panel asking mid-scan would see no references). */
-  async function settledSummary(): Promise<PageSummary | null> {
-    let seen: Promise<void> | null = null;
-    while (seen !== running) {
-      seen = running;
-      await seen;
-    }
-    return controller.summary;
+    await tabRequests.runStarted(annotatePage().catch((error) => log('annotating the page failed', error)));
   }
 
   const navigation = createNavigationGate(win, deps.url, () => {
@@ -341,46 +250,20 @@ export function createController(deps: ControllerDeps): Controller {
     void refresh();
   });
 
-  function handleTabRequest(request: TabRequest): unknown {
-    switch (request.type) {
-      case 'pageSummary':
-        return settledSummary();
-      case 'focusReference':
-        return popover.focusMark(request.index, true);
-      case 'focusStep':
-        return popover.step(request.direction);
-      default:
-        return null;
-    }
-  }
-
   function teardown(): void {
     if (torn) return;
     reset();
     torn = true;
     lateContent.stop();
     navigation.stop();
-    input?.dispose();
+    drawing.dispose();
     listeners.removeAll();
     popover.destroy();
   }
 
   function startListening(): void {
-    if (deps.onTabRequest) listeners.add(deps.onTabRequest(handleTabRequest));
-    if (deps.watchSettings) {
-      listeners.add(
-        deps.watchSettings((next) => {
-          const change = settingsChange(settings, next);
-          settings = next;
-          if (change === 'rerun') {
-            void refresh();
-            return;
-          }
-          popover.setHoverDelay(next.hoverDelayMs);
-          highlighter?.restyle(next.highlightStyle, deps.popover.scheme(doc));
-        }),
-      );
-    }
+    if (deps.onTabRequest) listeners.add(deps.onTabRequest(tabRequests.answer));
+    if (deps.watchSettings) listeners.add(deps.watchSettings(settings.changed));
     if (deps.onLocationChange) {
       deps.onLocationChange(navigation.navigated);
       navigation.navigated();
@@ -403,28 +286,19 @@ export function createController(deps: ControllerDeps): Controller {
       // The first run starts at an idle moment, as its slices run: the script's own start-up stays short (the page's
       // first paint and input come first). The listeners start then too (the run reads the settings itself; the side
       // panel asks again until a page answers; a navigation meanwhile is caught up with), and what an earlier instance
-      // left is cleared, before the run.
-      const first = nextIdle(win).then(() => {
-        if (torn) return;
-        // A listener that cannot start (the extension going away meanwhile) costs that listener, not the page's run.
-        try {
-          startListening();
-        } catch (error) {
-          log('could not start listening', error);
-        }
-        try {
-          removeLeftovers(doc);
-        } catch (error) {
-          log('could not remove an earlier instance', error);
-        }
-        return refresh();
-      });
-      // The side panel's summary waits for it as for any run.
-      running = first;
-      await first;
+      // left is cleared, before the run. The side panel's summary waits for it as for any run.
+      await tabRequests.runStarted(
+        nextIdle(win).then(() => {
+          if (torn) return;
+          // A listener that cannot start (the extension going away meanwhile) costs that listener, not the page's run.
+          reportErrors('could not start listening', startListening);
+          reportErrors('could not remove an earlier instance', () => removeLeftovers(doc));
+          return refresh();
+        }),
+      );
     },
     refresh,
-    handleTabRequest,
+    handleTabRequest: tabRequests.answer,
     focusMark: (index, focus) => popover.focusMark(index, focus),
     step: (direction) => popover.step(direction),
     teardown,

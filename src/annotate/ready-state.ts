@@ -1,6 +1,17 @@
 /**
- * What the page shows of our state, for tests and the benchmark (see controller.ts), and how a new instance clears
- * what an earlier one left.
+ * What the page shows of our state, for tests (test/e2e) and the benchmark, and how a new instance clears what an
+ * earlier one left. What they can rely on:
+ * - `document.documentElement.dataset.lgaPositions === 'ready'` once every section's highlights are drawn, with
+ *   `data-lga-references` (highlighted marks), `data-lga-applies` (marks with a position that applies to this print),
+ *   `data-lga-detected` (every reference the scanner found), `data-lga-mode` (`highlight-api` or `wrap`),
+ *   `data-lga-busy-ms` (main-thread time of the run) and `data-lga-runs` (runs so far); `performance` marks
+ *   `lga:start` and `lga:ready` for the bench.
+ *   A page no adapter understands (or a site switched off) is left untouched: no attribute at all.
+ * - The popover: `lga-positions-root` (also `[data-testid="lga-positions-root"]`) appended to `<html>`, with an open
+ *   shadow root holding `[role="dialog"]` named `LGA position: Clause 7` (`[data-testid="lga-popover"]`); each
+ *   position is `[data-testid="lga-position"]` (`data-applies="applies|other-print"`), the other-print warning is
+ *   `[data-testid="lga-other-print"]`, the panel button `[data-testid="lga-read-briefing"]`.
+ * - Highlights: `CSS.highlights.get('lga-support')` etc. (see highlight.ts); in wrap mode `lga-ref` elements.
  */
 import { allHighlightNames, highlightApiOf, unwrap, WRAP_TAG } from './highlight';
 import { LEGACY_TOPIC_HOST_TAG, POPOVER_HOST_TAG, TOPIC_HOST_TAG } from './late-content';

@@ -35,15 +35,6 @@ export function storageOnFirstUse(area: () => StorageApi): StorageApi {
   };
 }
 
-/**
- * What a change of settings asks of a page already annotated: what is highlighted or where we run changed (`rerun`:
- * scan and draw again), or only how it looks and behaves (`restyle`: the highlight style and the hover delay, in place).
- */
-export function settingsChange(old: Settings | null, next: Settings): 'rerun' | 'restyle' {
-  if (!old || old.highlightMode !== next.highlightMode) return 'rerun';
-  return old.disabledSites.join() === next.disabledSites.join() ? 'restyle' : 'rerun';
-}
-
 export function settingsReader(api: StorageApi) {
   return {
     async get(): Promise<Settings> {

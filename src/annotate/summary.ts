@@ -1,6 +1,10 @@
-/** What the side panel is told about the page's marks: one row per reference with a position (pure). */
+/**
+ * What a run tells of the page's marks (pure): the side panel one row per reference with a position, the page
+ * (ready-state.ts) and the background (the toolbar badge) how many there are.
+ */
 import type { PageReferenceSummary } from '../messaging';
 import type { PageContext } from '../model';
+import type { HighlightMode } from '../settings-defaults';
 import { lookOf, type Mark } from './marks';
 
 export function summariseMarks(marks: readonly Mark[], sections: readonly PageContext[]): PageReferenceSummary[] {
@@ -23,4 +27,22 @@ export function summariseMarks(marks: readonly Mark[], sections: readonly PageCo
     }
   }
   return references;
+}
+
+export interface MarkCounts {
+  /** Marks drawn: those with a position, or every one in highlight mode `all`. */
+  shown: number;
+  /** Marks with a position. */
+  withPositions: number;
+  /** Marks with a position that applies to this print. */
+  applies: number;
+}
+
+export function countMarks(marks: readonly Mark[], mode: HighlightMode): MarkCounts {
+  const withPositions = marks.filter((m) => m.matches.length > 0);
+  return {
+    shown: mode === 'all' ? marks.length : withPositions.length,
+    withPositions: withPositions.length,
+    applies: withPositions.filter((m) => m.applies).length,
+  };
 }
