@@ -1,11 +1,12 @@
 /**
- * Records for tests, built one way: a briefing, a position on it, a matched position, and the message senders the
+ * Records for tests, built one way: a bill, a briefing, a position on it, a matched position, and the message senders the
  * background tells apart. Each takes overrides for what a test is about; the rest is a plausible default.
  */
 import type { ExtensionIdentity, MessageSender } from '../src/background/senders';
 import { briefingId, positionId } from '../src/ids';
 import type {
   Applicability,
+  BillRecord,
   Briefing,
   MatchedPosition,
   PageContext,
@@ -15,6 +16,20 @@ import type {
   Span,
   Stance,
 } from '../src/model';
+
+/** A bill known by its title alone unless given more names. */
+export function makeBill(overrides: Partial<BillRecord> = {}): BillRecord {
+  return {
+    id: 'cwsb',
+    title: 'Children’s Wellbeing and Schools Bill',
+    aliases: [],
+    parliamentId: null,
+    originatingHouse: null,
+    actTitle: null,
+    session: null,
+    ...overrides,
+  };
+}
 
 export function makeBriefing(overrides: Partial<Briefing> = {}): Briefing {
   const billId = overrides.billId ?? 'cwsb';

@@ -5,18 +5,22 @@
  */
 import type { BillRecord } from '../model';
 
+/** An `[HL]`, `(HL)` or `[Lords]` marker after a title, in a title already in lower case. */
+const HOUSE_MARKER = /[[(]\s*(?:hl|lords)\s*[\])]/g;
+
 /**
- * Folds a title to the key we compare on: lower case, no apostrophes of either kind, no `[HL]`/`(HL)`/`[Lords]`
- * marker, no leading `The`, and nothing but letters and digits. A Hansard slug (`ChildrenSWellbeingAndSchoolsBill`)
- * folds to the same key as the title it came from, because the slug's `S` is the `’s` with the apostrophe dropped.
+ * Folds a title to the key we compare on: lower case, no `[HL]`/`(HL)`/`[Lords]` marker, no leading `The` (or `LGA
+ * briefing:`), and nothing but letters and digits (so no apostrophe of either kind). A Hansard slug
+ * (`ChildrenSWellbeingAndSchoolsBill`) folds to the same key as the title it came from, because the slug's `S` is the
+ * `’s` with the apostrophe dropped. Lower case first, so no pattern needs to ignore case: a page reads up to 18
+ * section headings through here, and each pattern costs its compilation on the first.
  */
 export function billKey(title: string): string {
   return title
     .normalize('NFKC')
-    .replace(/[[(]\s*(HL|Lords)\s*[\])]/gi, ' ')
-    .replace(/^\s*(LGA\s+briefing\s*[:,-]?\s*)?(the\s+)?/i, '')
-    .replace(/['‘’`´]/g, '')
     .toLowerCase()
+    .replace(HOUSE_MARKER, ' ')
+    .replace(/^\s*(?:lga\s+briefing\s*[:,-]?\s*)?(?:the\s+)?/, '')
     .replace(/[^a-z0-9]+/g, '');
 }
 
@@ -67,9 +71,9 @@ export function resolveBill(title: string, bills: readonly BillRecord[]): BillRe
 export function billSlug(title: string): string {
   return title
     .normalize('NFKC')
-    .replace(/[[(]\s*(HL|Lords)\s*[\])]/gi, ' ')
-    .replace(/['‘’`´]/g, '')
     .toLowerCase()
+    .replace(HOUSE_MARKER, ' ')
+    .replace(/['‘’`´]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
