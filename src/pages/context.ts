@@ -16,17 +16,21 @@ export function dateFromText(text: string): string | null {
 /** A bill's title as a page writes it: ends in `Bill`, optionally `[HL]`, `(HL)`, `[Lords]`. */
 const BILL_TITLE = /\bBill(?:\s*[[(](?:HL|Lords)[\])])?\.?$/i;
 
-/** Drop what follows the bill's name in a debate title: `(Fourteenth sitting)`, `(Second Reading)`, `: Report`. */
+/** What a debate title may add after the bill's name: `(Fourteenth sitting)`, `(Second Reading)`, `: Report`. */
+const SITTING_OR_STAGE =
+  /\s*\((?:[\w-]+ sitting|first reading|second reading|third reading|report|committee|remaining stages)\)$/i;
+const STAGE_AFTER_COLON = /\s*:\s*(?:second reading|third reading|report stage|committee stage)$/i;
+
+/**
+ * Drop what follows the bill's name in a debate title. Each pattern is tried only on a title with its `)` or `:`:
+ * a page reads every section heading through here (18 on a Commons day, few of them with either), and an
+ * ignore-case pattern costs more to compile on its first use than all the headings take to read.
+ */
 export function cleanBillTitle(title: string): string {
-  return title
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(
-      /\s*\((?:[\w-]+ sitting|first reading|second reading|third reading|report|committee|remaining stages)\)$/i,
-      '',
-    )
-    .replace(/\s*:\s*(?:second reading|third reading|report stage|committee stage)$/i, '')
-    .trim();
+  let cleaned = title.replace(/\s+/g, ' ').trim();
+  if (cleaned.endsWith(')')) cleaned = cleaned.replace(SITTING_OR_STAGE, '');
+  if (cleaned.includes(':')) cleaned = cleaned.replace(STAGE_AFTER_COLON, '');
+  return cleaned.trim();
 }
 
 /** True when the title names a bill: ends in `Bill [HL]`, or is a known bill's name (an Act's name counts). */

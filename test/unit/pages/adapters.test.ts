@@ -115,6 +115,13 @@ describe('titles and dates', () => {
   it.each([
     ['Children’s Wellbeing and Schools Bill (Fourteenth sitting)', 'Children’s Wellbeing and Schools Bill'],
     ['Children and Social Work Bill [HL]', 'Children and Social Work Bill [HL]'],
+    ['Renters’ Rights Bill: Second Reading', 'Renters’ Rights Bill'],
+    ['Renters’ Rights Bill (Second Reading)', 'Renters’ Rights Bill'],
+    ['Renters’ Rights Bill: Report Stage (Second sitting)', 'Renters’ Rights Bill'],
+    ['  Renters’   Rights Bill\n (Remaining Stages) ', 'Renters’ Rights Bill'],
+    ['Finance (No. 2) Bill', 'Finance (No. 2) Bill'],
+    ['Hospital Improvement Plans: VAT Rules', 'Hospital Improvement Plans: VAT Rules'],
+    ['Business of the House (Today)', 'Business of the House (Today)'],
   ])('cleans %s', (title, clean) => {
     expect(cleanBillTitle(title)).toBe(clean);
   });
