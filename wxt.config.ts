@@ -2,6 +2,13 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { PARLIAMENT_MATCHES } from './src/pages';
 
+/**
+ * The parliament pages' content script: built by WXT as an unlisted script (entrypoints/parliament.ts) and listed here
+ * with the highlight stylesheet (assets/public/highlights.css, written by `npm run css`), so that no WXT content-script
+ * context runs in those pages (why: entrypoints/parliament.ts).
+ */
+const PARLIAMENT_SCRIPT = { name: 'parliament', js: 'parliament.js', css: 'highlights.css' } as const;
+
 // One source, two browsers: `wxt build` gives Chrome MV3 (side panel), `wxt build -b firefox` gives Firefox (sidebar).
 export default defineConfig({
   // Icons and other files copied as they are; kept under assets/ with the rest of what the extension ships.
@@ -16,7 +23,7 @@ export default defineConfig({
     // 6 kB gzip): it uses only what Chrome MV3 and Firefox do alike (runtime.sendMessage and storage return promises,
     // replies go through sendResponse), and `browser` there is WXT's own (Firefox's `browser`, else Chrome's `chrome`).
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.some((entry) => entry.type === 'content-script' && entry.name === 'parliament')) return;
+      if (!entrypoints.some((entry) => entry.name === PARLIAMENT_SCRIPT.name)) return;
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) {
         config.resolve = { ...config.resolve, alias: alias.filter((a) => a.find !== 'wxt/browser') };
@@ -37,6 +44,15 @@ export default defineConfig({
     // first needed (src/annotate/popover-loader.ts); the hosts are the content script's own, so no new warning.
     permissions: ['storage', 'tabs', 'scripting'],
     host_permissions: [...PARLIAMENT_MATCHES],
+    content_scripts: [
+      {
+        matches: [...PARLIAMENT_MATCHES],
+        js: [PARLIAMENT_SCRIPT.js],
+        // Injected by the browser before the page is built (see src/annotate/highlight.ts).
+        css: [PARLIAMENT_SCRIPT.css],
+        run_at: 'document_idle',
+      },
+    ],
     commands: {
       'next-reference': {
         suggested_key: { default: 'Alt+Shift+N' },

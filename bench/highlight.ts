@@ -187,7 +187,7 @@ async function traced<T>(
   let scriptEvalCpu = 0;
   for (const e of events) {
     const url = (e.args as { data?: { url?: string } } | undefined)?.data?.url ?? '';
-    if (e.ph === 'X' && e.name === 'EvaluateScript' && url.includes('content-scripts/parliament.js')) {
+    if (e.ph === 'X' && e.name === 'EvaluateScript' && url.endsWith('/parliament.js')) {
       scriptEval += (e.dur ?? 0) / 1000;
       scriptEvalCpu += ((e as TraceEvent & { tdur?: number }).tdur ?? e.dur ?? 0) / 1000;
     }
@@ -425,7 +425,7 @@ async function main(): Promise<void> {
     const changed = Math.max(...ours.map((o) => o.textNodesChanged));
     const pageLongest = median(ours.map((o) => o.longestPageTaskMs));
     const heapAdded = median(ours.map((o) => o.heapAddedKb)) - median(theirs.map((t) => t.heapKb));
-    const bundle = fs.readFileSync(path.join(EXT, 'content-scripts/parliament.js'));
+    const bundle = fs.readFileSync(path.join(EXT, 'parliament.js'));
     const gzipKb = zlib.gzipSync(bundle).length / 1024;
     const lazy = fs.readFileSync(path.join(EXT, 'popover.js'));
     console.log(

@@ -1,5 +1,5 @@
 /**
- * Writes the content script's stylesheet, entrypoints/parliament.content/highlights.css: `::highlight()` rules for
+ * Writes the content script's stylesheet, assets/public/highlights.css: `::highlight()` rules for
  * every look and variant of src/annotate/highlight.ts, and the same looks for the `<lga-ref>` fallback, in the stance
  * colours of src/ui/shared/stance.ts. Static, so the browser injects it from the manifest before the page is built
  * (see highlight.ts for why no `<style>` is added later). Run by `npm run build` (and `npm run css`); a unit test
@@ -22,7 +22,7 @@ import {
 } from '../src/annotate/highlight';
 import { STANCE_COLOUR, STANCE_TINT } from '../src/ui/shared/stance';
 
-export const HIGHLIGHT_CSS_FILE = path.resolve(import.meta.dirname, '../entrypoints/parliament.content/highlights.css');
+export const HIGHLIGHT_CSS_FILE = path.resolve(import.meta.dirname, '../assets/public/highlights.css');
 
 /**
  * The declarations for one look. Applies: solid underline (+ tint in `background` style). Other print: dashed

@@ -57,11 +57,14 @@ export interface ControllerDeps {
   };
   /** Registers the listener for side panel / background requests; returns its remover. */
   onTabRequest?(handler: (request: TabRequest) => unknown): () => void;
-  /** Calls back on SPA navigation (WXT's `wxt:locationchange`; the page can fake it: rate-limited here). */
+  /**
+   * Calls back on navigation within the page (navigation.ts `watchLocation`; the page can fire it too: the gate bounds
+   * the reruns).
+   */
   onLocationChange?(callback: () => void): void;
   /** What else the content script listens for (more listeners), started with the ones above; returns its stopper. */
   alsoListen?(): () => void;
-  /** Called with the teardown function (the extension itself going away). */
+  /** Called with the teardown function (the extension itself going away: lifetime.ts). */
   onInvalidated?(callback: () => void): void;
   /**
    * False once the extension is gone (updated, reloaded or removed) while the page stays open. Checked on input, so

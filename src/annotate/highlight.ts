@@ -7,7 +7,7 @@
  * elements (a name no page CSS targets): the only case where we split the page's text nodes, and `clear()` puts
  * them back.
  *
- * The styles are one static stylesheet (entrypoints/parliament.content/highlights.css, generated from these names
+ * The styles are one static stylesheet (assets/public/highlights.css, generated from these names
  * by scripts/build-highlight-css.ts at build time) that the browser injects from the manifest before the page is built. Adding a `<style>` element later, even one of
  * `::highlight()` rules only, makes the browser recompute the style of every element: 120-210 ms on the 2.7 MB
  * Hansard page. So every variant has its own name (`lga-support-other-bg-dark`) and switching the colour scheme or

@@ -1,7 +1,7 @@
 /**
- * Navigation within a page (WXT's `wxt:locationchange`, from the Navigation API or a URL poll). The event's name is
- * known to the page, which can send it as often as it likes, and a page can also change its URL in a loop: so a
- * rerun happens only when the URL really changed, and at most once per `minIntervalMs` (the last URL wins).
+ * Navigation within a page (`watchLocation`: the Navigation API's `currententrychange`, or a URL poll). The page can
+ * fire that event itself as often as it likes, and change its URL in a loop: so a rerun happens only when the URL
+ * really changed, and at most once per `minIntervalMs` (the last URL wins).
  */
 
 export const NAVIGATION_MIN_INTERVAL_MS = 1000;
@@ -46,4 +46,29 @@ export function createNavigationGate(
       timer = null;
     },
   };
+}
+
+/** How often the URL is read where the browser has no Navigation API. */
+export const LOCATION_POLL_MS = 1000;
+
+/**
+ * Calls back when the page may have moved to another URL without loading a new document (`pushState`, `replaceState`,
+ * back and forward, a fragment): the Navigation API's `currententrychange` where the browser has it, else a poll of
+ * the URL. Returns the remover. What the callback does about it is the gate's to bound (`createNavigationGate`).
+ */
+export function watchLocation(win: Window, onChange: () => void, pollMs = LOCATION_POLL_MS): () => void {
+  const navigation = (win as Window & { navigation?: EventTarget }).navigation;
+  if (navigation && typeof navigation.addEventListener === 'function') {
+    const listener = () => onChange();
+    navigation.addEventListener('currententrychange', listener);
+    return () => navigation.removeEventListener('currententrychange', listener);
+  }
+  let last = win.location.href;
+  const timer = win.setInterval(() => {
+    const now = win.location.href;
+    if (now === last) return;
+    last = now;
+    onChange();
+  }, pollMs);
+  return () => win.clearInterval(timer);
 }

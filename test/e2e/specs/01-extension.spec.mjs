@@ -12,10 +12,13 @@ const CONTENT_SCRIPT_GZIP_LIMIT = 20 * 1024;
 /**
  * Words that only the parts loaded on first need hold (the popover's script: the reference popover and the topic
  * layer), and examples kept beside the grammar and the page adapters for tests (src/references/pattern-examples.ts,
- * src/pages/examples.ts): none of them belongs in the content script.
+ * src/pages/examples.ts): none of them belongs in the content script. Nor does WXT's content-script context, whose
+ * "started" announcement and navigation events travel through the page's DOM (entrypoints/parliament.ts).
  */
 const NOT_IN_THE_CONTENT_SCRIPT = [
   ['the popover card', 'lga-popover'],
+  ["WXT's content-script context", 'wxt:content-script-started'],
+  ["WXT's content-script context", 'wxt:locationchange'],
   ['the topic layer', 'lga-topic-popover'],
   ['the topic layer', 'The LGA on this subject'],
   ["the grammar's examples", 'Lords amendment 3B'],
@@ -30,13 +33,13 @@ export default [
       const scripts = manifest.content_scripts.filter((cs) => cs.matches.some((m) => m.includes('.parliament.uk/')));
       assert.deepEqual(
         scripts.map((cs) => cs.js),
-        [['content-scripts/parliament.js']],
+        [['parliament.js']],
       );
-      const code = fs.readFileSync(path.join(b.extensionDir, 'content-scripts/parliament.js'));
+      const code = fs.readFileSync(path.join(b.extensionDir, 'parliament.js'));
       const gzip = zlib.gzipSync(code).length;
       assert.ok(
         gzip <= CONTENT_SCRIPT_GZIP_LIMIT,
-        `content-scripts/parliament.js is ${(gzip / 1024).toFixed(1)} kB gzip, over ${CONTENT_SCRIPT_GZIP_LIMIT / 1024} kB`,
+        `parliament.js is ${(gzip / 1024).toFixed(1)} kB gzip, over ${CONTENT_SCRIPT_GZIP_LIMIT / 1024} kB`,
       );
       const text = code.toString('utf8');
       for (const [what, words] of NOT_IN_THE_CONTENT_SCRIPT) {

@@ -4,7 +4,6 @@
  * and a stand-in `CSS.highlights` (happy-dom has none).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
   type ControllerDeps,
   createController,
@@ -13,7 +12,6 @@ import {
 } from '../../../src/annotate/controller';
 import { WRAP_TAG } from '../../../src/annotate/highlight';
 import { createLateContentObserver, LEGACY_TOPIC_HOST_TAG, TOPIC_HOST_TAG } from '../../../src/annotate/late-content';
-import { guardScriptStartedEvent } from '../../../src/annotate/page-events';
 import { HOST_TAG } from '../../../src/annotate/popover/host';
 import { pageScheme } from '../../../src/annotate/popover/scheme';
 import { createPopoverDriver } from '../../../src/annotate/popover-driver';
@@ -618,33 +616,6 @@ describe('settings as the content script reads them', () => {
 });
 
 describe('what a page can send (issue 10, finding 2)', () => {
-  it('replaying WXT’s "content script started" event from the page does not invalidate a live instance', () => {
-    const ctx = new ContentScriptContext('parliament', { noScriptStartedPostMessage: true });
-    const name = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string })
-      .SCRIPT_STARTED_MESSAGE_TYPE;
-    let alive = true;
-    const removeGuard = guardScriptStartedEvent(window, name, () => alive);
-    const forge = () =>
-      document.dispatchEvent(
-        new CustomEvent(name, { detail: { contentScriptName: 'parliament', messageId: 'from-the-page' } }),
-      );
-    for (let i = 0; i < 20; i++) forge();
-    expect(ctx.isValid).toBe(true);
-    // Once the extension itself is gone, a newer instance's event does end this one.
-    alive = false;
-    forge();
-    expect(ctx.signal.aborted).toBe(true);
-    removeGuard();
-  });
-
-  it('without the guard the same event would tear WXT’s context down (what the guard is for)', () => {
-    const ctx = new ContentScriptContext('parliament', { noScriptStartedPostMessage: true });
-    const name = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string })
-      .SCRIPT_STARTED_MESSAGE_TYPE;
-    document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'parliament', messageId: 'x' } }));
-    expect(ctx.signal.aborted).toBe(true);
-  });
-
   it.each([
     ['the same URL 20 times (a replayed event)', false, 0, 0],
     ['20 different URLs at once (pushState in a loop)', true, 1, 2],

@@ -112,7 +112,7 @@ describe('the content stylesheet', () => {
 
   it('is the file the manifest injects (regenerate with the command below if this fails)', () => {
     // npm run css (run by npm run build) writes it.
-    const file = path.resolve(import.meta.dirname, '../../../entrypoints/parliament.content/highlights.css');
+    const file = path.resolve(import.meta.dirname, '../../../assets/public/highlights.css');
     expect(readFileSync(file, 'utf8')).toBe(css);
   });
 

@@ -1,0 +1,111 @@
+/**
+ * Content script for Hansard and parliament.uk pages: wiring only. The work is in src/annotate/controller.ts.
+ *
+ * An unlisted script that the manifest lists as the content script of the parliament hosts, with the highlight
+ * stylesheet (wxt.config.ts), rather than a WXT content script: WXT wraps those in a context that talks to the page
+ * through its DOM (a "started" announcement that ends older instances, navigation as a DOM event), which the page's own
+ * scripts could forge, and whose set-up was a quarter of this script's start-up. Nothing the page sends may stop or
+ * steer us: the script ends when the extension itself is gone (src/annotate/lifetime.ts), and navigation leads to a
+ * rerun only when the URL changed, at a bounded rate (src/annotate/navigation.ts).
+ */
+import { createController } from '../src/annotate/controller';
+import { createLifetime, extensionAlive } from '../src/annotate/lifetime';
+import { watchLocation } from '../src/annotate/navigation';
+import { pageScheme } from '../src/annotate/popover/scheme';
+import { factoriesLoader, lazyPopoverDriver } from '../src/annotate/popover-loader';
+import { settingsReader, storageOnFirstUse } from '../src/annotate/settings-reader';
+import { createTopicHook } from '../src/annotate/topic-hook';
+import {
+  type BackgroundRequest,
+  type Reply,
+  type ResponseFor,
+  type TabRequest,
+  watchDataRevision,
+} from '../src/messaging';
+import { understandPage } from '../src/pages';
+
+/**
+ * The background's reply as sent. Its listener answers through webextension-polyfill, which turns a thrown error into
+ * a marked object that only the polyfill on this side would turn back into a rejection (this script goes without it).
+ */
+function replyOf(reply: unknown): unknown {
+  const marked = reply as { __mozWebExtensionPolyfillReject__?: boolean; message?: string } | null;
+  if (marked && typeof marked === 'object' && marked.__mozWebExtensionPolyfillReject__) throw new Error(marked.message);
+  return reply;
+}
+
+const TAB_REQUESTS: ReadonlySet<string> = new Set(['pageSummary', 'focusReference', 'focusStep', 'topicSummary']);
+
+export default defineUnlistedScript(() => {
+  const isAlive = () => extensionAlive(() => browser.runtime);
+  const lifetime = createLifetime(window, isAlive);
+  const settings = settingsReader(storageOnFirstUse(() => browser.storage as never));
+  const send = <R extends BackgroundRequest>(request: R) =>
+    browser.runtime.sendMessage(request).then(replyOf) as Promise<Reply<ResponseFor<R>> | undefined>;
+  const log = (message: string, error?: unknown) => console.debug(`[LGA positions] ${message}`, error ?? '');
+  // The popover's driver (which makes the popover) and the topic layer are loaded on first need: the background runs
+  // their script beside this one (src/annotate/popover-loader.ts), once for all.
+  const loadFactories = factoriesLoader(async () => {
+    const reply = await send({ type: 'loadPopover' });
+    if (!reply?.ok) throw new Error(reply ? reply.error : 'the background did not answer');
+  });
+  const popoverDriver = lazyPopoverDriver(async () => (await loadFactories()).popoverDriver, log);
+  // Topic links (issue 14): one more batched request per section, after its lookup (src/annotate/topic-hook.ts).
+  const topics = createTopicHook({
+    doc: document,
+    send,
+    getSettings: settings.get,
+    marks: () => controller.marks,
+    scheme: () => pageScheme(document),
+    refresh: () => void controller.refresh(),
+    loadLayer: async () => (await loadFactories()).topicLayer,
+    log,
+  });
+  const controller = createController({
+    doc: document,
+    url: () => location.href,
+    send,
+    afterSection: topics.afterSection,
+    onReset: topics.onReset,
+    getSettings: settings.get,
+    // The listeners start at the controller's first idle moment, with its first run.
+    watchSettings: settings.watch,
+    understand: understandPage,
+    popover: { driver: popoverDriver, scheme: pageScheme },
+    onTabRequest(handler) {
+      // Answered through sendResponse (and `true`: the answer comes later), which both browsers honour without the
+      // polyfill; a returned promise is an answer only in Firefox.
+      const listener = (message: unknown, _sender: unknown, sendResponse: (reply: Reply<unknown>) => void) => {
+        const request = message as TabRequest | null;
+        if (!request || typeof request !== 'object' || !TAB_REQUESTS.has(request.type)) return undefined;
+        const answer = request.type === 'topicSummary' ? topics.summary() : handler(request);
+        Promise.resolve(answer).then(
+          (data) => sendResponse({ ok: true, data: data ?? null }),
+          (error: unknown) => sendResponse({ ok: false, error: String(error) }),
+        );
+        return true as const;
+      };
+      browser.runtime.onMessage.addListener(listener);
+      return () => browser.runtime.onMessage.removeListener(listener);
+    },
+    // Watched for as long as the script lives.
+    onLocationChange: (callback) => lifetime.onEnd(watchLocation(window, callback)),
+    alsoListen() {
+      const unwatchTopics = settings.watch(topics.settingsChanged);
+      // The reader corrected a stance (or changed their briefings) in the side panel: annotate again with it.
+      const unwatchData = watchDataRevision(browser.storage as never, () => void controller.refresh());
+      return () => {
+        unwatchTopics();
+        unwatchData();
+      };
+    },
+    onInvalidated: lifetime.onEnd,
+    isAlive,
+    log,
+  });
+  lifetime.onEnd(topics.teardown);
+  // Chrome leaves an orphaned content script running when the extension is updated or removed: ask now and then, for
+  // as long as the script lives (the reader's input asks too, and tears the controller down at once: the rest follows).
+  lifetime.watch();
+  void controller.start();
+});
