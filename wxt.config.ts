@@ -11,7 +11,8 @@ const PARLIAMENT_SCRIPT = { name: 'parliament', js: 'parliament.js', css: 'highl
 
 // One source, two browsers: `wxt build` gives Chrome MV3 (side panel), `wxt build -b firefox` gives Firefox (sidebar).
 export default defineConfig({
-  // Icons and other files copied as they are; kept under assets/ with the rest of what the extension ships.
+  // Files copied as they are, kept under assets/ with the rest of what the extension ships: the icons, and the highlight
+  // stylesheet `npm run css` writes (scripts/build-highlight-css.ts).
   publicDir: 'assets/public',
   modules: ['@wxt-dev/webextension-polyfill'],
   zip: {
@@ -23,7 +24,9 @@ export default defineConfig({
     // 6 kB gzip): it uses only what Chrome MV3 and Firefox do alike (runtime.sendMessage and storage return promises,
     // replies go through sendResponse), and `browser` there is WXT's own (Firefox's `browser`, else Chrome's `chrome`).
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.some((entry) => entry.name === PARLIAMENT_SCRIPT.name)) return;
+      const isParliamentScript = (entry: (typeof entrypoints)[number]) =>
+        entry.type === 'unlisted-script' && entry.name === PARLIAMENT_SCRIPT.name;
+      if (!entrypoints.some(isParliamentScript)) return;
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) {
         config.resolve = { ...config.resolve, alias: alias.filter((a) => a.find !== 'wxt/browser') };

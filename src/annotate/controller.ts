@@ -59,9 +59,9 @@ export interface ControllerDeps {
   onTabRequest?(handler: (request: TabRequest) => unknown): () => void;
   /**
    * Calls back on navigation within the page (navigation.ts `watchLocation`; the page can fire it too: the gate bounds
-   * the reruns).
+   * the reruns); returns its remover.
    */
-  onLocationChange?(callback: () => void): void;
+  onLocationChange?(callback: () => void): () => void;
   /** What else the content script listens for (more listeners), started with the ones above; returns its stopper. */
   alsoListen?(): () => void;
   /** Called with the teardown function (the extension itself going away: lifetime.ts). */
@@ -255,8 +255,9 @@ export function createController(deps: ControllerDeps): Controller {
 
   function teardown(): void {
     if (torn) return;
-    reset();
+    // First: a step below that fails (the extension's context gone) must not leave a run able to start listening.
     torn = true;
+    reset();
     lateContent.stop();
     navigation.stop();
     drawing.dispose();
@@ -268,7 +269,7 @@ export function createController(deps: ControllerDeps): Controller {
     if (deps.onTabRequest) listeners.add(deps.onTabRequest(tabRequests.answer));
     if (deps.watchSettings) listeners.add(deps.watchSettings(settings.changed));
     if (deps.onLocationChange) {
-      deps.onLocationChange(navigation.navigated);
+      listeners.add(deps.onLocationChange(navigation.navigated));
       navigation.navigated();
     }
     if (deps.alsoListen) listeners.add(deps.alsoListen());

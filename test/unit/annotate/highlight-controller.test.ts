@@ -628,6 +628,7 @@ describe('what a page can send (issue 10, finding 2)', () => {
       url: () => url,
       onLocationChange: (callback) => {
         navigate = callback;
+        return () => {};
       },
     });
     const controller = createController(d);

@@ -53,19 +53,29 @@ describe('the content script’s lifetime', () => {
     }
   });
 
-  it('asks nothing until watched, and stops asking when told to', () => {
+  it('asks nothing until watched; asked from input, ends at once; a callback given after the end runs at once', () => {
     vi.useFakeTimers();
     try {
-      const asked = vi.fn(() => true);
+      let there = true;
+      const asked = vi.fn(() => there);
       const lifetime = createLifetime(timersOnly(), asked);
       vi.advanceTimersByTime(LIVENESS_CHECK_MS * 3);
       expect(asked).not.toHaveBeenCalled();
-      const stop = lifetime.watch();
+      lifetime.watch();
       vi.advanceTimersByTime(LIVENESS_CHECK_MS * 3);
       expect(asked).toHaveBeenCalledTimes(3);
-      stop();
-      vi.advanceTimersByTime(LIVENESS_CHECK_MS * 3);
-      expect(asked).toHaveBeenCalledTimes(3);
+      const ended: string[] = [];
+      lifetime.onEnd(() => ended.push('controller'));
+      expect(lifetime.isAlive()).toBe(true);
+      there = false;
+      // The reader's input asks between two timer checks: everything ends then, and the timer stops.
+      expect(lifetime.isAlive()).toBe(false);
+      expect(ended).toEqual(['controller']);
+      expect(vi.getTimerCount()).toBe(0);
+      lifetime.onEnd(() => ended.push('late'));
+      expect(ended).toEqual(['controller', 'late']);
+      expect(lifetime.isAlive()).toBe(false);
+      expect(ended).toEqual(['controller', 'late']);
     } finally {
       vi.useRealTimers();
     }

@@ -39,13 +39,14 @@ describe('starting at the next idle moment', () => {
       },
       onTabRequest: () => listen('tab requests'),
       watchSettings: () => listen('settings'),
-      onLocationChange: () => void log.push('navigation started'),
+      onLocationChange: () => listen('navigation'),
       alsoListen: () => listen('more'),
     });
   }
 
   const started = ['tab requests started', 'settings started', 'navigation started', 'more started'];
-  const stopped = ['tab requests stopped', 'settings stopped', 'more stopped'];
+  // The navigation watcher is the controller's to remove too (its remover, since the script has no WXT context).
+  const stopped = ['tab requests stopped', 'settings stopped', 'navigation stopped', 'more stopped'];
 
   it.each([
     ['left alone: started later, not now', false, started, stopped],
