@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { BRIEFING_PAGE_MATCHES } from './src/capture/sites';
 import { PARLIAMENT_MATCHES } from './src/pages';
 
 /**
@@ -8,6 +9,8 @@ import { PARLIAMENT_MATCHES } from './src/pages';
  * context runs in those pages (why: entrypoints/parliament.ts).
  */
 const PARLIAMENT_SCRIPT = { name: 'parliament', js: 'parliament.js', css: 'highlights.css' } as const;
+/** The LGA briefing pages' content script (entrypoints/lga.ts: the *Add to LGA positions* button), listed the same way. */
+const LGA_SCRIPT = { js: 'lga.js' } as const;
 
 // One source, two browsers: `wxt build` gives Chrome MV3 (side panel), `wxt build -b firefox` gives Firefox (sidebar).
 export default defineConfig({
@@ -55,6 +58,7 @@ export default defineConfig({
         css: [PARLIAMENT_SCRIPT.css],
         run_at: 'document_idle',
       },
+      { matches: [...BRIEFING_PAGE_MATCHES], js: [LGA_SCRIPT.js], run_at: 'document_idle' },
     ],
     commands: {
       'next-reference': {

@@ -1,5 +1,5 @@
 /**
- * The content script's work on an LGA briefing page, apart from the browser (entrypoints/lga.content wires it):
+ * The content script's work on an LGA briefing page, apart from the browser (entrypoints/lga.ts wires it):
  * read the briefing from the page, ask the background whether it is saved, show the control, and on the reader's
  * click hand the text to the background, which opens the preview page where the reader confirms. Nothing here
  * saves: saving is an extension-page request. Runs once per page load and once per reader action or save: a page's

@@ -55,6 +55,20 @@ export default [
     },
   },
   {
+    name: "no content script carries WXT's context (it would tell the page our id and obey the page's events)",
+    async run(b, assert) {
+      const manifest = JSON.parse(fs.readFileSync(path.join(b.extensionDir, 'manifest.json'), 'utf8'));
+      const files = manifest.content_scripts.flatMap((cs) => cs.js);
+      assert.deepEqual(files, ['parliament.js', 'lga.js']);
+      for (const file of files) {
+        const text = fs.readFileSync(path.join(b.extensionDir, file), 'utf8');
+        for (const words of ['wxt:content-script-started', 'wxt:locationchange']) {
+          assert.ok(!text.includes(words), `${file} holds ${JSON.stringify(words)}`);
+        }
+      }
+    },
+  },
+  {
     name: 'extension pages load (options, side panel)',
     async run(b, assert) {
       for (const page of ['options.html', 'sidepanel.html']) {
