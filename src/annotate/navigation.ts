@@ -54,9 +54,9 @@ export const LOCATION_POLL_MS = 1000;
 /**
  * Calls back when the page may have moved to another URL without loading a new document (`pushState`, `replaceState`,
  * back and forward, a fragment): the Navigation API's `currententrychange` where the browser has it (Chrome 102+,
- * Firefox 147+: the browsers e2e runs, Chromium and Firefox ESR 153), else a poll of the URL (Firefox 142-146; unit
- * tested). Returns the remover. The page can fire the event itself: what the callback does about it is the gate's to
- * bound (`createNavigationGate`).
+ * Firefox 147+), else a poll of the URL (Firefox 142-146). Both paths are unit-tested; e2e (03-pages) navigates in
+ * Chromium and Firefox ESR with whichever path the browser takes. Returns the remover. The page can fire the event
+ * itself: what the callback does about it is the gate's to bound (`createNavigationGate`).
  */
 export function watchLocation(win: Window, onChange: () => void, pollMs = LOCATION_POLL_MS): () => void {
   const navigation = (win as Window & { navigation?: EventTarget }).navigation;
