@@ -81,6 +81,8 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : // The side panel opens from the toolbar and the page with chrome.sidePanel.open(), in Chrome since 116 (the
+        // CSS Custom Highlight API the highlights are drawn with since 105).
+        { minimum_chrome_version: '116' }),
   }),
 });
