@@ -1,10 +1,18 @@
 /**
  * Navigation within a page (`watchLocation`: the Navigation API's `currententrychange`, or a URL poll). The page can
  * fire that event itself as often as it likes, and change its URL in a loop: so a rerun happens only when the URL
- * really changed, and at most once per `minIntervalMs` (the last URL wins).
+ * really changed, and at most once per `minIntervalMs` (the last URL wins). A change of fragment alone is not a new
+ * page: following an anchor (a day page's contents, a contribution's link) leaves the highlights and an open card as
+ * they are. Content that really changes is the late-content observer's to notice.
  */
 
 export const NAVIGATION_MIN_INTERVAL_MS = 1000;
+
+/** A URL without its fragment: the page it shows. */
+export function pageOf(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
 
 export interface NavigationGate {
   /** A navigation event: decide (soon) whether to rerun. */
@@ -31,7 +39,7 @@ export function createNavigationGate(
       timer = win.setTimeout(() => {
         timer = null;
         const now = url();
-        if (now === lastUrl) return;
+        if (pageOf(now) === pageOf(lastUrl)) return;
         lastUrl = now;
         lastRun = performance.now();
         rerun();

@@ -129,7 +129,8 @@ export default [
         // What the content script listens to now (src/annotate/navigation.ts): the page can fire it too.
         for (let i = 0; i < 20; i++) globalThis.navigation?.dispatchEvent(new Event('currententrychange'));
         // And 20 real navigations within the page, as fast as a script can make them.
-        for (let i = 0; i < 20; i++) history.pushState(null, '', `#replay-${i}`);
+        // (New queries, not anchors: an anchor is the same page and reruns nothing, src/annotate/navigation.ts.)
+        for (let i = 0; i < 20; i++) history.pushState(null, '', `?replay=${i}`);
       }, id);
       await sleep(2_500);
       const ready = await tab.waitFor(readyState, undefined, {
@@ -149,6 +150,25 @@ export default [
       await tab.press('Alt+Shift+N');
       const byKey = await tab.waitFor(popoverState, undefined, { timeout: 3_000, what: 'Alt+Shift+N still works' });
       assert.equal(byKey.name, 'LGA position: Clause 7');
+      await tab.press('Escape');
+      assert.deepEqual(await tab.extensionErrors(), []);
+    },
+  },
+  {
+    name: 'following an anchor on the page (a fragment of the same URL) reruns nothing and leaves an open card open',
+    async run(b, assert) {
+      const { tab } = await openAndWait(b, 'cwsbCommittee');
+      const runsBefore = await tab.evaluate(() => Number(document.documentElement.dataset.lgaRuns));
+      await tab.press('Alt+Shift+N');
+      const open = await tab.waitFor(popoverState, undefined, { timeout: 3_000, what: 'Alt+Shift+N to open a card' });
+      assert.equal(open.name, 'LGA position: Clause 7');
+      // As a contents link or a contribution's link does, without the scroll that would move the card.
+      await tab.evaluate(() => history.pushState(null, '', '#contribution-anchor'));
+      await sleep(2_000);
+      const still = await tab.evaluate(popoverState);
+      assert.equal(still?.name, 'LGA position: Clause 7', 'the card is still open');
+      const runsAfter = await tab.evaluate(() => Number(document.documentElement.dataset.lgaRuns));
+      assert.equal(runsAfter, runsBefore, 'no rerun for an anchor');
       await tab.press('Escape');
       assert.deepEqual(await tab.extensionErrors(), []);
     },

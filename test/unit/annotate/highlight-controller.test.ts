@@ -616,10 +616,19 @@ describe('settings as the content script reads them', () => {
 });
 
 describe('what a page can send (issue 10, finding 2)', () => {
+  // How each of the 20 events changes the URL: not at all, to another page (a query), or to an anchor on this page.
+  const NEXT_URL = {
+    same: (url: string) => url,
+    page: (url: string, i: number) => `${url.split('?')[0]}?view=${i}`,
+    anchor: (url: string, i: number) => `${url.split('#')[0]}#contribution-${i}`,
+  } as const;
+
   it.each([
-    ['the same URL 20 times (a replayed event)', false, 0, 0],
-    ['20 different URLs at once (pushState in a loop)', true, 1, 2],
-  ])('navigation events: %s cause a bounded number of rescans', async (_name, changeUrl, least, most) => {
+    ['the same URL 20 times (a replayed event)', 'same', 0, 0],
+    ['20 different URLs at once (pushState in a loop)', 'page', 1, 2],
+    // An anchor is the same page: nothing to rescan, and an open card stays open.
+    ['20 anchors of the page at once', 'anchor', 0, 0],
+  ] as const)('navigation events: %s cause a bounded number of rescans', async (_name, change, least, most) => {
     fakeHighlights();
     setupPage();
     let url = 'https://hansard.parliament.uk/Commons/2025-02-11/debates/x/ChildrenSWellbeingAndSchoolsBill';
@@ -637,7 +646,7 @@ describe('what a page can send (issue 10, finding 2)', () => {
     await ready();
     const runsBefore = sent.filter((r) => r.type === 'bills').length;
     for (let i = 0; i < 20; i++) {
-      if (changeUrl) url = `${url.split('#')[0]}#${i}`;
+      url = NEXT_URL[change](url, i);
       navigate!();
     }
     await new Promise((resolve) => setTimeout(resolve, NAVIGATION_MIN_INTERVAL_MS * 1.5));
