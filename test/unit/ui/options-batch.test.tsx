@@ -11,7 +11,7 @@ import { type BatchItem, compileForPreview, readBriefingFileDetails } from '../.
 import { ConfirmReplace } from '../../../src/ui/options/UserData';
 import { shortDate } from '../../../src/vocabulary';
 import { composeLgaPage } from '../../fixtures/lga/compose.mjs';
-import { mount, unmountAll } from './panel-helpers';
+import { addBriefingProps, mount, unmountAll } from './panel-helpers';
 
 afterEach(unmountAll);
 
@@ -125,16 +125,7 @@ describe('the batch preview', () => {
 
   it('a pasted briefing the reader already has says what saving it replaces', () => {
     const text = GOOD('Widgets Bill');
-    const props = {
-      text,
-      onText: () => undefined,
-      onFile: () => undefined,
-      fileName: null,
-      preview: compileForPreview(text, 'pasted briefing', []),
-      saving: false,
-      onSave: () => undefined,
-      message: null,
-    };
+    const props = addBriefingProps({ text, preview: compileForPreview(text, 'pasted briefing', []) });
     const replaces = [
       {
         source: 'w.html',
@@ -154,19 +145,7 @@ describe('the batch preview', () => {
   it('several files chosen at once go to the batch, one file to the single preview', () => {
     const onFile = vi.fn();
     const onFiles = vi.fn();
-    const root = mount(
-      <AddBriefing
-        text=""
-        onText={() => undefined}
-        onFile={onFile}
-        onFiles={onFiles}
-        fileName={null}
-        preview={null}
-        saving={false}
-        onSave={() => undefined}
-        message={null}
-      />,
-    );
+    const root = mount(<AddBriefing {...addBriefingProps({ onFile, onFiles })} />);
     const input = root.querySelector('[data-testid=briefing-file]') as HTMLInputElement;
     expect(input.multiple).toBe(true);
     const choose = (names: string[]) => {
@@ -231,14 +210,7 @@ describe('a replacement that removes stance corrections says so', () => {
     const text = GOOD('Widgets Bill');
     const root = mount(
       <AddBriefing
-        text={text}
-        onText={() => undefined}
-        onFile={() => undefined}
-        fileName={null}
-        preview={compileForPreview(text, 'pasted briefing', [])}
-        saving={false}
-        onSave={() => undefined}
-        message={null}
+        {...addBriefingProps({ text, preview: compileForPreview(text, 'pasted briefing', []) })}
         replaces={replaces}
         correctionsRemoved={2}
       />,

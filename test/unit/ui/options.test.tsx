@@ -9,7 +9,7 @@ import { AddBriefing, BriefingPreview } from '../../../src/ui/options/AddBriefin
 import { compileForPreview, pastedFileName, readBriefingFile } from '../../../src/ui/options/preview';
 import { clampDelay, SettingsForm } from '../../../src/ui/options/SettingsForm';
 import { StatusView, UserBriefings } from '../../../src/ui/options/UserData';
-import { briefing, CSW_BILL, mount, texts, unmountAll } from './panel-helpers';
+import { addBriefingProps, briefing, CSW_BILL, mount, texts, unmountAll } from './panel-helpers';
 
 afterEach(unmountAll);
 
@@ -21,18 +21,7 @@ const BROKEN = ['', 'Key messages', '', '  • We support clause 7.', ''].join('
 
 function renderAdd(text: string, fileName = 'pasted briefing') {
   const preview = compileForPreview(text, fileName, [CSW_BILL]);
-  const root = mount(
-    <AddBriefing
-      text={text}
-      onText={() => undefined}
-      onFile={() => undefined}
-      fileName={null}
-      preview={preview}
-      saving={false}
-      onSave={() => undefined}
-      message={null}
-    />,
-  );
+  const root = mount(<AddBriefing {...addBriefingProps({ text, preview })} />);
   return { root, preview };
 }
 
@@ -92,18 +81,7 @@ describe('add a briefing: preview', () => {
   it('calls Save only when enabled', () => {
     const onSave = vi.fn();
     const preview = compileForPreview(cswText, 'x.txt', [CSW_BILL]);
-    const root = mount(
-      <AddBriefing
-        text={cswText}
-        onText={() => undefined}
-        onFile={() => undefined}
-        fileName="x.txt"
-        preview={preview}
-        saving={false}
-        onSave={onSave}
-        message={null}
-      />,
-    );
+    const root = mount(<AddBriefing {...addBriefingProps({ text: cswText, fileName: 'x.txt', preview, onSave })} />);
     act(() => (root.querySelector('[data-testid=briefing-save]') as HTMLButtonElement).click());
     expect(onSave).toHaveBeenCalledTimes(1);
   });

@@ -13,7 +13,7 @@ import { Tabs } from '../../../src/ui/panel/App';
 import { BillView } from '../../../src/ui/panel/BillView';
 import { PageView } from '../../../src/ui/panel/PageView';
 import { SearchView } from '../../../src/ui/panel/SearchView';
-import { CSW_BILL, cswBriefings, mount, NO_PAGING, unmountAll } from './panel-helpers';
+import { addBriefingProps, CSW_BILL, cswBriefings, mount, NO_PAGING, unmountAll } from './panel-helpers';
 
 afterEach(unmountAll);
 
@@ -84,16 +84,7 @@ describe('accessibility (axe, no layout)', () => {
     [
       'broken briefing preview',
       () => (
-        <AddBriefing
-          text="x"
-          onText={() => undefined}
-          onFile={() => undefined}
-          fileName={null}
-          preview={compileForPreview('not a briefing', 'x.txt', [])}
-          saving={false}
-          onSave={() => undefined}
-          message={null}
-        />
+        <AddBriefing {...addBriefingProps({ text: 'x', preview: compileForPreview('not a briefing', 'x.txt', []) })} />
       ),
     ],
   ])('%s has no serious or critical violations', async (_name, view) => {

@@ -8,6 +8,7 @@ import { briefingEntry } from '../../../src/background/bill-pages';
 import { briefingId } from '../../../src/ids';
 import type { BillBriefings } from '../../../src/messaging';
 import type { BillRecord, Briefing, House, Position, PositionRef, Stage, Stance } from '../../../src/model';
+import type { AddBriefingProps } from '../../../src/ui/options/AddBriefing';
 import type { BillPaging } from '../../../src/ui/panel/paging';
 import { makeBriefing, makePosition, makeRef } from '../../factories';
 
@@ -30,6 +31,21 @@ export const NO_PAGING: BillPaging = {
   more: () => Promise.reject(new Error('this test pages nothing')),
   show: () => Promise.reject(new Error('this test pages nothing')),
 };
+
+/** The add-a-briefing form with nothing typed, chosen or said, and handlers that do nothing, but for `overrides`. */
+export function addBriefingProps(overrides: Partial<AddBriefingProps> = {}): AddBriefingProps {
+  return {
+    text: '',
+    onText: () => undefined,
+    onFile: () => undefined,
+    fileName: null,
+    preview: null,
+    saving: false,
+    onSave: () => undefined,
+    message: null,
+    ...overrides,
+  };
+}
 
 export function mount(vnode: ComponentChild): HTMLElement {
   const container = document.createElement('div');
