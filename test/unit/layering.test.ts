@@ -5,7 +5,7 @@
  *
  * Bottom to top:
  * - shared facts and types: model, vocabulary, messaging (the message types), settings-defaults, the bundled dataset,
- *   ids (how every id is made and read) and limits (the one size limit), which import nothing
+ *   ids (how every id is made and read) and limits (the one size limit), which import only each other
  * - references (the one grammar) -> bills -> briefings (the compiler) -> capture (reading LGA
  *   pages) -> pages -> matching -> stance (the one every view shows) -> topics -> store -> search -> settings and
  *   storage-items (the extension's browser storage)
@@ -15,9 +15,13 @@
  * - the three places code runs, side by side and never importing each other (they talk by message): annotate (the
  *   content script, popover included), background (its handlers), ui (side panel, options)
  * - entrypoints and the CLI: wiring, may use anything
+ *
+ * Imports are read by path: relative ones, and the aliases the TypeScript config defines (`@/src/x`, `~/src/x`...:
+ * WXT writes them into .wxt/tsconfig.json, which tsconfig.json extends), so an alias is no way round the order.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -73,8 +77,64 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Relative module specifiers a file imports or re-exports (static and dynamic), and whether only for types. */
-function importsWithKind(source: string): Array<{ specifier: string; typeOnly: boolean }> {
+/** One `paths` entry of the TypeScript config: `@/*` -> `<root>/*` (`star` false for an exact name such as `@`). */
+interface PathAlias {
+  prefix: string;
+  suffix: string;
+  star: boolean;
+  target: string;
+}
+
+/**
+ * The `paths` aliases `configFile` ends up with, following `extends` as tsc does: the nearest config that sets `paths`
+ * wins, and its targets are read from `baseUrl` if one is set, else from the directory of the config that set them.
+ */
+function pathAliases(configFile: string): PathAlias[] {
+  let paths: Record<string, string[]> | undefined;
+  let pathsBase: string | undefined;
+  let baseUrl: string | undefined;
+  for (let file: string | undefined = configFile; file; ) {
+    const { config, error } = ts.readConfigFile(file, ts.sys.readFile);
+    // .wxt/tsconfig.json is written by `wxt prepare` (npm install runs it).
+    if (error) throw new Error(`${file}: ${ts.flattenDiagnosticMessageText(error.messageText, '\n')}`);
+    const options = config.compilerOptions ?? {};
+    if (!paths && options.paths) [paths, pathsBase] = [options.paths, path.dirname(file)];
+    if (!baseUrl && options.baseUrl) baseUrl = path.resolve(path.dirname(file), options.baseUrl);
+    if (config.extends !== undefined && typeof config.extends !== 'string')
+      throw new Error(`${file}: extends a list; read it here before trusting the aliases`);
+    file = config.extends && path.resolve(path.dirname(file), config.extends);
+  }
+  return Object.entries(paths ?? {})
+    .map(([pattern, targets]) => {
+      const [prefix = '', suffix = ''] = pattern.split('*');
+      // tsc tries the targets in turn; every alias here has one, and resolving by path cannot try.
+      return { prefix, suffix, star: pattern.includes('*'), target: path.resolve(baseUrl ?? pathsBase!, targets[0]!) };
+    })
+    .sort((x, y) => y.prefix.length - x.prefix.length); // the longest prefix wins, as in tsc
+}
+
+const ALIASES = pathAliases(path.join(ROOT, 'tsconfig.json'));
+
+/** The path `specifier` names when imported from `file`, or null for a package (`preact`, `wxt/browser`, `#imports`). */
+function resolveImport(file: string, specifier: string): string | null {
+  if (specifier.startsWith('.')) return path.resolve(path.dirname(file), specifier);
+  for (const { prefix, suffix, star, target } of ALIASES) {
+    if (!star) {
+      if (specifier === prefix) return target;
+      continue;
+    }
+    if (specifier.length < prefix.length + suffix.length) continue;
+    if (!specifier.startsWith(prefix) || !specifier.endsWith(suffix)) continue;
+    return target.replace('*', specifier.slice(prefix.length, specifier.length - suffix.length));
+  }
+  return null;
+}
+
+/**
+ * Module specifiers naming a file of the project (relative or aliased) that `file` imports or re-exports, static and
+ * dynamic, and whether only for types.
+ */
+function importsWithKind(file: string, source: string): Array<{ specifier: string; typeOnly: boolean }> {
   const found: Array<{ specifier: string; typeOnly: boolean }> = [];
   for (const m of source.matchAll(/(?:^|\n)\s*(?:import|export)\b([^'"`;]*?)from\s*['"]([^'"]+)['"]/g))
     found.push({ specifier: m[2]!, typeOnly: /^\s*type\b/.test(m[1]!) });
@@ -82,22 +142,46 @@ function importsWithKind(source: string): Array<{ specifier: string; typeOnly: b
     found.push({ specifier: m[1]!, typeOnly: false });
   for (const m of source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g))
     found.push({ specifier: m[1]!, typeOnly: false });
-  return found.filter(({ specifier }) => specifier.startsWith('.'));
+  return found.filter(({ specifier }) => resolveImport(file, specifier) !== null);
 }
 
-function importsOf(source: string): string[] {
-  return importsWithKind(source).map(({ specifier }) => specifier);
+function importsOf(file: string, source: string): string[] {
+  return importsWithKind(file, source).map(({ specifier }) => specifier);
+}
+
+/** Each import of `file` (its text `source`) that does not point down, said with the file, the import and both layers. */
+function wrongImports(file: string, source: string): string[] {
+  const from = unitOf(file);
+  if (!from) return [];
+  const wrong: string[] = [];
+  for (const { specifier, typeOnly } of importsWithKind(file, source)) {
+    const to = unitOf(resolveImport(file, specifier)!);
+    if (!to || mayImport(from, to, typeOnly)) continue;
+    // Counted from 1 at the bottom. Only an import from a higher layer or a sibling is refused (messaging's type
+    // imports are refused from ui/shared up), so the other unit is above or beside.
+    const [a, b] = [layerOf(from) + 1, layerOf(to) + 1];
+    wrong.push(
+      `${path.relative(ROOT, file)} imports ${specifier}${typeOnly ? ' (type only)' : ''}: ` +
+        `${from} (layer ${a} of ${LAYERS.length}) may not import ${to} (layer ${b}, ${b === a ? 'beside' : 'above'} it)`,
+    );
+  }
+  return wrong;
 }
 
 describe('layering', () => {
   it.each([
     ['pages', 'annotate', false],
     ['annotate', 'pages', true],
+    // The three places code runs talk by message, never by import: no way round in either direction.
     ['annotate', 'ui', false],
     ['annotate', 'background', false],
+    ['ui', 'annotate', false],
     ['ui', 'background', false],
+    ['background', 'annotate', false],
+    ['background', 'ui', false],
     ['ui', 'ui/shared', true],
     ['ui/shared', 'annotate', false],
+    ['ui/shared', 'ui', false],
     ['model', 'vocabulary', true],
     ['references', 'bills', false],
     ['entrypoints', 'ui', true],
@@ -113,7 +197,7 @@ describe('layering', () => {
     expect(mayImport('messaging', to, typeOnly)).toBe(allowed);
   });
 
-  it('reads static, re-exported and dynamic imports', () => {
+  it('reads static, re-exported, dynamic and aliased imports, and leaves packages out', () => {
     const source = [
       "import type { A } from '../a';",
       "import {\n  b,\n  c,\n} from './b';",
@@ -121,21 +205,81 @@ describe('layering', () => {
       "import './e.css';",
       "const f = await import('../f');",
       "import { g } from 'preact';",
+      "import { h } from '@/src/h';",
+      "import { i } from '~/src/i';",
+      "import { j } from '@preact/signals';",
+      "import { k } from '#imports';",
     ].join('\n');
-    expect(importsOf(source)).toEqual(['../a', './b', '../../d', './e.css', '../f']);
+    expect(importsOf(path.join(ROOT, 'src/pages/x.ts'), source)).toEqual([
+      '../a',
+      './b',
+      '../../d',
+      '@/src/h',
+      '~/src/i',
+      './e.css',
+      '../f',
+    ]);
+  });
+
+  it.each([
+    ['@/', 'src/pages/x.ts', '@/src/annotate/controller', 'src/annotate/controller'],
+    ['~~/', 'src/pages/x.ts', '~~/src/annotate/controller', 'src/annotate/controller'],
+    ['@/ from entrypoints', 'entrypoints/background.ts', '@/src/background/service', 'src/background/service'],
+    ['a relative path', 'src/ui/panel/App.tsx', '../../ids', 'src/ids'],
+    ['a package', 'src/ui/panel/App.tsx', 'preact/hooks', null],
+    ['a scoped package', 'src/ui/panel/App.tsx', '@preact/signals', null],
+  ])('resolves %s: %s imports %s -> %s', (_, file, specifier, expected) => {
+    const resolved = resolveImport(path.join(ROOT, file), specifier);
+    expect(resolved && path.relative(ROOT, resolved)).toBe(expected);
+  });
+
+  it.each([
+    [
+      'an aliased upward import',
+      'src/pages/x.ts',
+      "import { createController } from '@/src/annotate/controller';",
+      [
+        'src/pages/x.ts imports @/src/annotate/controller: pages (layer 6 of 15) may not import annotate (layer 14, above it)',
+      ],
+    ],
+    [
+      'an aliased upward dynamic import',
+      'src/store/x.ts',
+      "const settings = await import('~/src/settings');",
+      ['src/store/x.ts imports ~/src/settings: store (layer 10 of 15) may not import settings (layer 12, above it)'],
+    ],
+    [
+      'a relative upward import',
+      'src/matching/x.ts',
+      "import type { Summary } from '../annotate/summary';",
+      [
+        'src/matching/x.ts imports ../annotate/summary (type only): matching (layer 7 of 15) may not import annotate (layer 14, above it)',
+      ],
+    ],
+    [
+      'siblings importing each other',
+      'src/ui/panel/x.tsx',
+      "import { lookup } from '@/src/annotate/lookup';\nimport { service } from '../../background/service';",
+      [
+        'src/ui/panel/x.tsx imports @/src/annotate/lookup: ui (layer 14 of 15) may not import annotate (layer 14, beside it)',
+        'src/ui/panel/x.tsx imports ../../background/service: ui (layer 14 of 15) may not import background (layer 14, beside it)',
+      ],
+    ],
+    [
+      'messaging naming a value above it',
+      'src/messaging.ts',
+      "import { TOPICS } from './topics';",
+      ['src/messaging.ts imports ./topics: messaging (layer 1 of 15) may not import topics (layer 9, above it)'],
+    ],
+    ['an aliased import down', 'src/annotate/x.ts', "import { PARLIAMENT_MATCHES } from '@/src/pages';", []],
+    ['entrypoints importing the ui', 'entrypoints/sidepanel/main.tsx', "import { App } from '@/src/ui/panel/App';", []],
+    ['packages', 'src/pages/x.ts', "import { h } from 'preact';\nimport { browser } from 'wxt/browser';", []],
+  ])('finds %s: %s', (_, file, source, expected) => {
+    expect(wrongImports(path.join(ROOT, file), source)).toEqual(expected);
   });
 
   it('every import in src/ and entrypoints/ points down', () => {
-    const upward: string[] = [];
-    for (const file of [...sourceFiles(path.join(ROOT, 'src')), ...sourceFiles(path.join(ROOT, 'entrypoints'))]) {
-      const from = unitOf(file);
-      if (!from) continue;
-      for (const { specifier, typeOnly } of importsWithKind(readFileSync(file, 'utf8'))) {
-        const to = unitOf(path.resolve(path.dirname(file), specifier));
-        if (to && !mayImport(from, to, typeOnly))
-          upward.push(`${path.relative(ROOT, file)} imports ${specifier} (${from} -> ${to})`);
-      }
-    }
-    expect(upward).toEqual([]);
+    const files = [...sourceFiles(path.join(ROOT, 'src')), ...sourceFiles(path.join(ROOT, 'entrypoints'))];
+    expect(files.flatMap((file) => wrongImports(file, readFileSync(file, 'utf8')))).toEqual([]);
   });
 });
