@@ -20,6 +20,7 @@ import { validateRequest } from '../../../src/background/validate';
 import type { BackgroundRequest, PageSummary } from '../../../src/messaging';
 import type { Briefing, MatchedPosition, PageContext, ReferenceMatch } from '../../../src/model';
 import { DEFAULT_SETTINGS, type Settings, withDefaults } from '../../../src/settings-defaults';
+import { makeBriefing, makeMatch, makePosition, makeRef } from '../../factories';
 
 const CONTEXT: PageContext = {
   bill: "Children's Wellbeing and Schools Bill",
@@ -30,51 +31,19 @@ const CONTEXT: PageContext = {
   date: '2025-02-11',
 };
 
-const BRIEFING: Briefing = {
-  id: 'cwsb/lga/1',
-  billId: 'cwsb',
-  source: 'lga.txt',
+const BRIEFING: Briefing = makeBriefing({
+  order: 1,
   heading: 'Committee Stage, House of Commons, 11 February 2025',
   house: 'commons',
   stage: 'committee',
-  stageDetail: null,
   dates: ['2025-02-11'],
-  order: 1,
   line: 10,
-  userAdded: false,
-};
+});
 
 const POSITION_TEXT = 'We support Clause 7, which puts children first.';
 function clause7(): MatchedPosition {
-  const ref = {
-    kind: 'clause' as const,
-    number: '7',
-    stance: 'support' as const,
-    cue: 'We support',
-    decidedBy: [],
-    evidence: { start: 0, end: POSITION_TEXT.length },
-    mention: { start: 11, end: 19 },
-  };
-  return {
-    position: {
-      id: 'cwsb/lga/1/0',
-      billId: 'cwsb',
-      briefingId: BRIEFING.id,
-      text: POSITION_TEXT,
-      part: 'key-messages',
-      subheading: null,
-      line: 12,
-      refs: [ref],
-      stance: 'support',
-      cue: 'We support',
-      decidedBy: [],
-      caveat: null,
-    },
-    briefing: BRIEFING,
-    ref,
-    applies: 'applies',
-    reason: 'same print',
-  };
+  const ref = makeRef(POSITION_TEXT, 'clause', '7', 'support', { cue: 'We support' });
+  return makeMatch(makePosition(BRIEFING, 0, { text: POSITION_TEXT, refs: [ref], cue: 'We support' }), BRIEFING);
 }
 
 const SETTINGS: Settings = {

@@ -6,51 +6,15 @@ import { afterEach, expect, it } from 'vitest';
 import { createPopoverHost, HOST_TAG } from '../../../src/annotate/popover/host';
 import { Popover } from '../../../src/annotate/popover/Popover';
 import type { Applicability, MatchedPosition, Stance } from '../../../src/model';
+import { makeBriefing, makeMatch, makePosition, makeRef } from '../../factories';
 
 const TEXT = 'We welcome the bill. We support clause 7, which gives councils a clear role. Funding must follow.';
 
 function match(id: string, stance: Stance, applies: Applicability): MatchedPosition {
-  const ref = {
-    kind: 'clause' as const,
-    number: '7',
-    stance,
-    cue: null,
-    decidedBy: [],
-    evidence: { start: 21, end: 76 },
-    mention: { start: 32, end: 40 },
-  };
-  return {
-    position: {
-      id,
-      billId: 'b',
-      briefingId: 'b/s/0',
-      text: TEXT,
-      part: 'key-messages',
-      subheading: 'Councils',
-      line: 1,
-      refs: [ref],
-      stance,
-      cue: null,
-      decidedBy: [],
-      caveat: null,
-    },
-    briefing: {
-      id: 'b/s/0',
-      billId: 'b',
-      source: 's.txt',
-      heading: 'Report Stage, House of Lords, 18 October 2016',
-      house: 'lords',
-      stage: 'report',
-      stageDetail: null,
-      dates: ['2016-10-18'],
-      order: 0,
-      line: 1,
-      userAdded: false,
-    },
-    ref,
-    applies,
-    reason: '',
-  };
+  const briefing = makeBriefing({ billId: 'b', source: 's.txt' });
+  const ref = makeRef(TEXT, 'clause', '7', stance, { evidence: { start: 21, end: 76 } });
+  const position = makePosition(briefing, 0, { id, text: TEXT, subheading: 'Councils', line: 1, refs: [ref], stance });
+  return { ...makeMatch(position, briefing, applies), reason: '' };
 }
 
 afterEach(() => {

@@ -6,63 +6,24 @@ import { orderPositions, Popover, popoverAnnouncement } from '../../../src/annot
 import { placePopover } from '../../../src/annotate/popover/place';
 import { parseCssColour, schemeOf } from '../../../src/annotate/popover/scheme';
 import type { Applicability, Briefing, MatchedPosition, Stance } from '../../../src/model';
+import { makeBriefing, makeMatch, makePosition, makeRef } from '../../factories';
 
 const TEXT =
   'The LGA welcomes the duty on councils. We support clause 7, which gives local authorities a clear role. We ask for funding to match.';
 const EVIDENCE = { start: TEXT.indexOf('We support'), end: TEXT.indexOf(' We ask') };
 const MENTION = { start: TEXT.indexOf('clause 7'), end: TEXT.indexOf('clause 7') + 'clause 7'.length };
 
-function briefing(overrides: Partial<Briefing> = {}): Briefing {
-  return {
-    id: 'cwsb/lga/0',
-    billId: 'cwsb',
-    source: 'lga.txt',
-    heading: 'Report Stage, House of Lords, 18 October 2016',
-    house: 'lords',
-    stage: 'report',
-    stageDetail: null,
-    dates: ['2016-10-18'],
-    order: 0,
-    line: 1,
-    userAdded: false,
-    ...overrides,
-  };
-}
-
+/** A position on clause 7 of `b`, as a lookup answers it; another print's match says which print it is from. */
 function match(
   id: string,
   stance: Stance,
   applies: Applicability,
-  b: Briefing = briefing(),
+  b: Briefing = makeBriefing(),
   text = TEXT,
 ): MatchedPosition {
-  const ref = {
-    kind: 'clause' as const,
-    number: '7',
-    stance,
-    cue: null,
-    decidedBy: [],
-    evidence: EVIDENCE,
-    mention: MENTION,
-  };
+  const ref = makeRef(text, 'clause', '7', stance, { evidence: EVIDENCE, mention: MENTION });
   return {
-    position: {
-      id,
-      billId: 'cwsb',
-      briefingId: b.id,
-      text,
-      part: 'key-messages',
-      subheading: null,
-      line: 3,
-      refs: [ref],
-      stance,
-      cue: null,
-      decidedBy: [],
-      caveat: null,
-    },
-    briefing: b,
-    ref,
-    applies,
+    ...makeMatch(makePosition(b, 0, { id, text, refs: [ref], stance }), b, applies),
     print: applies === 'applies' ? 'this' : 'earlier',
     reason: applies === 'applies' ? 'same print' : 'numbered for Lords Report, 18 October 2016',
   };
@@ -159,7 +120,7 @@ describe('Popover', () => {
 
   it('has no expand button when the sentence is the whole bullet', () => {
     const short = 'We support clause 7.';
-    const m = match('p1', 'support', 'applies', briefing(), short);
+    const m = match('p1', 'support', 'applies', makeBriefing(), short);
     m.ref = { ...m.ref, evidence: { start: 0, end: short.length }, mention: { start: 11, end: 19 } };
     const el = mount(
       <Popover reference={{ kind: 'clause', number: '7' }} positions={[m]} onReadBriefing={noop} onClose={noop} />,
@@ -215,7 +176,7 @@ describe('Popover', () => {
 
   it('renders dataset text as text, never as markup', () => {
     const evil = 'We support clause 7 <img src=x onerror=alert(1)>.';
-    const m = match('p1', 'support', 'applies', briefing(), evil);
+    const m = match('p1', 'support', 'applies', makeBriefing(), evil);
     m.ref = { ...m.ref, evidence: { start: 0, end: evil.length }, mention: { start: 11, end: 19 } };
     const el = mount(
       <Popover reference={{ kind: 'clause', number: '7' }} positions={[m]} onReadBriefing={noop} onClose={noop} />,
@@ -227,7 +188,7 @@ describe('Popover', () => {
 
 describe('Popover: compact layout, grouping and keys', () => {
   const noop = () => {};
-  const other = briefing({
+  const other = makeBriefing({
     id: 'cwsb/lga/1',
     heading: 'Third Reading, House of Lords',
     stage: 'third-reading',
@@ -255,7 +216,7 @@ describe('Popover: compact layout, grouping and keys', () => {
   });
 
   it('marks a briefing the reader added', () => {
-    const mine = briefing({ id: 'user:1/0', userAdded: true });
+    const mine = makeBriefing({ id: 'user:1/0', userAdded: true });
     const el = mount(
       <Popover
         reference={{ kind: 'clause', number: '7' }}
