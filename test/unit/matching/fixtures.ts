@@ -12,6 +12,7 @@ import type {
   Stage,
   Stance,
 } from '../../../src/model';
+import { makeBriefing, makePosition, makeRef } from '../../factories';
 
 export const CWSB: BillRecord = {
   id: 'childrens-wellbeing-and-schools-bill',
@@ -65,8 +66,7 @@ export function buildBill(bill: BillRecord, source: string, sections: SectionSpe
   const briefings: Briefing[] = [];
   const positions: Position[] = [];
   sections.forEach((s, order) => {
-    const briefing: Briefing = {
-      id: `${bill.id}/${source}/${order}`,
+    const briefing = makeBriefing({
       billId: bill.id,
       source: `${source}.txt`,
       heading: s.heading,
@@ -76,33 +76,17 @@ export function buildBill(bill: BillRecord, source: string, sections: SectionSpe
       dates: s.dates,
       order,
       line: order * 20 + 1,
-      userAdded: false,
-    };
+    });
     briefings.push(briefing);
     s.positions.forEach((p, index) => {
       const stance = p.stance ?? 'neutral';
       const text = p.text ?? `${s.heading}: position ${index} on ${p.refs.join(', ')}`;
-      positions.push({
-        id: `${briefing.id}/${index}`,
-        billId: bill.id,
-        briefingId: briefing.id,
-        text,
-        part: 'key-messages',
-        subheading: null,
-        line: briefing.line + 4 + index,
-        refs: p.refs.map((r) => ({
-          ...parseRef(r),
-          stance,
-          cue: null,
-          decidedBy: [],
-          evidence: { start: 0, end: text.length },
-          mention: { start: 0, end: 1 },
-        })),
-        stance,
-        cue: null,
-        decidedBy: [],
-        caveat: null,
+      const refs = p.refs.map((r) => {
+        const { kind, number } = parseRef(r);
+        // Where a reference is written (its mention) plays no part in matching: the first character stands in.
+        return makeRef(text, kind, number, stance, { mention: { start: 0, end: 1 } });
       });
+      positions.push(makePosition(briefing, index, { text, line: briefing.line + 4 + index, refs, stance }));
     });
   });
   return { bill, briefings, positions };
