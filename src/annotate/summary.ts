@@ -5,13 +5,15 @@
 import type { PageReferenceSummary } from '../messaging';
 import type { PageContext } from '../model';
 import type { HighlightMode } from '../settings-defaults';
+import { sameProvision } from '../vocabulary';
 import { lookOf, type Mark } from './marks';
 
 export function summariseMarks(marks: readonly Mark[], sections: readonly PageContext[]): PageReferenceSummary[] {
   const references: PageReferenceSummary[] = [];
   for (const m of marks) {
     for (const ref of m.refs) {
-      const own = m.matches.filter((x) => x.ref.kind === ref.kind && x.ref.number === ref.number);
+      // The position's own entry for this reference, by the lookup's key rule: the page's `172a` is the LGA's `172A`.
+      const own = m.matches.filter((x) => sameProvision(x.ref, ref));
       if (!own.length) continue;
       const look = lookOf(own);
       references.push({

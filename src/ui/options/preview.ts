@@ -10,6 +10,7 @@ import { briefingSite } from '../../capture/sites';
 import type { PlannedSave } from '../../messaging';
 import type { BillRecord, Briefing, Reference } from '../../model';
 import { STANCES, type Stance } from '../../model';
+import { sameProvision } from '../../vocabulary';
 import { FileRefused, readChosenFile } from './files';
 
 export interface PreviewSection {
@@ -41,8 +42,8 @@ export function previewOf(result: CompileResult, fileName: string, bills: readon
     for (const position of own) {
       stances[position.stance] += 1;
       for (const ref of position.refs) {
-        if (!references.some((r) => r.kind === ref.kind && r.number === ref.number))
-          references.push({ kind: ref.kind, number: ref.number });
+        // One provision once, whatever the case its number's letters are written in (`172a`, `172A`).
+        if (!references.some((r) => sameProvision(r, ref))) references.push({ kind: ref.kind, number: ref.number });
       }
     }
     return { briefing, positions: own.length, references, stances };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mark } from '../../../src/annotate/marks';
-import { countMarks } from '../../../src/annotate/summary';
-import { makeBriefing, makeMatch, makePosition } from '../../factories';
+import { countMarks, summariseMarks } from '../../../src/annotate/summary';
+import { makeBriefing, makeMatch, makePage, makePosition, makeRef } from '../../factories';
 
 const BRIEFING = makeBriefing();
 const POSITION = makePosition(BRIEFING, 0);
@@ -34,5 +34,35 @@ describe('what a finished run counts of its marks', () => {
     ['the same page in mode all', ['applies', 'other', '-'], 'all', { shown: 3, withPositions: 2, applies: 1 }],
   ] as const)('%s (%s, mode %s)', (_name, kinds, mode, expected) => {
     expect(countMarks(kinds.map(mark), mode)).toEqual(expected);
+  });
+});
+
+describe('the side panel\'s "On this page" rows: a mark\'s reference with the positions the lookup found for it', () => {
+  const text = 'We support amendment 172A.';
+  const onAmendment = makePosition(BRIEFING, 1, { text, refs: [makeRef(text, 'amendment', '172A', 'support')] });
+
+  /** A mark on the page's words `amendment <number>`, holding the lookup's match for the LGA's `amendment 172A`. */
+  function markOn(number: string): Mark {
+    return {
+      index: 0,
+      section: 0,
+      refs: [{ kind: 'amendment', number, text: `amendment ${number}`, start: 0, end: 10 + number.length }],
+      matches: [makeMatch(onAmendment, BRIEFING)],
+      more: 0,
+      stance: 'support',
+      applies: true,
+    } as unknown as Mark;
+  }
+
+  it.each([
+    ['the number as the LGA wrote it', '172A', [onAmendment.id]],
+    // The lookup found the position by `referenceKey` (letters in any case): the summary keeps it by the same rule.
+    ['its letter in lower case', '172a', [onAmendment.id]],
+    ['another amendment', '172B', []],
+  ] as const)('the page writes %s (%s): positions %j', (_name, number, positionIds) => {
+    const rows = summariseMarks([markOn(number)], [makePage()]);
+    expect(rows.map((row) => row.positionIds)).toEqual(positionIds.length ? [positionIds] : []);
+    if (positionIds.length)
+      expect(rows[0]).toMatchObject({ kind: 'amendment', number, stance: 'support', applies: true });
   });
 });

@@ -4,11 +4,13 @@ import path from 'node:path';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DatasetStatus } from '../../../src/messaging';
+import type { ReferenceKind } from '../../../src/model';
 import { DEFAULT_SETTINGS } from '../../../src/settings';
 import { AddBriefing, BriefingPreview } from '../../../src/ui/options/AddBriefing';
-import { compileForPreview, pastedFileName, readBriefingFile } from '../../../src/ui/options/preview';
+import { compileForPreview, pastedFileName, previewOf, readBriefingFile } from '../../../src/ui/options/preview';
 import { clampDelay, SettingsForm } from '../../../src/ui/options/SettingsForm';
 import { StatusView, UserBriefings } from '../../../src/ui/options/UserData';
+import { makeBill, makeBriefing, makePosition, makeRef } from '../../factories';
 import { addBriefingProps, briefing, CSW_BILL, mount, texts, unmountAll } from './panel-helpers';
 
 afterEach(unmountAll);
@@ -90,6 +92,49 @@ describe('add a briefing: preview', () => {
     expect(pastedFileName(compileForPreview(cswText, 'pasted briefing', [CSW_BILL]))).toBe(
       'children-and-social-work-bill-2017-03-07-pasted.txt',
     );
+  });
+});
+
+describe('add a briefing: the provisions a stage names', () => {
+  const stage = makeBriefing();
+  /** One position per provision the briefing names, as the compiler wrote it. */
+  const naming = (refs: ReadonlyArray<readonly [ReferenceKind, string]>) =>
+    refs.map(([kind, number], i) => {
+      const text = `We support ${kind.replace('-', ' ')} ${number}.`;
+      return makePosition(stage, i, { text, refs: [makeRef(text, kind, number, 'support')] });
+    });
+
+  it.each([
+    [
+      'the same clause twice',
+      [
+        ['clause', '7'],
+        ['clause', '7'],
+      ],
+      ['clause 7'],
+    ],
+    [
+      'a clause and a new clause of one number',
+      [
+        ['clause', '7'],
+        ['new-clause', '7'],
+      ],
+      ['clause 7', 'new-clause 7'],
+    ],
+    // One amendment, by the one key rule (`referenceKey`): counted once, as first written.
+    [
+      'an amendment with its letter in either case',
+      [
+        ['amendment', '172a'],
+        ['amendment', '172A'],
+      ],
+      ['amendment 172a'],
+    ],
+  ] as const)('%s: %j', (_name, refs, expected) => {
+    const result = { bill: makeBill(), briefings: [stage], positions: naming(refs), warnings: [], errors: [] };
+    const preview = previewOf(result, 'x.txt', []);
+    expect(preview.sections[0]?.references.map((r) => `${r.kind} ${r.number}`)).toEqual(expected);
+    expect(preview.references).toBe(expected.length);
   });
 });
 
