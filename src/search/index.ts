@@ -21,7 +21,7 @@ import {
   type Stance,
 } from '../model';
 import { findReferences } from '../references/index';
-import { HOUSE_LONG, KIND_WORDS } from '../vocabulary';
+import { HOUSE_LONG, KIND_WORDS, numberKey, referenceKey } from '../vocabulary';
 
 export interface SearchDocument {
   id: string;
@@ -144,9 +144,12 @@ export function parseQuery(query: string): ParsedQuery {
   return { stances: STANCES.filter((s) => stances.has(s)), text: text.replace(/\s+/g, ' ').trim() };
 }
 
-/** A reference as one exact token: `new-clause-10`, `amendment-172a`. */
+/**
+ * A reference as one exact token: its `referenceKey` with a hyphen (`new-clause-10`, `amendment-172A`), so `172a` and
+ * `172A` are one token. `processTerm` then folds it to lower case like every term, in the index and in the query alike.
+ */
 export function referenceToken(ref: Reference): string {
-  return `${ref.kind}-${ref.number}`.toLowerCase();
+  return referenceKey(ref).replace(':', '-');
 }
 
 export function toSearchDocument(
@@ -223,14 +226,20 @@ export function loadSearchIndex(json: string): MiniSearch<SearchDocument> {
 }
 
 /**
+ * A number with letters a reader may type in lower case (`172a`), not an ordinal (`2nd`): the grammar reads the
+ * letters as bills print them, in upper case, so the query's are put in the key's case (`numberKey`) first.
+ */
+const LETTERED_NUMBER = /\b\d{1,4}(?!(?:st|nd|rd|th)\b)[a-z]{1,3}\b/gi;
+
+/**
  * References a reader typed (`clause 7`, `clauses 25-26`, `new clause 10`), read by the same grammar as briefings
  * and pages, so a query means what the page and the briefing mean.
  */
 export function queryReferences(query: string): Reference[] {
   const seen = new Set<string>();
   const found: Reference[] = [];
-  for (const { kind, number } of findReferences(query)) {
-    const key = `${kind}:${number}`;
+  for (const { kind, number } of findReferences(query.replace(LETTERED_NUMBER, numberKey))) {
+    const key = referenceKey({ kind, number });
     if (seen.has(key)) continue;
     seen.add(key);
     found.push({ kind, number });

@@ -7,6 +7,7 @@ import {
   searchPositions,
   serializeSearchIndex,
 } from '../../../src/search';
+import { makeBill, makeBriefing, makePosition, makeRef } from '../../factories';
 import { BILLS, BRIEFINGS, CSWB, CWSB, POSITIONS } from '../../fixtures/store/dataset';
 
 const index = buildSearchIndex({ bills: BILLS, briefings: BRIEFINGS, positions: POSITIONS });
@@ -131,9 +132,37 @@ describe('queryReferences', () => {
     ['clauses 8 and 9', ['clause 8', 'clause 9']],
     ['new clause 10', ['new-clause 10']],
     ['amendment 172A', ['amendment 172A']],
+    // A reader types the letter in lower case; the grammar reads bills' upper case: the query is read by the key rule.
+    ['amendment 172a', ['amendment 172A']],
+    ['amendments 172a and 172A', ['amendment 172A']],
+    ['2nd reading clause 7', ['clause 7']],
     ['Schedule 2, Part 1', ['schedule 2', 'part 1']],
     ['corporate parenting', []],
   ])('%s', (query, expected) => {
     expect(queryReferences(query).map((r) => `${r.kind} ${r.number}`)).toEqual(expected);
+  });
+});
+
+describe('a lettered provision is one reference whatever the case of its letter', () => {
+  const stage = makeBriefing();
+  const onAmendment = (index: number, number: string) => {
+    const text = `We support amendment ${number}.`;
+    return makePosition(stage, index, { text, refs: [makeRef(text, 'amendment', number, 'support')] });
+  };
+  // Two positions on the amendment, its letter written either way (a reader's own briefing may write `172a`), and one
+  // that names a different amendment but has the words `amendment` and `172a` in its text.
+  const positions = [
+    makePosition(stage, 0, {
+      text: 'Amendment 61 would change paragraph 172a of the code; the amendment is welcome.',
+      refs: [makeRef('Amendment 61', 'amendment', '61', 'support')],
+    }),
+    onAmendment(1, '172A'),
+    onAmendment(2, '172a'),
+  ];
+  const lettered = buildSearchIndex({ bills: [makeBill()], briefings: [stage], positions });
+
+  it.each(['amendment 172A', 'amendment 172a', 'Amendment 172A support'])('"%s" ranks both first', (query) => {
+    const hits = searchPositions(lettered, query).map((hit) => hit.id);
+    expect(new Set(hits.slice(0, 2))).toEqual(new Set([positions[1]!.id, positions[2]!.id]));
   });
 });
