@@ -164,6 +164,17 @@ export const KIND_WORDS: Readonly<Record<ReferenceKind, string>> = {
   chapter: 'chapter',
 };
 
+/** A reference kind abbreviated, where space is short (the side panel's stance picture): `Cl 8`, `NC 10`, `Am 61`. */
+export const KIND_SHORT: Readonly<Record<ReferenceKind, string>> = {
+  clause: 'Cl',
+  'new-clause': 'NC',
+  amendment: 'Am',
+  schedule: 'Sch',
+  'new-schedule': 'NS',
+  part: 'Pt',
+  chapter: 'Ch',
+};
+
 /** `{kind: 'clause', number: '7'}` -> `Clause 7`, as a label or at the start of a sentence. */
 export function referenceLabel(ref: Pick<Reference, 'kind' | 'number'>): string {
   const words = referenceWords(ref);

@@ -10,7 +10,7 @@ import type { BillBriefings, BriefingPositions } from '../../messaging';
 import type { Briefing, House, PageContext, Reference, Stance } from '../../model';
 import { STANCES } from '../../model';
 import type { StanceCell } from '../../stance/grid';
-import { briefingLabel, houseStageLabel } from '../../vocabulary';
+import { briefingLabel, houseStageLabel, KIND_SHORT } from '../../vocabulary';
 
 /**
  * A note where a briefing's numbering may not be the page's: `null` when it is the same print (or nothing is known
@@ -60,19 +60,9 @@ export function stanceRows(data: BillBriefings): StanceRow[] {
   });
 }
 
-const SHORT_KIND: Record<Reference['kind'], string> = {
-  clause: 'Cl',
-  'new-clause': 'NC',
-  amendment: 'Am',
-  schedule: 'Sch',
-  'new-schedule': 'NS',
-  part: 'Pt',
-  chapter: 'Ch',
-};
-
 /** `Cl 8`, `Am 61`: the picture's compact label (the full words are given alongside for screen readers). */
 export function shortReference(ref: Reference): string {
-  return `${SHORT_KIND[ref.kind]} ${ref.number}`;
+  return `${KIND_SHORT[ref.kind]} ${ref.number}`;
 }
 
 /** The positions a briefing entry holds: `from` to `to` (exclusive), in the briefing's order. */
