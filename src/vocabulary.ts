@@ -40,7 +40,25 @@ export function formatDate(iso: string): string {
   return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
 }
 
-/** `a`, `a and b`, `a, b and c`. */
+/**
+ * `2026-11-23T10:04:00Z` -> `23 November 2026`: the day of a moment (a record's `addedAt`, the dataset's `builtAt`),
+ * in UTC so every reader sees the same day; null when it is not a time.
+ */
+export function timestampDay(timestamp: string): string | null {
+  const date = new Date(timestamp);
+  if (Number.isNaN(date.getTime())) return null;
+  return `${date.getUTCDate()} ${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** `2026-11-23T10:04:00Z` -> `23 November 2026, 10:04 UTC`; anything that is not a time as written. */
+export function formatTimestamp(timestamp: string): string {
+  const day = timestampDay(timestamp);
+  if (!day) return timestamp;
+  const date = new Date(timestamp);
+  const twoDigits = (n: number) => String(n).padStart(2, '0');
+  return `${day}, ${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())} UTC`;
+}
+
 /** `a`, `a and b`, `a, b and c`: how every list of words is written. */
 export function joinWords(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';

@@ -10,6 +10,7 @@ import { dateFromText } from '../../src/pages/context';
 import {
   briefingLabel,
   formatDates,
+  formatTimestamp,
   houseStageLabel,
   MONTH_PATTERN,
   numberKey,
@@ -20,6 +21,7 @@ import {
   sameProvision,
   shortDate,
   stageLabel,
+  timestampDay,
 } from '../../src/vocabulary';
 
 type Facts = Pick<Briefing, 'house' | 'stage' | 'dates' | 'heading' | 'stageDetail'>;
@@ -47,6 +49,17 @@ describe('dates', () => {
     ['not a date', 'not a date'],
   ])('shortDate(%s) = %s (month from the one table)', (iso, expected) => {
     expect(shortDate(iso, new Date('2026-06-01T12:00:00'))).toBe(expected);
+  });
+
+  it.each([
+    ['2026-11-23T10:04:00Z', '23 November 2026', '23 November 2026, 10:04 UTC'],
+    ['2026-01-05T00:07:59.900Z', '5 January 2026', '5 January 2026, 00:07 UTC'],
+    // The UTC day, not the writer's: 23:30 two hours west of Greenwich is 01:30 the next day.
+    ['2026-12-31T23:30:00-02:00', '1 January 2027', '1 January 2027, 01:30 UTC'],
+    ['not a time', null, 'not a time'],
+  ])('timestampDay(%s) = %s, formatTimestamp: %s (UTC, month from the one table)', (timestamp, day, full) => {
+    expect(timestampDay(timestamp)).toBe(day);
+    expect(formatTimestamp(timestamp)).toBe(full);
   });
 
   it.each([

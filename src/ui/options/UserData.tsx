@@ -4,7 +4,7 @@
  */
 import type { DatasetStatus, ReplacedSource } from '../../messaging';
 import type { Briefing } from '../../model';
-import { briefingLabel } from '../../vocabulary';
+import { briefingLabel, formatTimestamp } from '../../vocabulary';
 import { correctionsRemovedLabel } from '../capture/words';
 
 export function StatusView({ status, error }: { status: DatasetStatus | null; error: string | null }) {
@@ -26,7 +26,7 @@ export function StatusView({ status, error }: { status: DatasetStatus | null; er
             </div>
             <div>
               <dt>Built</dt>
-              <dd data-testid="status-built">{formatBuilt(status.builtAt)}</dd>
+              <dd data-testid="status-built">{formatTimestamp(status.builtAt)}</dd>
             </div>
             <div>
               <dt>Contents</dt>
@@ -62,15 +62,6 @@ export function StatusView({ status, error }: { status: DatasetStatus | null; er
       )}
     </section>
   );
-}
-
-/** `2026-11-23T10:04:00Z` -> `23 November 2026, 10:04 UTC`; anything unparseable as given. */
-export function formatBuilt(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-  return `${day}, ${time} UTC`;
 }
 
 /** User briefings grouped by the file they came from (the unit `removeBriefing` removes). */
