@@ -109,6 +109,9 @@ export const STAGE_LABEL: Readonly<Record<Stage, string>> = {
   other: 'Other stage',
 };
 
+/** What a label says where a briefing or page names no stage: `Lords, stage not stated`. */
+export const STAGE_NOT_STATED = 'stage not stated';
+
 /** `Lords Report` / `Commons Committee` / `Second Reading` / `Lords`, house first as readers say it; `` when neither is known. */
 export function houseStageLabel(house: House | null, stage: Stage | null): string {
   return [house ? HOUSE_SHORT[house] : null, stage ? STAGE_LABEL[stage] : null].filter(Boolean).join(' ');
@@ -116,7 +119,7 @@ export function houseStageLabel(house: House | null, stage: Stage | null): strin
 
 /** As `houseStageLabel`, but always words for a sentence: `Lords, stage not stated`, `an unnamed stage`. */
 export function stageLabel(house: House | null, stage: Stage | null): string {
-  if (stage === null) return house ? `${HOUSE_SHORT[house]}, stage not stated` : 'an unnamed stage';
+  if (stage === null) return house ? `${HOUSE_SHORT[house]}, ${STAGE_NOT_STATED}` : 'an unnamed stage';
   return houseStageLabel(house, stage);
 }
 
@@ -163,7 +166,7 @@ function stageOrHouse(briefing: BriefingFacts): string {
 export function briefingTitle(briefing: BriefingFacts): string {
   if (!briefing.house && !briefing.stage) return `LGA briefing: ${briefing.heading}`;
   const house = briefing.house ? `${HOUSE_LONG[briefing.house]} ` : '';
-  const stage = briefing.stage ? `${STAGE_LABEL[briefing.stage]} stage` : 'stage not stated';
+  const stage = briefing.stage ? `${STAGE_LABEL[briefing.stage]} stage` : STAGE_NOT_STATED;
   const detail = briefing.stageDetail ? ` (${briefing.stageDetail})` : '';
   const dates = briefing.dates.length ? `, ${formatDates(briefing.dates)}` : '';
   return `LGA briefing for ${house}${stage}${detail}${dates}`;

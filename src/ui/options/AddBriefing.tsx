@@ -5,7 +5,15 @@
 
 import type { Duplicate } from '../../capture/duplicates';
 import { STANCES } from '../../model';
-import { briefingLabel, formatDates, HOUSE_LONG, referenceLabel, STAGE_LABEL, shortDate } from '../../vocabulary';
+import {
+  briefingLabel,
+  formatDates,
+  HOUSE_LONG,
+  referenceLabel,
+  STAGE_LABEL,
+  STAGE_NOT_STATED,
+  shortDate,
+} from '../../vocabulary';
 import { correctionsRemovedLabel, replacesLabel } from '../capture/words';
 import { STANCE_LABEL } from '../shared';
 import { WontLastNote } from '../wont-last';
@@ -247,7 +255,7 @@ export function BriefingPreview({
                 </p>
                 <p class="small">
                   {section.briefing.house ? HOUSE_LONG[section.briefing.house] : 'House not stated'} ·{' '}
-                  {section.briefing.stage ? STAGE_LABEL[section.briefing.stage] : 'stage not stated'} ·{' '}
+                  {section.briefing.stage ? STAGE_LABEL[section.briefing.stage] : STAGE_NOT_STATED} ·{' '}
                   {section.briefing.dates.length ? formatDates(section.briefing.dates) : 'date not stated'} ·{' '}
                   {section.positions} position{section.positions === 1 ? '' : 's'}
                 </p>
