@@ -14,12 +14,11 @@ export interface ParsedDate {
   day: number | null;
 }
 
-export const MONTH = MONTH_PATTERN;
 export const WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/gi;
 
 /** One group of a date list: `25 and 27 January`, `8,10 & 15 March 2021`, `June 2022`, `4 July`, `4th July`. */
 const DATE_GROUP = new RegExp(
-  String.raw`((?:\b\d{1,2}(?:st|nd|rd|th)?\s*(?:,|&|and)?\s*)*)\b${MONTH}\b(?:,?\s+(\d{4})\b)?`,
+  String.raw`((?:\b\d{1,2}(?:st|nd|rd|th)?\s*(?:,|&|and)?\s*)*)\b${MONTH_PATTERN}\b(?:,?\s+(\d{4})\b)?`,
   'gi',
 );
 

@@ -6,8 +6,8 @@
  */
 import { billTitlesIn } from '../bills/index';
 import type { House, Stage } from '../model';
-import { joinWords } from '../vocabulary';
-import { MONTH, type ParsedDate, parseDates, WEEKDAY } from './dates';
+import { joinWords, MONTH_PATTERN } from '../vocabulary';
+import { type ParsedDate, parseDates, WEEKDAY } from './dates';
 
 export interface ParsedHeading {
   /** The bill title as written (without `LGA Briefing:` or a leading `The`), or null. */
@@ -36,7 +36,7 @@ const HOUSES: ReadonlyArray<{ pattern: RegExp; house: House }> = [
 ];
 
 /** `day 2`, `days 4 and 5`, `day 4 and 5` after a stage name. */
-const DAYS = String.raw`(?:\s*[,:-]?\s*\(?\s*(days?)\s+(\d+(?:\s*(?:,|and|&)\s*\d+(?!\d|\s*(?:st|nd|rd|th)?\s+${MONTH}))*)\)?)?`;
+const DAYS = String.raw`(?:\s*[,:-]?\s*\(?\s*(days?)\s+(\d+(?:\s*(?:,|and|&)\s*\d+(?!\d|\s*(?:st|nd|rd|th)?\s+${MONTH_PATTERN}))*)\)?)?`;
 
 /** A draft bill's scrutiny before it is introduced: the stage is `other` whatever committee holds it. */
 const PRE_LEGISLATIVE = /\bpre[\s-]?legislative(?:\s+scrutiny)?\b/i;
@@ -168,7 +168,7 @@ export function unexplained(parsed: ParsedHeading): string {
  * scrutiny are read first, since such pages also recount the stages the bill went through.
  */
 const PROSE_ROYAL_ASSENT = new RegExp(
-  String.raw`\b(?:Bill|Act|it)\s+(?:has\s+|had\s+)?(?:received|was\s+given|been\s+given|was\s+granted|gained|achieved)\s+Royal\s+Assent\b(?:\s+(?:on|in)\s+((?:\w+day\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?${MONTH}(?:\s+\d{4})?))?`,
+  String.raw`\b(?:Bill|Act|it)\s+(?:has\s+|had\s+)?(?:received|was\s+given|been\s+given|was\s+granted|gained|achieved)\s+Royal\s+Assent\b(?:\s+(?:on|in)\s+((?:\w+day\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?${MONTH_PATTERN}(?:\s+\d{4})?))?`,
   'gi',
 );
 /** `Once the Bill has received Royal Assent, …` looks ahead: not the occasion of the page. */

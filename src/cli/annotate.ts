@@ -6,7 +6,7 @@
  * Text input has no page to read the context from: the flags give it, and `--bill` is required. For HTML the adapter
  * reads the context; flags given override what it read (a saved page that lacks its date, say).
  */
-import { billForPage, matchReferences, referenceKey, resolvePageStage } from '../matching';
+import { billForPage, matchReferences, resolvePageStage } from '../matching';
 import {
   type BillRecord,
   type Dataset,
@@ -20,6 +20,7 @@ import {
   type Stage,
 } from '../model';
 import { pageUrlOf } from '../pages';
+import { referenceKey } from '../vocabulary';
 import { loadDataset, namedBill, readInput } from './input';
 import { bodyOfText, looksLikeHtml, parseHtml, type RefsOutput, refsOfDocument, refsOfText } from './refs';
 

@@ -44,9 +44,6 @@ export function isPrintNumbered(kind: ReferenceKind): boolean {
   return PRINT_NUMBERED.has(kind);
 }
 
-/** The one key of a provision (`clause:29`, `amendment:172A`), from the vocabulary. */
-export { referenceKey } from '../vocabulary';
-
 /** `Lords Report, 18 October 2016 (stage inferred: the LGA briefed for that day)`: the page, as reasons name it. */
 function pageLabel(page: PageContext, stage: PageStage): string {
   const date = page.date ? `, ${formatDate(page.date)}` : '';

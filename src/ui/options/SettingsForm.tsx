@@ -6,8 +6,6 @@ import { PARLIAMENT_HOSTS } from '../../pages';
 import type { HighlightMode, HighlightStyle, Settings } from '../../settings';
 import { clampDelay, HOVER_DELAY } from '../../settings-defaults';
 
-export { clampDelay, HOVER_DELAY };
-
 /** The sites the extension reads (from the page adapters), each of which the reader can switch off. */
 export const SITES = PARLIAMENT_HOSTS;
 
