@@ -2,8 +2,10 @@
  * The user's settings as values: their shape, their defaults and their ranges, once, pure (no storage code), so the
  * content script, the options page and the background read one definition. Stored by src/settings.ts.
  */
-export type HighlightMode = 'positions' | 'all';
-export type HighlightStyle = 'underline' | 'background';
+const HIGHLIGHT_MODES = ['positions', 'all'] as const;
+const HIGHLIGHT_STYLES = ['underline', 'background'] as const;
+export type HighlightMode = (typeof HIGHLIGHT_MODES)[number];
+export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 
 export interface Settings {
   /** Hostnames the extension is switched off on. */
@@ -16,6 +18,12 @@ export interface Settings {
   /** Markers beside paragraphs on a subject the LGA has briefed on, and LGA mentions (issue 14). */
   topicLinks: boolean;
 }
+
+/**
+ * The key the settings are kept under in `browser.storage.local`, for both readers: WXT's `local:settings` item
+ * (src/settings.ts) and the content script's direct read (src/annotate/settings-reader.ts).
+ */
+export const SETTINGS_KEY = 'settings';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
   disabledSites: [],
@@ -37,13 +45,20 @@ export function clampDelay(value: number): number {
 export function withDefaults(stored: unknown): Settings {
   const value = stored && typeof stored === 'object' ? (stored as Partial<Record<keyof Settings, unknown>>) : {};
   return {
-    disabledSites: Array.isArray(value.disabledSites) ? value.disabledSites.map(String) : [],
-    highlightMode: value.highlightMode === 'all' ? 'all' : 'positions',
-    highlightStyle: value.highlightStyle === 'background' ? 'background' : 'underline',
+    disabledSites: Array.isArray(value.disabledSites)
+      ? value.disabledSites.map(String)
+      : [...DEFAULT_SETTINGS.disabledSites],
+    highlightMode: oneOf(HIGHLIGHT_MODES, value.highlightMode) ?? DEFAULT_SETTINGS.highlightMode,
+    highlightStyle: oneOf(HIGHLIGHT_STYLES, value.highlightStyle) ?? DEFAULT_SETTINGS.highlightStyle,
     hoverDelayMs:
       typeof value.hoverDelayMs === 'number' && Number.isFinite(value.hoverDelayMs)
         ? clampDelay(value.hoverDelayMs)
         : DEFAULT_SETTINGS.hoverDelayMs,
-    topicLinks: value.topicLinks !== false,
+    topicLinks: typeof value.topicLinks === 'boolean' ? value.topicLinks : DEFAULT_SETTINGS.topicLinks,
   };
+}
+
+/** The value if it is one of `choices`, else undefined (for its default). */
+function oneOf<T extends string>(choices: readonly T[], value: unknown): T | undefined {
+  return choices.find((choice) => choice === value);
 }

@@ -3,12 +3,12 @@
  * pick up changes without a reload (`watchSettings`). Their shape and defaults: src/settings-defaults.ts.
  */
 import { storage } from '#imports';
-import { DEFAULT_SETTINGS, type Settings, withDefaults } from './settings-defaults';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings, withDefaults } from './settings-defaults';
 
 export type { HighlightMode, HighlightStyle, Settings } from './settings-defaults';
 export { DEFAULT_SETTINGS } from './settings-defaults';
 
-const item = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
+const item = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, { fallback: DEFAULT_SETTINGS });
 
 export async function getSettings(): Promise<Settings> {
   return withDefaults(await item.getValue());

@@ -1,12 +1,10 @@
 /**
  * The content script's read-only view of the user's settings, straight from `browser.storage.local` (key
- * `settings`, as src/settings.ts stores it through WXT's `local:settings` item). Importing src/settings.ts would bring
+ * `SETTINGS_KEY`, as src/settings.ts stores it through WXT's `local:` item). Importing src/settings.ts would bring
  * the whole @wxt-dev/storage module (about 3 kB gzip) into every parliament page for two calls; this reads the same
  * value, with the same defaults (src/settings-defaults.ts).
  */
-import { type Settings, withDefaults } from '../settings-defaults';
-
-export const SETTINGS_KEY = 'settings';
+import { SETTINGS_KEY, type Settings, withDefaults } from '../settings-defaults';
 
 interface StorageArea {
   get(key: string): Promise<Record<string, unknown>>;
