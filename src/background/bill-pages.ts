@@ -9,6 +9,8 @@ import type { BriefingEntry, BriefingPositions, PositionWindow } from '../messag
 import type { Briefing, Position, StanceCorrection } from '../model';
 import { attachCorrections } from '../stance/corrections';
 import { type StanceCell, stanceCells } from '../stance/grid';
+import type { WholeBill } from '../store/bill-cache';
+import { UserFacingError } from './errors';
 
 type Corrections = ReadonlyMap<string, readonly StanceCorrection[]>;
 
@@ -39,6 +41,28 @@ export function briefingPositions(
     from,
     positions: attachCorrections(positions.slice(from, to), corrections),
   };
+}
+
+/**
+ * The positions of one briefing a `briefingPositions` request asks for, from the bill's kept data: `from`-`to`, or the
+ * page holding position `at`; refused when the bill has no such briefing, or the briefing no such position.
+ */
+export function positionsAsked(
+  whole: WholeBill,
+  { briefingId, from, to, at }: { briefingId: string; from?: number; to?: number; at?: string },
+  corrections: Corrections,
+): BriefingPositions {
+  if (!whole.briefings.some((b) => b.id === briefingId)) {
+    throw new UserFacingError(`no briefing "${briefingId}" in the dataset`);
+  }
+  const positions = whole.byBriefing.get(briefingId) ?? [];
+  let range = { from: from ?? 0, to: to ?? 0 };
+  if (at !== undefined) {
+    const index = positions.findIndex((p) => p.id === at);
+    if (index < 0) throw new UserFacingError(`no position "${at}" in the briefing "${briefingId}"`);
+    range = pageHolding(index, positions.length);
+  }
+  return briefingPositions(briefingId, positions, range, corrections);
 }
 
 /**

@@ -6,7 +6,22 @@
  * not map `action` onto `browserAction` for MV2, so both are looked for).
  */
 import { type PanelTarget, POPOVER_SCRIPT, type TabRequest } from '../messaging';
-import type { Platform } from './service';
+
+/** What the background service asks of the browser (./service.ts); tests hand it fakes. */
+export interface Platform {
+  setBadge(tabId: number, text: string): Promise<void> | void;
+  /** Must act before its first `await`: Chrome opens the side panel only inside the user's gesture. */
+  openPanel(tabId: number | null, windowId: number | null): Promise<void> | void;
+  setPanelTarget(target: PanelTarget): Promise<void> | void;
+  /** Opens the preview page of a briefing read from an LGA page, next to the tab it came from. */
+  openCapturePage(captureId: string, tabId: number | null): Promise<void> | void;
+  /** Tells a tab's content script something (a failure is ignored: the tab may be gone). */
+  tellTab(tabId: number, request: TabRequest): Promise<void> | void;
+  /** The reader's data changed (corrections, briefings): open pages and panels read again (DATA_REVISION_KEY). */
+  dataChanged(): Promise<void> | void;
+  /** Runs the popover's script (POPOVER_SCRIPT) in one frame of a tab, beside our content script there. */
+  injectPopover(tabId: number, frameId: number): Promise<void> | void;
+}
 
 type Listener<A extends unknown[]> = { addListener(callback: (...args: A) => unknown): void };
 

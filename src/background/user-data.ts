@@ -1,7 +1,8 @@
 /**
  * The reader's own data: the user-data file (every briefing they added, as the text they gave, so a newer compiler
  * can read it again, and their other user records, in one versioned JSON file), compiling added briefings into
- * records to store, and saying in words what a save or an import would replace. Reading a file checks all of it
+ * records to store, saying in words what a save or an import would replace (and which of the reader's corrections it
+ * would remove), and writing them to the store within the size an export may hold. Reading a file checks all of it
  * before anything is stored.
  */
 import { compileBriefing, type Diagnostic } from '../briefings';
@@ -9,11 +10,15 @@ import type { BriefingOrigin } from '../capture/duplicates';
 import { briefingSite } from '../capture/sites';
 import { fileNameOf } from '../ids';
 import { LIMITS, megabytes } from '../limits';
-import type { ReplacedSource } from '../messaging';
+import { NOTHING_CHANGED, type ReplacedSource } from '../messaging';
 import type { BillRecord, StanceCorrection } from '../model';
+import type { IndexChange } from '../search/cache';
 import { parseCorrection } from '../stance/corrections';
-import { correctsRecord, namespaceUserRecords } from '../store/records';
+import { describeError } from '../store';
+import { correctionsOrphaned, correctsRecord, namespaceUserRecords } from '../store/records';
 import type { UserBriefingRecord, UserDataRecord } from '../store/schema';
+import type { DataStore } from '../store/types';
+import { ConfirmReplace, NothingChanged } from './errors';
 import { boundedText } from './validate';
 
 export const USER_DATA_FORMAT = 'lga-positions-user-data';
@@ -249,6 +254,49 @@ export function describeReplaced(replaced: ReplacedSource): string {
   return `"${replaced.source}" (${replaced.billTitle}, ${stages}${when})`;
 }
 
+/** Refuses a save that would replace briefings the reader added, until they confirm (the reply lists them). */
+export function confirmSaveReplacing(replaces: ReplacedSource[]): ConfirmReplace {
+  return new ConfirmReplace(
+    `nothing was saved: it would replace ${replaces.map(describeReplaced).join('; ')}; confirm the replacement first`,
+    replaces,
+  );
+}
+
+/** Refuses an import that would replace briefings the reader added, until they confirm (the reply lists them). */
+export function confirmImportReplacing(replaced: ReplacedSource[]): ConfirmReplace {
+  return new ConfirmReplace(
+    `import failed, ${NOTHING_CHANGED}:\nit would replace ${replaced.length === 1 ? 'a briefing' : `${replaced.length} briefings`} you added: ${replaced.map(describeReplaced).join('; ')}. Confirm the replacement to import it.`,
+    replaced,
+  );
+}
+
+/** An import refused, its problems a line each: nothing was changed. */
+export function importFailed(problems: readonly string[]): NothingChanged {
+  return new NothingChanged(problems.join('\n'), 'import failed');
+}
+
+/**
+ * A user-data file to import, read and its briefings compiled against `knownBills` (later ones see the bills earlier
+ * ones bring). A file that cannot be imported is refused here (`importFailed`, every problem listed), at once: not
+ * after the reader confirmed a replacement, nor with a count of corrections lost to briefings that failed to compile.
+ */
+export async function readImport(
+  json: string,
+  knownBills: () => Promise<readonly BillRecord[]>,
+): Promise<{ file: UserDataFile; records: UserBriefingRecord[] }> {
+  let parsed: ParsedUserData;
+  try {
+    parsed = parseUserDataFile(json);
+  } catch (error) {
+    // A file nested past what the engine can hold (RangeError) or any other surprise: still nothing changed.
+    throw importFailed([`the file could not be read (${describeError(error)})`]);
+  }
+  if (!parsed.ok) throw importFailed(parsed.errors);
+  const { records, errors } = compileUserBriefings(parsed.file.briefings, await knownBills());
+  if (errors.length) throw importFailed(errors.map(formatDiagnostic));
+  return { file: parsed.file, records };
+}
+
 /** UTF-8 bytes of a string, without building a second copy of it. */
 export function utf8Length(text: string): number {
   let bytes = 0;
@@ -275,4 +323,63 @@ export function userDataTooLarge(
   const bytes = utf8Length(exportUserDataFile(records, userData, new Date(0)));
   if (bytes <= LIMITS.userDataBytes) return null;
   return `your data would come to ${megabytes(bytes)}, over the ${megabytes(LIMITS.userDataBytes)} an export may hold (so it could not be imported again): remove a briefing first`;
+}
+
+/**
+ * The reader's corrections that saving `incoming` in place of the saved `replaced` would remove (said before the
+ * reader confirms; the store removes the same ones in its write: src/store/records.ts `correctionsOrphaned`).
+ * `putAgain`: corrections the write puts back (an import's own).
+ */
+export async function orphanedBy(
+  store: DataStore,
+  replaced: readonly UserBriefingRecord[],
+  incoming: readonly UserBriefingRecord[],
+  putAgain: readonly StanceCorrection[] = [],
+): Promise<StanceCorrection[]> {
+  if (!replaced.length) return [];
+  return correctionsOrphaned(await store.corrections(), replaced, incoming, putAgain);
+}
+
+/** A write of the reader's data: briefings to store, other sources they replace, user records and corrections. */
+export interface UserDataWrite {
+  records: readonly UserBriefingRecord[];
+  userData?: readonly UserDataRecord[];
+  /** Saved sources to remove besides those `records` replace by name. */
+  replacing?: readonly string[];
+  corrections?: readonly StanceCorrection[];
+}
+
+/**
+ * Writes user briefings (and records), replacing the sources named in `replacing` too, after checking that the
+ * result still exports to a file import can read (else `NothingChanged`, and nothing is written). Returns the
+ * reader's corrections the replacement removed (of positions the new versions no longer hold: see `orphanedBy`), and
+ * the search index's change with the stamp it was read at before the write, for the caller to update its index.
+ */
+export async function writeUserData(
+  store: DataStore,
+  knownBills: () => Promise<readonly BillRecord[]>,
+  { records, userData = [], replacing = [], corrections = [] }: UserDataWrite,
+): Promise<{ orphaned: StanceCorrection[]; stampBefore: string; change: IndexChange }> {
+  const going = new Set([...records.map((record) => record.source), ...replacing]);
+  const saved = await store.userBriefings();
+  const kept = saved.filter((record) => !going.has(record.source));
+  const keys = new Set(userData.map((record) => record.key));
+  const keptData = (await store.userData()).filter((record) => !keys.has(record.key));
+  const tooLarge = userDataTooLarge([...kept, ...records], [...keptData, ...userData]);
+  if (tooLarge) throw new NothingChanged(tooLarge);
+  const stampBefore = await store.searchStamp();
+  const bills = new Map([
+    ...records.map((r) => [r.bill.id, r.bill] as const),
+    ...(await knownBills()).map((b) => [b.id, b] as const),
+  ]);
+  const orphaned = await store.putUserBriefings(records, userData, replacing, corrections);
+  const change: IndexChange = {
+    removed: saved.filter((record) => going.has(record.source)).flatMap((r) => r.positions.map((p) => p.id)),
+    added: {
+      bills: [...bills.values()],
+      briefings: records.flatMap((r) => r.briefings),
+      positions: records.flatMap((r) => r.positions),
+    },
+  };
+  return { orphaned, stampBefore, change };
 }

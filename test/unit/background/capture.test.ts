@@ -6,8 +6,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import type { Platform } from '../../../src/background/platform';
 import type { MessageSender } from '../../../src/background/senders';
-import { createBackgroundService, type Platform } from '../../../src/background/service';
+import { createBackgroundService } from '../../../src/background/service';
 import type { BackgroundResponses, Reply, TabRequest } from '../../../src/messaging';
 import { EXTENSION } from '../../factories';
 import { fixtureDataset } from '../../fixtures/store/dataset';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import type { Platform } from '../../../src/background/service';
+import type { Platform } from '../../../src/background/platform';
 import type { Dataset, PageContext } from '../../../src/model';
 import { SEARCH_INDEX_FORMAT } from '../../../src/search';
 import { makePage, SENDERS } from '../../factories';
