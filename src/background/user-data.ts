@@ -18,6 +18,7 @@ import { describeError } from '../store';
 import { correctionsOrphaned, correctsRecord, namespaceUserRecords } from '../store/records';
 import type { UserBriefingRecord, UserDataRecord } from '../store/schema';
 import type { DataStore } from '../store/types';
+import { formatDate } from '../vocabulary';
 import { ConfirmReplace, NothingChanged } from './errors';
 import { boundedText } from './validate';
 
@@ -247,9 +248,8 @@ export function replacedSource(record: UserBriefingRecord, orphaned: readonly St
 /** `"devolution.txt" (English Devolution Bill, 2 stages, added 1 December 2026)` */
 export function describeReplaced(replaced: ReplacedSource): string {
   const added = new Date(replaced.addedAt);
-  const when = Number.isNaN(added.getTime())
-    ? ''
-    : `, added ${added.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}`;
+  // The day in UTC, as the stored time is written: the same day whichever time zone the reader is in.
+  const when = Number.isNaN(added.getTime()) ? '' : `, added ${formatDate(added.toISOString().slice(0, 10))}`;
   const stages = `${replaced.briefings} stage${replaced.briefings === 1 ? '' : 's'}`;
   return `"${replaced.source}" (${replaced.billTitle}, ${stages}${when})`;
 }
