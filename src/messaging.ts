@@ -288,7 +288,13 @@ export interface PageReferenceSummary {
 export interface PageSummary {
   url: string;
   sections: PageContext[];
+  /** The references that carry a position (a mention without one is not listed, only counted below). */
   references: PageReferenceSummary[];
+  /**
+   * How many provisions the page mentions, with a position or not (each provision of each section's bill once,
+   * `provisionKey`): what the panel says when the LGA's briefings take no position on any of them.
+   */
+  mentioned: number;
 }
 
 /** What topic links found on the page (issue 14), for the side panel's On this page view. */

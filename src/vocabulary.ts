@@ -225,6 +225,14 @@ export function referenceKey(ref: Pick<Reference, 'kind' | 'number'>): string {
   return `${ref.kind}:${numberKey(ref.number)}`;
 }
 
+/**
+ * One provision of one bill on a page: `clause 7` of the section's bill, every mention of it together (the side
+ * panel groups a page's mentions by it, and the page summary counts the provisions a page mentions by it).
+ */
+export function provisionKey(ref: Pick<Reference, 'kind' | 'number'> & { sectionBill: string | null }): string {
+  return `${ref.sectionBill ?? ''}|${referenceKey(ref)}`;
+}
+
 /** Same provision: same kind and number, by `referenceKey`'s rule. */
 export function sameProvision(a: Pick<Reference, 'kind' | 'number'>, b: Pick<Reference, 'kind' | 'number'>): boolean {
   return a.kind === b.kind && numberKey(a.number) === numberKey(b.number);

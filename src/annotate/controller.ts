@@ -26,7 +26,7 @@ import { clearReady, markMode, markReady, markStart, removeLeftovers } from './r
 import { lookUpSection } from './section-lookup';
 import { type ScannedRoot, viewportFirst } from './section-scanner';
 import { clock, nextIdle, timed } from './slices';
-import { countMarks, summariseMarks } from './summary';
+import { countMarks, mentionedProvisions, summariseMarks } from './summary';
 import { createTabRequestAnswers } from './tab-requests';
 
 export type { Mark } from './marks';
@@ -281,7 +281,12 @@ export function createController(deps: ControllerDeps): Controller {
     },
     get summary(): PageSummary | null {
       if (!sections.length) return null;
-      return { url: deps.url(), sections, references: summariseMarks(marks, sections) };
+      return {
+        url: deps.url(),
+        sections,
+        references: summariseMarks(marks, sections),
+        mentioned: mentionedProvisions(marks, sections),
+      };
     },
     async start() {
       markStart();

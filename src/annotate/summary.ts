@@ -5,7 +5,7 @@
 import type { PageReferenceSummary } from '../messaging';
 import type { PageContext } from '../model';
 import type { HighlightMode } from '../settings-defaults';
-import { sameProvision } from '../vocabulary';
+import { provisionKey, sameProvision } from '../vocabulary';
 import { lookOf, type Mark } from './marks';
 
 export function summariseMarks(marks: readonly Mark[], sections: readonly PageContext[]): PageReferenceSummary[] {
@@ -29,6 +29,16 @@ export function summariseMarks(marks: readonly Mark[], sections: readonly PageCo
     }
   }
   return references;
+}
+
+/** The provisions the marks mention, with a position or not, each once (`provisionKey`: per section's bill). */
+export function mentionedProvisions(marks: readonly Mark[], sections: readonly PageContext[]): number {
+  const keys = new Set<string>();
+  for (const m of marks) {
+    const sectionBill = sections[m.section]?.bill ?? null;
+    for (const ref of m.refs) keys.add(provisionKey({ ...ref, sectionBill }));
+  }
+  return keys.size;
 }
 
 export interface MarkCounts {

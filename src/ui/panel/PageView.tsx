@@ -71,9 +71,9 @@ export function PageView({ state, positions, onFocusReference, onStep, shortcutH
         <h3 id="page-positions">LGA positions on this page</h3>
         {provisions.length === 0 ? (
           <p class="muted" data-testid="page-no-positions">
-            {summary.references.length === 0
+            {summary.mentioned === 0
               ? 'No clauses, amendments or schedules are mentioned on this page.'
-              : `${summary.references.length} provision${summary.references.length === 1 ? ' is' : 's are'} mentioned on this page; the LGA's briefings take no position on ${summary.references.length === 1 ? 'it' : 'them'}.`}
+              : `${summary.mentioned} provision${summary.mentioned === 1 ? ' is' : 's are'} mentioned on this page; the LGA's briefings take no position on ${summary.mentioned === 1 ? 'it' : 'them'}.`}
           </p>
         ) : (
           <>

@@ -2,10 +2,10 @@
  * The "On this page" tab's data, shaped for reading: the page's references grouped by provision, with the positions
  * the background found for them and counts by stance. Pure.
  */
-import type { PageReferenceSummary, PageSummary } from '../../messaging';
+import type { PageSummary } from '../../messaging';
 import type { Briefing, Position, Reference, Stance } from '../../model';
 import { STANCES } from '../../model';
-import { referenceKey } from '../../vocabulary';
+import { provisionKey } from '../../vocabulary';
 
 export interface PositionEntry {
   position: Position;
@@ -27,10 +27,6 @@ export interface PageProvision extends Reference {
   /** As written at the first mention. */
   text: string;
   positionIds: string[];
-}
-
-export function provisionKey(ref: Pick<PageReferenceSummary, 'kind' | 'number' | 'sectionBill'>): string {
-  return `${ref.sectionBill ?? ''}|${referenceKey(ref)}`;
 }
 
 /** References that carry a position, grouped by provision in order of first mention. */

@@ -129,6 +129,30 @@ export default [
     },
   },
   {
+    name: 'side panel on a page whose bill the LGA has not briefed: says how many provisions it mentions, lists none',
+    async run(b, assert) {
+      const panel = await openPanel(b);
+      // The real Commons day of 9 January 2020: the European Union (Withdrawal Agreement) Bill, no LGA briefing.
+      const page = await b.open('realCommonsDay');
+      await page.bringToFront();
+      const ready = await page.waitFor(readyState, undefined, {
+        timeout: 30_000,
+        what: 'the content script to finish',
+      });
+      assert.ok(ready.detected > 0, `references detected on the page: ${ready.detected}`);
+      await panel.evaluate(showPanelTab, 'page');
+      const said = await panel.waitFor(
+        () => document.querySelector('[data-testid="page-no-positions"]')?.textContent ?? null,
+        undefined,
+        { timeout: 15_000, what: 'the panel to say what the page mentions' },
+      );
+      const count = Number(
+        /^(\d+) provisions? (?:is|are) mentioned on this page; the LGA's briefings take no position/.exec(said)?.[1],
+      );
+      assert.ok(count > 0 && count <= ready.detected, `"${said}" (detected ${ready.detected})`);
+    },
+  },
+  {
     name: 'first-use note on the keyboard shortcuts: shown once when positions are first listed, reachable, remembered',
     async run(b, assert) {
       const panel = await openPanel(b);

@@ -244,6 +244,8 @@ describe('controller', () => {
 
     const summary = (await controller.handleTabRequest({ type: 'pageSummary' })) as PageSummary;
     expect(summary.sections).toEqual([CONTEXT]);
+    // Clause 7 (a position) and clause 9 (none): the panel says how many the page mentions when none has a position.
+    expect(summary.mentioned).toBe(2);
     expect(summary.references).toEqual([
       {
         index: 0,

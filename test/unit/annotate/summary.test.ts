@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mark } from '../../../src/annotate/marks';
-import { countMarks, summariseMarks } from '../../../src/annotate/summary';
+import { countMarks, mentionedProvisions, summariseMarks } from '../../../src/annotate/summary';
+import type { FoundReference } from '../../../src/model';
 import { makeBriefing, makeMatch, makePage, makePosition, makeRef } from '../../factories';
 
 const BRIEFING = makeBriefing();
@@ -64,5 +65,32 @@ describe('the side panel\'s "On this page" rows: a mark\'s reference with the po
     expect(rows.map((row) => row.positionIds)).toEqual(positionIds.length ? [positionIds] : []);
     if (positionIds.length)
       expect(rows[0]).toMatchObject({ kind: 'amendment', number, stance: 'support', applies: true });
+  });
+});
+
+describe('how many provisions a page mentions, with a position or not (the panel says so when none has one)', () => {
+  /** A mark in section `section` on the references `kind number` given. */
+  const markOf = (section: number, ...refs: Array<[FoundReference['kind'], string]>): Mark =>
+    ({
+      index: 0,
+      section,
+      refs: refs.map(([kind, number]) => ({ kind, number, text: `${kind} ${number}`, start: 0, end: 1 })),
+      matches: [],
+      more: 0,
+      stance: null,
+      applies: false,
+    }) as unknown as Mark;
+  const sections = [makePage({ bill: 'Schools Bill' }), makePage({ bill: 'Renters’ Rights Bill' })];
+
+  it.each<[string, Mark[], number]>([
+    ['no marks', [], 0],
+    ['one mention', [markOf(0, ['clause', '7'])], 1],
+    ['the same clause mentioned twice', [markOf(0, ['clause', '7']), markOf(0, ['clause', '7'])], 1],
+    ['one phrase naming two clauses', [markOf(0, ['clause', '8'], ['clause', '9'])], 2],
+    ['an amendment as 172a and as 172A', [markOf(0, ['amendment', '172a']), markOf(0, ['amendment', '172A'])], 1],
+    ['clause 7 and amendment 7', [markOf(0, ['clause', '7']), markOf(0, ['amendment', '7'])], 2],
+    ['clause 7 of two bills (two sections)', [markOf(0, ['clause', '7']), markOf(1, ['clause', '7'])], 2],
+  ])('%s: %i', (_name, marks, count) => {
+    expect(mentionedProvisions(marks, sections)).toBe(count);
   });
 });

@@ -14,10 +14,13 @@ function deferred() {
 function page() {
   const calls: string[] = [];
   let finished = 0;
-  const answers = createTabRequestAnswers(() => ({ url: `after ${finished} runs`, sections: [], references: [] }), {
-    focusMark: (index, focus) => calls.push(`focusMark ${index} ${focus}`) > 0,
-    step: (direction) => calls.push(`step ${direction}`) > 0,
-  });
+  const answers = createTabRequestAnswers(
+    () => ({ url: `after ${finished} runs`, sections: [], references: [], mentioned: 0 }),
+    {
+      focusMark: (index, focus) => calls.push(`focusMark ${index} ${focus}`) > 0,
+      step: (direction) => calls.push(`step ${direction}`) > 0,
+    },
+  );
   const startRun = () => {
     const run = deferred();
     answers.runStarted(run.promise.then(() => void finished++));

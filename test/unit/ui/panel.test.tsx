@@ -178,6 +178,8 @@ describe('billIdOfBriefing', () => {
 const summary: PageSummary = {
   url: 'https://hansard.parliament.uk/Lords/2016-11-08/debates/abc/ChildrenAndSocialWorkBillHL',
   sections: [lordsReportPage],
+  // Clauses 29, 3, 32 and 15.
+  mentioned: 4,
   references: [
     {
       index: 0,
@@ -323,6 +325,23 @@ describe('on this page', () => {
     act(() => (root.querySelector('[data-testid=page-ref-focus]') as HTMLButtonElement).click());
     act(() => (root.querySelector('[data-testid=page-ref-mention]') as HTMLButtonElement).click());
     expect(focus.mock.calls).toEqual([[0], [3]]);
+  });
+
+  it.each([
+    [0, 'No clauses, amendments or schedules are mentioned on this page.'],
+    [1, "1 provision is mentioned on this page; the LGA's briefings take no position on it."],
+    // A Hansard day with 15 references on a bill the LGA has not briefed on (the summary lists none: none has a position).
+    [15, "15 provisions are mentioned on this page; the LGA's briefings take no position on them."],
+  ])('with no position on the page, says how many provisions it mentions (%i)', (mentioned, said) => {
+    const root = mount(
+      <PageView
+        state={{ kind: 'ready', summary: { ...summary, references: [], mentioned } }}
+        positions={positionIndex()}
+        onFocusReference={() => undefined}
+        onStep={() => undefined}
+      />,
+    );
+    expect(root.querySelector('[data-testid=page-no-positions]')?.textContent).toBe(said);
   });
 
   it('explains calmly when the tab is not a parliament page', () => {

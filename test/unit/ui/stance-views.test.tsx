@@ -92,6 +92,7 @@ function pageStances(position: Position, ref: PositionRef): { head: string | nul
   const summary: PageSummary = {
     url: 'https://hansard.parliament.uk/x',
     sections: [],
+    mentioned: 1,
     references: [
       {
         index: 0,
