@@ -236,15 +236,28 @@ const LETTERED_NUMBER = /\b\d{1,4}(?!(?:st|nd|rd|th)\b)[a-z]{1,3}\b/gi;
  * and pages, so a query means what the page and the briefing mean.
  */
 export function queryReferences(query: string): Reference[] {
+  return splitQuery(query).refs;
+}
+
+/**
+ * A query's references (each once) and the rest of its words, the reference phrases blanked out: `clause 8 funding`
+ * is clause 8, looked up exactly, and `funding`, searched as a word. The phrase's own words are not searched again:
+ * `8` as a word matched every briefing dated the 8th, and `clause` every position naming any clause.
+ */
+export function splitQuery(query: string): { refs: Reference[]; words: string } {
   const seen = new Set<string>();
-  const found: Reference[] = [];
-  for (const { kind, number } of findReferences(query.replace(LETTERED_NUMBER, numberKey))) {
+  const refs: Reference[] = [];
+  // `numberKey` keeps the length, so the references' offsets are the query's own.
+  const found = findReferences(query.replace(LETTERED_NUMBER, numberKey));
+  let words = query;
+  for (const { kind, number, start, end } of found) {
+    words = words.slice(0, start) + ' '.repeat(end - start) + words.slice(end);
     const key = referenceKey({ kind, number });
     if (seen.has(key)) continue;
     seen.add(key);
-    found.push({ kind, number });
+    refs.push({ kind, number });
   }
-  return found;
+  return { refs, words: words.replace(/\s+/g, ' ').trim() };
 }
 
 export interface PositionHit {
@@ -285,9 +298,9 @@ export function searchPositions(
         options.corrected?.has(String(result.id)) ||
         (result.stances as string[] | undefined)?.some((s) => wanted.has(s)) === true
     : undefined;
-  const refs = queryReferences(text);
+  const { refs, words: rest } = splitQuery(text);
   const words = (combineWith: 'AND' | 'OR') => ({
-    queries: [text],
+    queries: [rest],
     fields: [...WORD_FIELDS],
     combineWith,
     prefix: (term: string) => isWord(term),
@@ -308,18 +321,23 @@ export function searchPositions(
       ]
     : [];
   let results: SearchResult[];
-  const searchable = tokenize(text).some((term) => processTerm(term) !== null);
-  if (!searchable) {
+  const searchable = tokenize(rest).some((term) => processTerm(term) !== null);
+  if (!searchable && !refs.length) {
     results = index.search(MiniSearch.wildcard, { filter });
+  } else if (!searchable) {
+    // References alone: the positions that name them, and no others.
+    results = index.search({ combineWith: 'OR', queries: exact }, { filter });
   } else {
     results = index.search({ combineWith: 'OR', queries: [...exact, words('AND')] }, { filter });
     // Every word must match, unless that leaves nothing: then the best partial matches are better than an empty list.
     if (results.length === 0)
       results = index.search({ combineWith: 'OR', queries: [...exact, words('OR')] }, { filter });
   }
-  return results.slice(0, limit).map((result) => ({
-    id: String(result.id),
-    score: result.score,
-    terms: result.terms.filter((term) => !term.includes('-')),
-  }));
+  // The references asked for, as briefings write them (`clause 8`), are marked like the words that matched.
+  const refWords = refs.map((ref) => `${KIND_WORDS[ref.kind]} ${ref.number}`);
+  return results.slice(0, limit).map((result) => {
+    const terms = result.terms.filter((term) => !term.includes('-'));
+    const named = result.terms.some((term) => term.includes('-'));
+    return { id: String(result.id), score: result.score, terms: named ? [...refWords, ...terms] : terms };
+  });
 }

@@ -6,6 +6,7 @@ import {
   queryReferences,
   searchPositions,
   serializeSearchIndex,
+  splitQuery,
 } from '../../../src/search';
 import { makeBill, makeBriefing, makePosition, makeRef } from '../../factories';
 import { BILLS, BRIEFINGS, CSWB, CWSB, POSITIONS } from '../../fixtures/store/dataset';
@@ -36,6 +37,23 @@ describe('search', () => {
     expect(top.filter((p) => p.billId === CWSB)).toHaveLength(2);
     // A position that only mentions a 7 elsewhere (or clause 17, 27...) does not come first.
     expect(hits.slice(0, onSeven.length).map((p) => p.id)).not.toContain(POSITIONS[6]?.id);
+  });
+
+  it.each(['clause 8', 'clause 7', 'Clauses 8 and 9', 'amendment 61'])(
+    'a reference alone finds the positions naming it and no others: "%s"',
+    (query) => {
+      const refs = queryReferences(query);
+      const names = (p: Position) => p.refs.some((r) => refs.some((q) => q.kind === r.kind && q.number === r.number));
+      const hits = found(query, 500);
+      // Not a briefing dated the 8th, nor a position naming another clause: the phrase is not searched as words.
+      expect(hits.length).toBe(POSITIONS.filter(names).length);
+      expect(hits.every(names)).toBe(true);
+    },
+  );
+
+  it('marks the reference asked for in each hit, as briefings write it', () => {
+    const [hit] = searchPositions(index, 'clause 7', 1);
+    expect(hit?.terms).toContain('clause 7');
   });
 
   it('finds references written in other ways: "clauses 25 and 26", "amendment 61", "cl 29"', () => {
@@ -122,6 +140,21 @@ describe('search', () => {
     for (const query of ['corporate parenting', 'clause 7', 'corparate', 'oppose']) {
       expect(comparable(query, reloaded)).toEqual(comparable(query, index));
     }
+  });
+});
+
+describe('splitQuery: the references, looked up exactly, and the other words', () => {
+  it.each([
+    ['clause 8', ['clause 8'], ''],
+    ['clause 8 funding', ['clause 8'], 'funding'],
+    ['home education clauses 25-26', ['clause 25', 'clause 26'], 'home education'],
+    ['opposes amendment 172a', ['amendment 172A'], 'opposes'],
+    ['corporate parenting', [], 'corporate parenting'],
+    ['8 January', [], '8 January'],
+  ])('%j', (query, refs, words) => {
+    const split = splitQuery(query);
+    expect(split.refs.map((r) => `${r.kind} ${r.number}`)).toEqual(refs);
+    expect(split.words).toBe(words);
   });
 });
 
