@@ -1,4 +1,7 @@
-/** `dataset`: a summary of the bundled dataset: bills, briefings, sections, positions, references by kind, stances. */
+/**
+ * `dataset`: a summary of the bundled dataset: bills, source files, briefings, positions, references by kind, stances.
+ * A briefing is one stage's section of a source file (as the options page and the side panel count them).
+ */
 import { bundledDataset } from '../dataset';
 import { REFERENCE_KINDS, STANCES } from '../model';
 
@@ -21,8 +24,8 @@ export async function run(_args: string[]): Promise<unknown> {
     version: dataset.version,
     builtAt: dataset.builtAt,
     bills: dataset.bills.length,
-    briefings: sources.size,
-    sections: dataset.briefings.length,
+    sources: sources.size,
+    briefings: dataset.briefings.length,
     positions: dataset.positions.length,
     references: Object.values(referencesByKind).reduce((a, b) => a + b, 0),
     referencesByKind,
@@ -30,7 +33,7 @@ export async function run(_args: string[]): Promise<unknown> {
     perBill: dataset.bills.map((bill) => ({
       id: bill.id,
       title: bill.title,
-      sections: dataset.briefings.filter((b) => b.billId === bill.id).length,
+      briefings: dataset.briefings.filter((b) => b.billId === bill.id).length,
       positions: dataset.positions.filter((p) => p.billId === bill.id).length,
     })),
   };
