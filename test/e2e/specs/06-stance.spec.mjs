@@ -31,11 +31,29 @@ function popoverStances() {
   });
 }
 
+/** True once the page is the one shown in its window (`tab.bringToFront()` takes effect asynchronously). */
+function pageShown() {
+  return document.visibilityState === 'visible' || null;
+}
+
+/** The page's runs so far (`data-lga-runs`) once the latest is ready (null while one is under way), above `after`. */
+function runsReady(after = -1) {
+  const d = document.documentElement.dataset;
+  const runs = Number(d.lgaRuns);
+  return d.lgaPositions === 'ready' && runs > after ? runs : null;
+}
+
 /**
  * Hovers the reference and reads the popover's stances. A second try moves the pointer away and back: on a machine
  * under load the first dwell can fall in a page still settling after the extension restarted.
+ *
+ * The page is brought to the front first, as a reader's page is while they hover it: the side panel here is a tab of
+ * its own, and a page behind it is hidden, where Firefox does not run its animation frames (the pointer is read and
+ * the popover placed in one), so a hover there may never open the popover.
  */
 async function hoverReference(tab, text, attempts = 2) {
+  await tab.bringToFront();
+  await tab.waitFor(pageShown, undefined, { timeout: 5_000, what: 'the page to be shown' });
   for (let attempt = 1; ; attempt++) {
     const box = await tab.evaluate(textBox, { selector: SPEECH, text });
     if (!box) throw new Error(`"${text}" not found in the page's speeches`);
@@ -302,6 +320,7 @@ export default [
         form.scope === 'clause 9' || /clause 9/.test(form.legend),
         `the form corrects clause 9: ${JSON.stringify(form)}`,
       );
+      const runsBeforeCorrection = await tab.waitFor(runsReady, undefined, { what: 'the page read' });
       await panel.evaluate(
         ({ id, stance }) => {
           const li = document.querySelector(`[data-testid="briefing-position"][data-position-id="${CSS.escape(id)}"]`);
@@ -326,6 +345,7 @@ export default [
       assert.match(inBill.text, /corrected by you/);
 
       // The page reads again and the popover shows it.
+      await tab.waitFor(runsReady, runsBeforeCorrection, { what: 'the page to read again with the correction' });
       const corrected = async (what) =>
         tab.waitFor(
           () => {
@@ -379,6 +399,7 @@ export default [
       panel = await openPanel(b, PANEL_SIZE);
       await panel.waitFor(showPanelTab, 'page', { what: 'the On this page tab' });
       await tab.bringToFront();
+      const runsBeforeUndo = await tab.waitFor(runsReady, undefined, { what: 'the page read' });
       await panel.waitFor(
         (id) => {
           const li = document.querySelector(`[data-testid="page-ref-position"][data-position-id="${CSS.escape(id)}"]`);
@@ -390,6 +411,7 @@ export default [
         first.id,
         { timeout: 15_000, what: 'the Undo button on this page' },
       );
+      await tab.waitFor(runsReady, runsBeforeUndo, { what: 'the page to read again without the correction' });
       let undone;
       for (let attempt = 0; attempt < 6; attempt++) {
         undone = await hoverReference(tab, 'Clause 9');
