@@ -7,7 +7,16 @@
  */
 
 import type { CaptureState, Duplicate, SavePlan } from './capture/duplicates';
-import type { BillRecord, Briefing, PageContext, Position, Reference, ReferenceMatch, Stance } from './model';
+import type {
+  BillRecord,
+  Briefing,
+  PageContext,
+  Position,
+  PrintRelation,
+  Reference,
+  ReferenceMatch,
+  Stance,
+} from './model';
 import type { StanceCell } from './stance/grid';
 import type { Echo, TextSpan, TopicLink } from './topics';
 
@@ -282,6 +291,11 @@ export interface PageReferenceSummary {
   sectionBill: string | null;
   stance: Stance | null;
   applies: boolean;
+  /**
+   * How the print the lead position numbered this provision for relates to the page's (`this` when it applies): the
+   * panel says "another print" only when that is known, as the card does.
+   */
+  print: PrintRelation;
   positionIds: string[];
 }
 

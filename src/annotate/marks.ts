@@ -7,7 +7,7 @@
  * Numbers with no digits of their own (the `12, 13` inside `11 to 14`) are the words between the range's ends (` to `):
  * pointing at `14` shows clause 14, never a neighbour.
  */
-import type { FoundReference, MatchedPosition, ReferenceMatch, Stance } from '../model';
+import type { FoundReference, MatchedPosition, PrintRelation, ReferenceMatch, Stance } from '../model';
 import { stanceForProvision } from '../stance/shown';
 import { referenceKey } from '../vocabulary';
 import type { HighlightEntry } from './highlight';
@@ -111,11 +111,27 @@ export interface MarkLook {
   applies: boolean;
 }
 
+/** The position a mark's look is taken from: its best applicable one, else its best other-print one. */
+function leadOf(matches: readonly MatchedPosition[]): MatchedPosition | undefined {
+  return matches.find((m) => m.applies === 'applies') ?? matches[0];
+}
+
 /** A mark's look: the stance of its best applicable position (else its best other-print one). */
 export function lookOf(matches: readonly MatchedPosition[]): MarkLook {
-  const applicable = matches.find((m) => m.applies === 'applies');
-  const lead = applicable ?? matches[0];
-  return { stance: lead ? stanceForProvision(lead.position, lead.ref).stance : null, applies: !!applicable };
+  const lead = leadOf(matches);
+  return {
+    stance: lead ? stanceForProvision(lead.position, lead.ref).stance : null,
+    applies: lead?.applies === 'applies',
+  };
+}
+
+/**
+ * How the print the look's position was numbered for relates to the page's: `this` when it applies; a match recorded
+ * without one reads `unknown` (as the card's warning reads it).
+ */
+export function leadPrint(matches: readonly MatchedPosition[]): PrintRelation {
+  const lead = leadOf(matches);
+  return lead?.applies === 'applies' ? 'this' : (lead?.print ?? 'unknown');
 }
 
 /** The positions of several references of one mark, each position once, applicable first. */

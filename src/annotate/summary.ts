@@ -6,7 +6,7 @@ import type { PageReferenceSummary } from '../messaging';
 import type { PageContext } from '../model';
 import type { HighlightMode } from '../settings-defaults';
 import { provisionKey, sameProvision } from '../vocabulary';
-import { lookOf, type Mark } from './marks';
+import { leadPrint, lookOf, type Mark } from './marks';
 
 export function summariseMarks(marks: readonly Mark[], sections: readonly PageContext[]): PageReferenceSummary[] {
   const references: PageReferenceSummary[] = [];
@@ -24,6 +24,7 @@ export function summariseMarks(marks: readonly Mark[], sections: readonly PageCo
         sectionBill: sections[m.section]?.bill ?? null,
         stance: look.stance,
         applies: look.applies,
+        print: leadPrint(own),
         positionIds: own.map((x) => x.position.id),
       });
     }

@@ -7,7 +7,7 @@ import type { PageSummary } from '../../messaging';
 import type { PageContext, Position, Reference, Span } from '../../model';
 import { sameProvision, stanceForProvision } from '../../stance/shown';
 import { briefingLabel, formatDate, pageStageLabel, referenceLabel } from '../../vocabulary';
-import { addedByLabel, PositionExcerpt, STANCE_LABEL, whyLine } from '../shared';
+import { addedByLabel, otherPrintNote, PositionExcerpt, STANCE_LABEL, whyLine } from '../shared';
 import { Correct } from './Correct';
 import { countByStance, groupProvisions, type PageProvision, type PositionIndex } from './page-model';
 import { StanceBadge, Why } from './parts';
@@ -212,7 +212,7 @@ function ProvisionItem({
       </div>
       {!provision.applies ? (
         <p class="note small" data-testid="page-ref-other-print">
-          Numbered for another print of the bill: the numbering may differ on this page.
+          {otherPrintNote(provision.print)}
         </p>
       ) : null}
       {more.length > 0 ? (

@@ -3,7 +3,7 @@
  * the background found for them and counts by stance. Pure.
  */
 import type { PageSummary } from '../../messaging';
-import type { Briefing, Position, Reference, Stance } from '../../model';
+import type { Briefing, Position, PrintRelation, Reference, Stance } from '../../model';
 import { STANCES } from '../../model';
 import { provisionKey } from '../../vocabulary';
 
@@ -22,6 +22,8 @@ export interface PageProvision extends Reference {
   stance: Stance;
   /** True when at least one mention's positions apply to this print of the bill. */
   applies: boolean;
+  /** How the positions' print relates to the page's: `this` once a mention applies, else the first mention's. */
+  print: PrintRelation;
   /** The content script's indexes of each mention, in page order (the first is where "go to" goes). */
   indexes: number[];
   /** As written at the first mention. */
@@ -45,6 +47,7 @@ export function groupProvisions(summary: PageSummary): PageProvision[] {
         sectionBill: ref.sectionBill,
         stance: ref.stance,
         applies: ref.applies,
+        print: ref.print,
         indexes: [ref.index],
         text: ref.text,
         positionIds: [...ref.positionIds],
@@ -56,6 +59,7 @@ export function groupProvisions(summary: PageSummary): PageProvision[] {
       // A mention whose positions apply says more than one numbered for another print.
       group.applies = true;
       group.stance = ref.stance;
+      group.print = ref.print;
     }
     for (const id of ref.positionIds) if (!group.positionIds.includes(id)) group.positionIds.push(id);
   }

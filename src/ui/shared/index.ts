@@ -8,5 +8,5 @@ export {
   whyLine,
 } from './components';
 export { excerptParts } from './excerpt';
-export { addedByLabel, otherPrintWarning } from './labels';
+export { addedByLabel, otherPrintNote, otherPrintWarning } from './labels';
 export { STANCE_GLYPH, STANCE_LABEL, stanceCssVariables } from './stance';

@@ -15,6 +15,16 @@ export function addedByLabel(briefing: Pick<Briefing, 'userAdded' | 'addedFrom'>
 }
 
 /**
+ * The side panel's short note on a provision whose positions do not apply to the page's print, saying no more than
+ * the card's warning (`otherPrintWarning`): "another print" only when the print is known to be another.
+ */
+export function otherPrintNote(print: PrintRelation): string {
+  return print === 'unknown'
+    ? "We can't tell whether this page shows the print these positions were numbered for: the numbering may differ."
+    : 'Numbered for another print of the bill: the numbering may differ on this page.';
+}
+
+/**
  * The plain warning for a position numbered for another print, worded from how that print relates to the page's:
  * - `earlier`: `Numbered for Lords Report, 18 October 2016. The bill has been reprinted since: clause 29 there may be a
  *   different clause here.`

@@ -153,6 +153,26 @@ export default [
     },
   },
   {
+    name: "side panel on a bill's page on bills.parliament.uk (its print unknown): says it can't tell, as the card does",
+    async run(b, assert) {
+      const panel = await openPanel(b);
+      const page = await b.open('pages/bills-3909');
+      await page.bringToFront();
+      await page.waitFor(readyState, undefined, { timeout: 15_000, what: 'the content script to draw' });
+      await panel.evaluate(showPanelTab, 'page');
+      const notes = await panel.waitFor(
+        () => {
+          const found = [...document.querySelectorAll('[data-testid="page-ref-other-print"]')];
+          return found.length ? found.map((n) => n.textContent.trim()) : null;
+        },
+        undefined,
+        { timeout: 15_000, what: 'the panel to list the provisions with their print notes' },
+      );
+      for (const note of notes)
+        assert.match(note, /^We can't tell whether this page shows the print/, 'not "another print": not known');
+    },
+  },
+  {
     name: 'first-use note on the keyboard shortcuts: shown once when positions are first listed, reachable, remembered',
     async run(b, assert) {
       const panel = await openPanel(b);

@@ -255,6 +255,7 @@ describe('controller', () => {
         sectionBill: CONTEXT.bill,
         stance: 'support',
         applies: true,
+        print: 'this',
         positionIds: ['cwsb/lga/1/0'],
       },
     ]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mark } from '../../../src/annotate/marks';
 import { countMarks, mentionedProvisions, summariseMarks } from '../../../src/annotate/summary';
-import type { FoundReference } from '../../../src/model';
+import type { FoundReference, PrintRelation } from '../../../src/model';
 import { makeBriefing, makeMatch, makePage, makePosition, makeRef } from '../../factories';
 
 const BRIEFING = makeBriefing();
@@ -65,6 +65,31 @@ describe('the side panel\'s "On this page" rows: a mark\'s reference with the po
     expect(rows.map((row) => row.positionIds)).toEqual(positionIds.length ? [positionIds] : []);
     if (positionIds.length)
       expect(rows[0]).toMatchObject({ kind: 'amendment', number, stance: 'support', applies: true });
+  });
+});
+
+describe('a row says how the print its position was numbered for relates to the page, as the card does', () => {
+  /** A mark on clause 7 whose one position does not apply, matched with print `print` (absent: an older record). */
+  function markWith(print: PrintRelation | undefined, applies: 'applies' | 'other-print' = 'other-print'): Mark {
+    const match = { ...makeMatch(POSITION, BRIEFING, applies), ...(print ? { print } : {}) };
+    const ref = match.ref;
+    return {
+      index: 0,
+      section: 0,
+      refs: [{ kind: ref.kind, number: ref.number, text: `${ref.kind} ${ref.number}`, start: 0, end: 8 }],
+      matches: [match],
+      more: 0,
+    } as unknown as Mark;
+  }
+
+  it.each<[string, PrintRelation | undefined, 'applies' | 'other-print', PrintRelation]>([
+    ['an earlier print', 'earlier', 'other-print', 'earlier'],
+    ['a later print', 'later', 'other-print', 'later'],
+    ["a print we can't tell", 'unknown', 'other-print', 'unknown'],
+    ['a match recorded without its print', undefined, 'other-print', 'unknown'],
+    ['a position that applies', 'this', 'applies', 'this'],
+  ])('%s: %s', (_name, print, applies, expected) => {
+    expect(summariseMarks([markWith(print, applies)], [makePage()])[0]?.print).toBe(expected);
   });
 });
 

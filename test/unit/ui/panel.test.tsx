@@ -189,6 +189,7 @@ const summary: PageSummary = {
       sectionBill: 'Children and Social Work Bill',
       stance: 'support',
       applies: true,
+      print: 'this',
       positionIds: [`${cswBriefings().briefings[3]?.briefing.id}/0`],
     },
     {
@@ -199,6 +200,7 @@ const summary: PageSummary = {
       sectionBill: 'Children and Social Work Bill',
       stance: null,
       applies: false,
+      print: 'unknown',
       positionIds: [],
     },
     {
@@ -209,6 +211,7 @@ const summary: PageSummary = {
       sectionBill: 'Children and Social Work Bill',
       stance: 'concern',
       applies: true,
+      print: 'this',
       positionIds: [`${cswBriefings().briefings[3]?.briefing.id}/1`],
     },
     {
@@ -219,6 +222,7 @@ const summary: PageSummary = {
       sectionBill: 'Children and Social Work Bill',
       stance: 'support',
       applies: true,
+      print: 'this',
       positionIds: [`${cswBriefings().briefings[3]?.briefing.id}/0`],
     },
     {
@@ -229,6 +233,8 @@ const summary: PageSummary = {
       sectionBill: 'Children and Social Work Bill',
       stance: 'mixed',
       applies: false,
+      // Numbered for the Lords Second Reading: an earlier print than this Lords Report.
+      print: 'earlier',
       positionIds: [`${cswBriefings().briefings[0]?.briefing.id}/0`],
     },
   ],
@@ -266,6 +272,10 @@ describe('on this page', () => {
     expect(texts(items[0] as Element, '[data-testid=lga-excerpt] mark')).toEqual(['clause 29']);
     expect(items[2]?.querySelector('[data-testid=page-ref-other-print]')).not.toBeNull();
     expect(items[0]?.querySelector('[data-testid=page-ref-other-print]')).toBeNull();
+    // Clause 15's position was numbered for an earlier print: "another print", as the card says.
+    expect(items[2]?.querySelector('[data-testid=page-ref-other-print]')?.textContent).toBe(
+      'Numbered for another print of the bill: the numbering may differ on this page.',
+    );
     expect(root.querySelector('[data-testid=page-counts]')?.textContent).toBe(
       '3 provisions with a position: supports 1, supports with reservations 1, concerned 1',
     );
@@ -342,6 +352,25 @@ describe('on this page', () => {
       />,
     );
     expect(root.querySelector('[data-testid=page-no-positions]')?.textContent).toBe(said);
+  });
+
+  it("says it can't tell, not 'another print', when the page's print is unknown (as the card does)", () => {
+    const unknown: PageSummary = {
+      ...summary,
+      references: summary.references.map((r) => (r.number === '15' ? { ...r, print: 'unknown' as const } : r)),
+    };
+    const root = mount(
+      <PageView
+        state={{ kind: 'ready', summary: unknown }}
+        positions={positionIndex()}
+        onFocusReference={() => undefined}
+        onStep={() => undefined}
+      />,
+    );
+    const note = root.querySelector('[data-number="15"] [data-testid=page-ref-other-print]')?.textContent;
+    expect(note).toBe(
+      "We can't tell whether this page shows the print these positions were numbered for: the numbering may differ.",
+    );
   });
 
   it('explains calmly when the tab is not a parliament page', () => {

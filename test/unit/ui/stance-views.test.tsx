@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lookOf } from '../../../src/annotate/marks';
+import { leadPrint, lookOf } from '../../../src/annotate/marks';
 import { Popover } from '../../../src/annotate/popover/Popover';
 import { compileDataset } from '../../../src/briefings/dataset';
 import type { BillBriefings, PageSummary, SearchHit } from '../../../src/messaging';
@@ -102,6 +102,7 @@ function pageStances(position: Position, ref: PositionRef): { head: string | nul
         sectionBill: null,
         stance: look.stance,
         applies: look.applies,
+        print: leadPrint([match(position, ref)]),
         positionIds: [position.id],
       },
     ],
