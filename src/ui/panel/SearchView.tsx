@@ -6,7 +6,7 @@ import type { SearchHit } from '../../messaging';
 import { provisionsApart, stanceForPosition } from '../../stance/shown';
 import { briefingLabel } from '../../vocabulary';
 import { addedByLabel } from '../shared';
-import { excerpt, termSpans } from './marks';
+import { excerptKeeping, termSpans } from './marks';
 import { MarkedText, ProvisionStances, StanceBadge } from './parts';
 
 export type SearchState =
@@ -79,10 +79,15 @@ export function SearchResults({ state, onOpen }: Pick<SearchViewProps, 'state' |
 
 function SearchResult({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: SearchHit) => void }) {
   const { position, briefing, bill } = hit;
-  const cut = excerpt(position.text, [...termSpans(position.text, hit.terms), ...position.refs.map((r) => r.mention)]);
+  // A reservation is never cut away: the caveat sentence of a mixed or concerned position shows whole, in the excerpt
+  // or (when it cannot be) under it, once.
+  const cut = excerptKeeping(
+    position.text,
+    [...termSpans(position.text, hit.terms), ...position.refs.map((r) => r.mention)],
+    position.caveat ?? null,
+  );
   // Only the search terms are marked in the excerpt: marking every reference too would drown the match.
   const marks = termSpans(cut.text, hit.terms);
-  // A reservation is never cut away: the caveat sentence of a mixed or concerned position shows under the excerpt.
   const caveat = position.caveat ? position.text.slice(position.caveat.start, position.caveat.end).trim() : '';
   return (
     <li class="result" data-testid="search-result" data-position-id={position.id}>
@@ -98,7 +103,7 @@ function SearchResult({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: SearchHit
       <p class="position-text" data-testid="search-result-excerpt">
         <MarkedText text={cut.text} spans={marks} />
       </p>
-      {caveat && !cut.text.includes(caveat) ? (
+      {caveat && cut.apart ? (
         <p class="position-text caveat" data-testid="search-result-caveat">
           … {caveat}
         </p>

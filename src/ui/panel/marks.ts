@@ -55,12 +55,21 @@ export function termSpans(text: string, terms: readonly string[]): Span[] {
   return spans;
 }
 
+/** An excerpt: its text (with `… ` where cut), its spans shifted into it, and where it is in the whole text. */
+export interface Excerpt {
+  text: string;
+  spans: Span[];
+  /** The excerpt's first and last character's offsets in the whole text (`to` exclusive). */
+  from: number;
+  to: number;
+}
+
 /**
  * A window of about `size` characters around the first marked span, cut at word boundaries, with its spans shifted
  * into the window. Short texts come back whole.
  */
-export function excerpt(text: string, spans: readonly Span[], size = 240): { text: string; spans: Span[] } {
-  if (text.length <= size) return { text, spans: [...spans] };
+export function excerpt(text: string, spans: readonly Span[], size = 240): Excerpt {
+  if (text.length <= size) return { text, spans: [...spans], from: 0, to: text.length };
   const first = mergeSpans(spans, text.length)[0];
   let start = first ? Math.max(0, first.start - Math.floor(size / 3)) : 0;
   let end = Math.min(text.length, start + size);
@@ -79,5 +88,27 @@ export function excerpt(text: string, spans: readonly Span[], size = 240): { tex
   const shifted = spans
     .filter((s) => s.end > start && s.start < end)
     .map((s) => ({ start: Math.max(s.start, start) + shift, end: Math.min(s.end, end) + shift }));
-  return { text: prefix + text.slice(start, end) + suffix, spans: shifted };
+  return { text: prefix + text.slice(start, end) + suffix, spans: shifted, from: start, to: end };
+}
+
+/**
+ * An excerpt that shows `keep` (a position's reservation sentence) whole where it can: a window cut through the
+ * sentence is moved to start at it. `apart` is true when the sentence is still not whole in the window (too far
+ * from the match, or too long), for the caller to show it on its own, once: never half in the excerpt and again whole
+ * below it.
+ */
+export function excerptKeeping(
+  text: string,
+  spans: readonly Span[],
+  keep: Span | null,
+  size = 240,
+): Excerpt & { apart: boolean } {
+  const cut = excerpt(text, spans, size);
+  const holds = (e: Excerpt, span: Span) => e.from <= span.start && span.end <= e.to;
+  if (!keep || holds(cut, keep)) return { ...cut, apart: false };
+  if (keep.end > cut.from && keep.start < cut.to) {
+    const moved = excerpt(text, [keep, ...spans], size);
+    if (holds(moved, keep)) return { ...moved, apart: false };
+  }
+  return { ...cut, apart: true };
 }

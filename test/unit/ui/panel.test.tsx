@@ -6,7 +6,7 @@ import type { PageContext } from '../../../src/model';
 import { billIdOfBriefing, Tabs } from '../../../src/ui/panel/App';
 import { BillView } from '../../../src/ui/panel/BillView';
 import { numberingNote, stanceRows } from '../../../src/ui/panel/bill-model';
-import { excerpt, splitRuns, termSpans } from '../../../src/ui/panel/marks';
+import { excerpt, excerptKeeping, splitRuns, termSpans } from '../../../src/ui/panel/marks';
 import { type PageState, PageView } from '../../../src/ui/panel/PageView';
 import type { PositionEntry } from '../../../src/ui/panel/page-model';
 import { groupProvisions } from '../../../src/ui/panel/page-model';
@@ -519,6 +519,31 @@ describe('marking text', () => {
       'parent',
     ]);
     expect(termSpans('apparent', ['parent'])).toEqual([]);
+  });
+
+  describe('a reservation sentence is shown whole, once', () => {
+    const lead =
+      'Proposals to place a duty on councils to provide staying close support are positive but must be adequately funded.';
+    const text = `${lead} We know that the Staying Put duty was significantly underfunded, ${'and more words '.repeat(12)}which led to challenges for some care leavers under the age of 25 and their councils [Clause 7].`;
+    const caveat = { start: 0, end: lead.length };
+    const at = (word: string) => [{ start: text.indexOf(word), end: text.indexOf(word) + word.length }];
+
+    it.each([
+      // The match is in the sentence: the window holds it.
+      ['a match in the reservation', at('staying close'), false],
+      // The match is far after it: the window cannot hold both; the sentence is shown apart, whole.
+      ['a match far from it', at('[Clause 7]'), true],
+      // A window that would cut the sentence in two moves to its start.
+      ['a match just after it', at('Staying Put'), false],
+    ] as const)('%s', (_name, spans, apart) => {
+      const cut = excerptKeeping(text, spans, caveat, 160);
+      expect(cut.apart).toBe(apart);
+      // Never half of it: the window holds the whole sentence or none of it.
+      const start = text.slice(caveat.start, caveat.start + 30);
+      const end = text.slice(caveat.end - 30, caveat.end);
+      expect(cut.text.includes(start)).toBe(cut.text.includes(end));
+      expect(cut.text.includes(lead)).toBe(!apart);
+    });
   });
 
   it('cuts a long text around the first match, keeping the match marked', () => {
