@@ -4,7 +4,7 @@
  */
 import type { Span, Stance } from '../../model';
 import type { ShownStance } from '../../stance/shown';
-import { excerptSegments } from './excerpt';
+import { cueWindows, excerptSegments } from './excerpt';
 import { STANCE_GLYPH, STANCE_LABEL } from './stance';
 
 /** The stance in words with a coloured glyph: `✓ Supports`. */
@@ -68,7 +68,9 @@ export function PositionExcerpt({
   whole = false,
   as: Tag = 'p',
 }: PositionExcerptProps) {
-  const segments = excerptSegments(text, { windows: [evidence, caveat], mention, decided, whole });
+  // The evidence, the reservation and, where the stance was decided elsewhere in the text, the deciding sentence.
+  const windows = evidence ? [evidence, caveat, ...cueWindows(text, [evidence, caveat], decided)] : [evidence, caveat];
+  const segments = excerptSegments(text, { windows, mention, decided, whole });
   return (
     <Tag class="lga-excerpt" data-testid="lga-excerpt">
       {segments.map((segment, i) =>

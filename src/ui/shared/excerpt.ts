@@ -2,6 +2,7 @@
  * Cutting a position's text into the pieces an excerpt shows: the sentence(s) that carry a reference, with the
  * reference itself marked. Pure; spans are clamped so a bad span from the dataset can never throw.
  */
+import { sentenceIndexAt, sentenceSpans } from '../../briefings/sentences';
 import type { Span } from '../../model';
 
 export interface ExcerptParts {
@@ -45,6 +46,27 @@ export function excerptParts(
     after: text.slice(mark.end, effectiveWindow.end),
     partial,
   };
+}
+
+/**
+ * The sentences of the deciding words that lie outside `windows`: shown too, so the words "Reads as …" quotes are
+ * always on the card (a position's stance may be decided by a sentence before the one naming the provision: `We
+ * support the model … [Clause 9] …`). None where there is no window (the whole text is shown then).
+ */
+export function cueWindows(
+  text: string,
+  windows: ReadonlyArray<Span | null | undefined>,
+  decided: readonly Span[] | undefined,
+): Span[] {
+  const shown = windows.filter((w): w is Span => !!w && w.end > w.start);
+  if (!shown.length || !decided?.length) return [];
+  const outside = decided.filter((cue) => !shown.some((w) => w.start <= cue.start && cue.end <= w.end));
+  if (!outside.length) return [];
+  const sentences = sentenceSpans(text);
+  return outside.flatMap((cue) => {
+    const sentence = sentences[sentenceIndexAt(sentences, cue.start)];
+    return sentence && sentence.start <= cue.start && cue.end <= sentence.end ? [sentence] : [cue];
+  });
 }
 
 /** A run of an excerpt: plain text, the reference (`mention`), a deciding word (`cue`), or a cut between windows. */

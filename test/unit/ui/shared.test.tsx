@@ -2,7 +2,15 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Briefing } from '../../../src/model';
-import { excerptParts, otherPrintWarning, PositionExcerpt, STANCE_LABEL, StanceLabel } from '../../../src/ui/shared';
+import {
+  excerptParts,
+  otherPrintWarning,
+  PositionExcerpt,
+  STANCE_LABEL,
+  StanceLabel,
+  whyLine,
+} from '../../../src/ui/shared';
+import { cueWindows } from '../../../src/ui/shared/excerpt';
 import { briefingLabel, briefingTitle, formatDate, formatDates, referenceLabel } from '../../../src/vocabulary';
 
 type Facts = Pick<Briefing, 'house' | 'stage' | 'dates' | 'heading' | 'stageDetail'>;
@@ -153,6 +161,31 @@ describe('components', () => {
     expect(mark?.textContent).toBe('Clause <b>7</b>');
     expect(host.querySelector('b')).toBeNull();
     expect(host.textContent).toBe(text);
+  });
+
+  it('shows the sentence of every deciding word the why line quotes, even outside the evidence', () => {
+    host = document.createElement('div');
+    document.body.append(host);
+    // The seed's CSWB clause 9 bullet: "We support" decides, two sentences before the one naming the clause.
+    const text =
+      'We support the model for Regional Care Cooperatives. It focuses on strategic planning. We want to ensure that this is trialled well [Clause 9].';
+    const evidence = { start: text.indexOf('We want'), end: text.length };
+    const decided = [{ start: 0, end: 'We support'.length }];
+    render(<PositionExcerpt text={text} evidence={evidence} decided={decided} />, host);
+    const cues = [...host.querySelectorAll('[data-testid=lga-cue]')].map((m) => m.textContent);
+    expect(cues).toEqual(['We support']);
+    expect(whyLine('mixed', text, decided)).toContain('“We support”');
+    expect(host.textContent).toContain('We support the model for Regional Care Cooperatives.');
+    // The sentence between them stays cut.
+    expect(host.textContent).not.toContain('strategic planning');
+  });
+
+  it.each([
+    ['a cue inside the window: nothing more', [{ start: 0, end: 5 }], [{ start: 1, end: 3 }], []],
+    ['no window: the whole text shows', [], [{ start: 1, end: 3 }], []],
+    ['a cue outside: its sentence', [{ start: 20, end: 30 }], [{ start: 1, end: 3 }], [{ start: 0, end: 10 }]],
+  ])('cueWindows: %s', (_name, windows, decided, expected) => {
+    expect(cueWindows('One thing. Two thing. Three thing.', windows, decided)).toEqual(expected);
   });
 
   it.each(Object.entries(STANCE_LABEL))('StanceLabel(%s) says "%s" in words', (stance, words) => {
