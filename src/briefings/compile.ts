@@ -9,7 +9,7 @@
 import { billKey, billSlug, billTitlesIn, resolveBill } from '../bills/index';
 import { briefingId, positionId } from '../ids';
 import type { BillRecord, Briefing, House, Position, PositionPart, Stage } from '../model';
-import { completeYears, isoDates, loneDates, type ParsedDate, parseDates } from './dates';
+import { calendarError, completeYears, isoDates, loneDates, type ParsedDate, parseDates } from './dates';
 import { emptyHeading, type ParsedHeading, parseHeading, stageFromProse, stageParts, unexplained } from './headings';
 import {
   BULLET,
@@ -118,7 +118,7 @@ export function compileBriefing(text: string, source: string, bills: readonly Bi
   const title = readTitle(lines, warn, fail);
   if (!title) return failed();
   const bill = resolveBill(title.bill, bills) ?? newBill(title.bill);
-  const sections = readSections(lines, title, warn);
+  const sections = readSections(lines, title, warn, fail);
   const { briefings, positions } = buildRecords(sections, { bill, source, warn, fail });
   if (positions.length === 0 && errors.length === 0) {
     const first = sections[0]!;
@@ -205,6 +205,7 @@ function readTitle(lines: readonly string[], warn: Report, fail: Report): PageTi
     if (!parsed.billAtStart && !parsed.briefingPrefix && unexplained(parsed) !== '') {
       warn(titleAt + 1, `title "${clip(line)}" does not start with the bill's name: read the bill as "${parsed.bill}"`);
     }
+    for (const i of taken) checkHeadingDates(i + 1, lines[i]!.trim(), parsedAt(i), fail);
     const heading = first === titleAt ? line : `${lines[first]!.trim()} ${line}`;
     return { bill: parsed.bill!, line: first + 1, heading, parsed, taken };
   }
@@ -231,6 +232,7 @@ function readTitle(lines: readonly string[], warn: Report, fail: Report): PageTi
   const stageLineAt = head.find((i) => isStageLine(lines[i]!.trim(), parsedAt(i)));
   const at = stageLineAt ?? firstLine;
   const parsed = stageLineAt === undefined ? emptyHeading() : parsedAt(stageLineAt);
+  if (stageLineAt !== undefined) checkHeadingDates(at + 1, lines[stageLineAt]!.trim(), parsed, fail);
   warn(at + 1, `no title line names the bill: read it as "${best.title}" (named on line ${best.line})`);
   return {
     bill: best.title.replace(/^\s*The\s+/i, ''),
@@ -255,7 +257,7 @@ function mergeHeading(into: ParsedHeading, from: ParsedHeading): ParsedHeading {
 
 // ---- phase 2: stage sections and their items ------------------------------------------------------------------
 
-function readSections(lines: readonly string[], title: PageTitle, warn: Report): Section[] {
+function readSections(lines: readonly string[], title: PageTitle, warn: Report, fail: Report): Section[] {
   const billFold = billKey(title.bill);
   const sections: Section[] = [];
   const openSection = (line: number, heading: string, parsed: ParsedHeading, titleOnly: boolean) => {
@@ -305,12 +307,14 @@ function readSections(lines: readonly string[], title: PageTitle, warn: Report):
     if (fresh && !section.titleOnly && fillsIn(parsed, section.parsed)) {
       // `Third Reading` / `House of Lords, 31 January 2017`, `… Report Stage, House of Commons` / `26 January 2015`:
       // a heading continued on the next line.
+      checkHeadingDates(lineNo, line, parsed, fail);
       section.parsed = mergeHeading(section.parsed, parsed);
       section.titleOnly = false;
       continue;
     }
     if (isStageHeading(line, parsed, billFold, nextTextLine(index))) {
       if (isRepeatOf(parsed, section)) continue;
+      checkHeadingDates(lineNo, line, parsed, fail);
       // A bill-only title with nothing of its own gives way to the first stage section.
       if (section.titleOnly && !section.items.some((item) => item.bullet || item.part !== 'standfirst')) {
         sections.pop();
@@ -335,8 +339,10 @@ function readSections(lines: readonly string[], title: PageTitle, warn: Report):
         isHeadingLike(last.text)
       ) {
         section.items.pop();
-        openSection(last.line, last.text, parseHeading(last.text), false);
+        const parsedLast = parseHeading(last.text);
+        openSection(last.line, last.text, parsedLast, false);
         warn(last.line, `"${clip(last.text)}" read as a stage heading: a second "Key messages" follows it`);
+        checkHeadingDates(last.line, last.text, parsedLast, fail);
       }
       part = named;
       afterBreak = true;
@@ -409,8 +415,16 @@ function buildRecords(sections: Section[], context: RecordContext): { briefings:
       stageDetail ??= 'pre-legislative scrutiny';
     }
     if (stage === 'royal-assent') house = null;
-    if (section.parsed.dates.length > 0 && dates.length === 0) {
-      warn(section.line, `date without a year in "${clip(section.heading)}" and no neighbouring section gives one`);
+    // A date on no calendar is already an error where its heading was read (`checkHeadingDates`).
+    const onCalendar = section.parsed.dates.every((date) => calendarError(date) === null);
+    if (onCalendar && section.parsed.dates.length > 0 && dates.length === 0) {
+      const neighbours = datesBySection.some((other, j) => j !== i && other.length > 0);
+      warn(
+        section.line,
+        neighbours
+          ? `date without a year in "${clip(section.heading)}": no year near the neighbouring sections' dates has that day`
+          : `date without a year in "${clip(section.heading)}" and no neighbouring section gives one`,
+      );
     }
     if (!house && !stage && dates.length === 0) {
       warn(section.line, `heading "${clip(section.heading)}" names no stage, house or date`);
@@ -584,6 +598,14 @@ function fillsIn(line: ParsedHeading, heading: ParsedHeading): boolean {
     (line.stage !== null && heading.stage !== null) ||
     (line.dates.length > 0 && heading.dates.length > 0);
   return adds && !clashes;
+}
+
+/** A heading's date on no calendar (`31 February 2021`) is an error: a stage's date is corrected, never guessed. */
+function checkHeadingDates(lineNo: number, line: string, parsed: ParsedHeading, fail: Report): void {
+  for (const date of parsed.dates) {
+    const problem = calendarError(date);
+    if (problem) fail(lineNo, `stage heading "${clip(line)}": ${problem}; correct the date`);
+  }
 }
 
 /** Two readings of one stage: the same stage and House, and the same days where both give them. */

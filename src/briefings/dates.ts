@@ -4,7 +4,7 @@
  * and `Monday 4 July` (no year: taken from the neighbouring sections). Weekdays are sometimes wrong on the pages, so
  * only the day and month are read. Pure.
  */
-import { MONTH_PATTERN, monthNumber } from '../vocabulary';
+import { MONTH_NAMES, MONTH_PATTERN, monthNumber } from '../vocabulary';
 
 export interface ParsedDate {
   /** `null` until completed from neighbouring sections (`completeYears`). */
@@ -26,10 +26,12 @@ const DATE_GROUP = new RegExp(
 export function parseDates(text: string): { dates: ParsedDate[]; rest: string } {
   const groups: Array<{ days: number[]; month: number; year: number | null }> = [];
   const rest = text.replace(DATE_GROUP, (all, dayList: string, month: string, year: string | undefined) => {
-    const days = (dayList.match(/\d{1,2}/g) ?? []).map(Number).filter((d) => d >= 1 && d <= 31);
+    // Every day number is kept, even 0 or 32: an impossible day is the reader's to correct (`calendarError`), never
+    // a date to round into the month alone.
+    const days = (dayList.match(/\d{1,2}/g) ?? []).map(Number);
     const y = year ? Number(year) : null;
-    // A month with neither day nor year (`may`, `march`) is an ordinary word, not a date.
-    if (days.length === 0 && y === null) return all;
+    // A month with neither day nor year (`may`, `march`, `up to 50 may`) is an ordinary word, not a date.
+    if (!days.some((d) => d >= 1 && d <= 31) && y === null) return all;
     groups.push({ days, month: monthNumber(month), year: y });
     return ' ';
   });
@@ -65,9 +67,32 @@ export function loneDates(line: string): ParsedDate[] | null {
   return left === '' ? dates : null;
 }
 
-/** ISO `YYYY-MM-DD`, `YYYY-MM` for a month alone, null while the year is unknown. */
+/**
+ * Why a date is on no calendar (`31 February 2021 is not a date (February 2021 has 28 days)`), or null for a real one.
+ * A date without a year is checked against the longest its month can be (`29 February` may yet be right).
+ */
+export function calendarError(date: ParsedDate): string | null {
+  if (date.day === null) return null;
+  const month = MONTH_NAMES[date.month - 1]!;
+  const written = `${date.day} ${month}${date.year === null ? '' : ` ${date.year}`}`;
+  if (date.day < 1) return `${written} is not a date (no month has a day ${date.day})`;
+  const longest = daysInMonth(date.year ?? LEAP_YEAR, date.month);
+  if (date.day <= longest) return null;
+  const has = date.year === null ? `${month} has at most` : `${month} ${date.year} has`;
+  return `${written} is not a date (${has} ${longest} days)`;
+}
+
+/** Any leap year: the year a date without one is checked against, so that `29 February` stands until placed. */
+const LEAP_YEAR = 2000;
+
+function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last of this one.
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** ISO `YYYY-MM-DD`, `YYYY-MM` for a month alone; null while the year is unknown, and for a date on no calendar. */
 export function isoDate(date: ParsedDate): string | null {
-  if (date.year === null) return null;
+  if (date.year === null || calendarError(date) !== null) return null;
   const mm = String(date.month).padStart(2, '0');
   if (date.day === null) return `${date.year}-${mm}`;
   return `${date.year}-${mm}-${String(date.day).padStart(2, '0')}`;
@@ -79,10 +104,11 @@ export function isoDates(dates: readonly ParsedDate[]): string[] {
 
 /**
  * ISO dates per section; a date without a year (`Monday 4 July`) takes the year, among its neighbours' years, that
- * puts it nearest to a neighbouring section's date (pages run newest first, a few days or weeks apart).
+ * puts it nearest to a neighbouring section's date (pages run newest first, a few days or weeks apart), and that has
+ * the day (`29 February` only in a leap year). A date on no calendar is left out (see `calendarError`).
  */
 export function completeYears(sections: ParsedDate[][]): string[][] {
-  const known = sections.map((dates) => dates.filter((d) => d.year !== null));
+  const known = sections.map((dates) => dates.filter((d) => d.year !== null && calendarError(d) === null));
   return sections.map((dates, i) =>
     dates
       .map((date) => {
@@ -92,11 +118,12 @@ export function completeYears(sections: ParsedDate[][]): string[][] {
         let best: { year: number; distance: number } | null = null;
         for (const neighbour of neighbours) {
           for (const year of [neighbour.year! - 1, neighbour.year!, neighbour.year! + 1]) {
+            if (calendarError({ ...date, year }) !== null) continue;
             const distance = Math.abs(dayNumber(year, date.month, date.day ?? 1) - dayNumberOf(neighbour));
             if (!best || distance < best.distance) best = { year, distance };
           }
         }
-        return isoDate({ ...date, year: best!.year });
+        return best ? isoDate({ ...date, year: best.year }) : null;
       })
       .filter((d): d is string => d !== null),
   );

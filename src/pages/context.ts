@@ -1,15 +1,20 @@
 /** Helpers every adapter uses: bill titles, dates, the resolved context. */
 import { resolveBill } from '../bills/index';
+import { calendarError } from '../briefings/dates';
 import type { BillRecord, House, PageContext, Stage } from '../model';
 import { MONTH_PATTERN, monthNumber } from '../vocabulary';
 
 const DAY_MONTH_YEAR = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)? ${MONTH_PATTERN},? (\d{4})\b`, 'i');
 
-/** `Volume 669: debated on Thursday 9 January 2020` (or any `9 January 2020`) -> `2020-01-09`. */
+/**
+ * `Volume 669: debated on Thursday 9 January 2020` (or any `9 January 2020`) -> `2020-01-09`. A date on no calendar
+ * (`31 February 2020`) is no date, as when the page gives none: never a day that was not.
+ */
 export function dateFromText(text: string): string | null {
   const m = DAY_MONTH_YEAR.exec(text);
   if (!m) return null;
   const month = monthNumber(m[2] as string);
+  if (calendarError({ year: Number(m[3]), month, day: Number(m[1]) }) !== null) return null;
   return `${m[3]}-${String(month).padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`;
 }
 

@@ -115,3 +115,119 @@ describe('bad input: a clear error or warning naming source and line, never a cr
     }
   });
 });
+
+/** `2021-02-28` or `2021-02` is; `2021-02-31` is not. */
+function isCalendarDay(iso: string): boolean {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number | undefined];
+  return day === undefined || new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}
+
+/** A page with a second stage whose heading is `heading`: the Commons stage first, then the Lords one. */
+function twoStages(heading: string): string {
+  return [
+    'Test Bill, Second Reading, House of Commons, 2 September 2025',
+    '',
+    'Key messages',
+    '',
+    '  • We support clause 3.',
+    '',
+    heading,
+    '',
+    '  • We oppose clause 9.',
+    '',
+  ].join('\n');
+}
+
+describe('a stage heading it cannot read is an error naming its line and words, never the stage above', () => {
+  // The tester's input: the corpus Fire Safety briefing pasted with a Lords stage added after it.
+  const FIRE = '36-fire-safety-bill-second-reading-commons-2020-04-29.txt';
+  const fireText = readShared(`corpus/lga-briefings/${FIRE}`);
+  const withLordsStage = (heading: string) =>
+    `${fireText}\n\n${heading}\n\n  • We oppose Clause 99, which would remove the duty on responsible persons.\n`;
+  const headingLine = fireText.split('\n').length + 2;
+
+  it('the tester’s briefing, month spelt right: 31 February 2021 is an error, never 2021-02-31', () => {
+    const result = compileBriefing(withLordsStage('Report Stage, House of Lords, 31 February 2021'), FIRE, []);
+    expect(result.errors).toEqual([
+      {
+        source: FIRE,
+        line: headingLine,
+        message:
+          'stage heading "Report Stage, House of Lords, 31 February 2021": 31 February 2021 is not a date (February 2021 has 28 days); correct the date',
+      },
+    ]);
+    expect(result.briefings.flatMap((b) => b.dates)).toEqual(['2020-04-29']);
+  });
+
+  it('the tester’s briefing, corrected: two stages, Clause 99 under the Lords one', () => {
+    const result = compileBriefing(withLordsStage('Report Stage, House of Lords, 3 February 2021'), FIRE, []);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.briefings.map((b) => [b.house, b.stage, b.dates])).toEqual([
+      ['commons', 'second-reading', ['2020-04-29']],
+      ['lords', 'report', ['2021-02-03']],
+    ]);
+    const clause99 = result.positions.find((p) => p.text.includes('Clause 99'));
+    expect(clause99?.briefingId).toBe(result.briefings[1]!.id);
+  });
+
+  // [page, the line with the impossible date, the date's error]
+  it.each([
+    [
+      'an inner stage heading',
+      twoStages('Report Stage, House of Lords, 31 April 2026'),
+      7,
+      'stage heading "Report Stage, House of Lords, 31 April 2026": 31 April 2026 is not a date (April 2026 has 30 days); correct the date',
+    ],
+    [
+      'the title',
+      'Test Bill, Second Reading, House of Commons, 29 February 2025\n\nKey messages\n\n  • We support clause 3.\n',
+      1,
+      'stage heading "Test Bill, Second Reading, House of Commons, 29 February 2025": 29 February 2025 is not a date (February 2025 has 28 days); correct the date',
+    ],
+    [
+      'a heading continued on the next line',
+      'Test Bill, Third Reading\n\nHouse of Lords, 0 March 2017\n\nKey messages\n\n  • We support clause 3.\n',
+      3,
+      'stage heading "House of Lords, 0 March 2017": 0 March 2017 is not a date (no month has a day 0); correct the date',
+    ],
+    [
+      'a date without a year',
+      twoStages('Report Stage, House of Lords, Monday 31 June'),
+      7,
+      'stage heading "Report Stage, House of Lords, Monday 31 June": 31 June is not a date (June has at most 30 days); correct the date',
+    ],
+  ])('an impossible date in %s is an error', (_name, text, line, message) => {
+    const result = compileBriefing(text, 'date.txt', []);
+    expect(result.errors).toEqual([{ source: 'date.txt', line, message }]);
+    for (const iso of result.briefings.flatMap((b) => b.dates)) expect(isCalendarDay(iso)).toBe(true);
+  });
+
+  it('an impossible date in prose is no date, not an error', () => {
+    const result = compileBriefing(
+      'Test Bill, Report Stage, House of Lords\n\nPeers will debate the Bill on 31 February 2025.\n\nKey messages\n\n  • We support clause 3.\n',
+      'p.txt',
+      [],
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.briefings[0]).toMatchObject({ house: 'lords', stage: 'report', dates: [] });
+  });
+
+  it('29 February without a year, beside a year that has none near it, warns and stores no date', () => {
+    const result = compileBriefing(
+      twoStages('Report Stage, House of Lords, Monday 29 February').replace('2 September 2025', '2 September 2022'),
+      'leap.txt',
+      [],
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.briefings.map((b) => b.dates)).toEqual([['2022-09-02'], []]);
+    expect(result.warnings).toEqual([
+      {
+        source: 'leap.txt',
+        line: 7,
+        message:
+          'date without a year in "Report Stage, House of Lords, Monday 29 February": no year near the neighbouring sections\' dates has that day',
+      },
+    ]);
+  });
+});
