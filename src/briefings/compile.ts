@@ -9,8 +9,17 @@
 import { billKey, billSlug, billTitlesIn, resolveBill } from '../bills/index';
 import { briefingId, positionId } from '../ids';
 import type { BillRecord, Briefing, House, Position, PositionPart, Stage } from '../model';
+import { joinWords } from '../vocabulary';
 import { calendarError, completeYears, isoDates, loneDates, type ParsedDate, parseDates } from './dates';
-import { emptyHeading, type ParsedHeading, parseHeading, stageFromProse, stageParts, unexplained } from './headings';
+import {
+  emptyHeading,
+  misreadStageWords,
+  type ParsedHeading,
+  parseHeading,
+  stageFromProse,
+  stageParts,
+  unexplained,
+} from './headings';
 import {
   BULLET,
   CHROME_START,
@@ -205,6 +214,12 @@ function readTitle(lines: readonly string[], warn: Report, fail: Report): PageTi
     if (!parsed.billAtStart && !parsed.briefingPrefix && unexplained(parsed) !== '') {
       warn(titleAt + 1, `title "${clip(line)}" does not start with the bill's name: read the bill as "${parsed.bill}"`);
     }
+    // A misread title misfiles nothing (the bullets under it are its own): the words it could not read lose only
+    // what they said, so a warning names them.
+    const misread = misreadStageWords(line, parsedAt(titleAt));
+    if (misread) {
+      warn(titleAt + 1, `title "${clip(line)}": could not read ${quoted(misread)} as a date or a House (left out)`);
+    }
     for (const i of taken) checkHeadingDates(i + 1, lines[i]!.trim(), parsedAt(i), fail);
     const heading = first === titleAt ? line : `${lines[first]!.trim()} ${line}`;
     return { bill: parsed.bill!, line: first + 1, heading, parsed, taken };
@@ -312,9 +327,21 @@ function readSections(lines: readonly string[], title: PageTitle, warn: Report, 
       section.titleOnly = false;
       continue;
     }
-    if (isStageHeading(line, parsed, billFold, nextTextLine(index))) {
-      if (isRepeatOf(parsed, section)) continue;
-      checkHeadingDates(lineNo, line, parsed, fail);
+    const stageHeading = isStageHeading(line, parsed, billFold, nextTextLine(index));
+    const misread = stageHeading ? null : misreadHeading(line, parsed, billFold);
+    if (stageHeading || misread) {
+      if (stageHeading && isRepeatOf(parsed, section)) continue;
+      if (misread) {
+        // Read as body text, the line would file the bullets under it with the stage above: an error, so the
+        // reader corrects the heading before anything is saved. It still opens a section, so that what follows is
+        // not reported again as the stage above's (a second "Key messages" under one stage warns).
+        fail(
+          lineNo,
+          `"${clip(line)}" looks like a stage heading, but ${quoted(misread)} could not be read as a date or a House: correct the heading, or the bullets under it would be filed under the stage above, "${clip(section.heading)}" (line ${section.line})`,
+        );
+      } else {
+        checkHeadingDates(lineNo, line, parsed, fail);
+      }
       // A bill-only title with nothing of its own gives way to the first stage section.
       if (section.titleOnly && !section.items.some((item) => item.bullet || item.part !== 'standfirst')) {
         sections.pop();
@@ -600,6 +627,17 @@ function fillsIn(line: ParsedHeading, heading: ParsedHeading): boolean {
   return adds && !clashes;
 }
 
+/**
+ * A line that names a stage but could not be read as a stage heading, for a date or a House gone wrong
+ * (`misreadStageWords`): the words not read, or null. Another bill's heading counts only where it starts with the
+ * bill's name, as in `isStageHeading`.
+ */
+function misreadHeading(line: string, parsed: ParsedHeading, billFold: string): string[] | null {
+  if (!isHeadingLike(line)) return null;
+  if (parsed.bill && billKey(parsed.bill) !== billFold && !parsed.billAtStart) return null;
+  return misreadStageWords(line, parsed);
+}
+
 /** A heading's date on no calendar (`31 February 2021`) is an error: a stage's date is corrected, never guessed. */
 function checkHeadingDates(lineNo: number, line: string, parsed: ParsedHeading, fail: Report): void {
   for (const date of parsed.dates) {
@@ -641,6 +679,11 @@ function newBill(title: string): BillRecord {
     actTitle: null,
     session: null,
   };
+}
+
+/** `"31 Febuary 2020"`, `"3" and "21/02/2021"`. */
+function quoted(words: readonly string[]): string {
+  return joinWords(words.map((word) => `"${clip(word)}"`));
 }
 
 function clip(text: string): string {

@@ -162,6 +162,48 @@ export function unexplained(parsed: ParsedHeading): string {
 }
 
 /**
+ * The words (as written, in runs) that stop a line naming a stage from reading as a stage heading, when they are a
+ * date or a House gone wrong: a misspelt month (`Report Stage, House of Lords, 31 Febuary 2020` -> `31 Febuary 2020`), a date in figures
+ * (`21/02/2021`), a House the compiler does not know (`House of Loords`). Null when the line names no stage, reads
+ * fully, or has any other word left over: a sentence or sub-heading that mentions a stage (`Amendments to be debated
+ * at Report Stage in the House of Lords`) is not a heading at all.
+ */
+export function misreadStageWords(line: string, parsed: ParsedHeading): string[] | null {
+  const unread = unexplained(parsed);
+  if (parsed.stage === null || unread === '') return null;
+  const words = unread.split(' ');
+  const number = (word: string | undefined) => word !== undefined && /^\d[\d/]*(?:st|nd|rd|th)?$/i.test(word);
+  const datelike = (i: number) => number(words[i]) || number(words[i - 1]) || number(words[i + 1]);
+  const houselike = (i: number) => /^House$/i.test(words[i]!) || /^House$/i.test(words[i - 1] ?? '');
+  return words.every((_, i) => datelike(i) || houselike(i)) ? asWritten(line, words) : null;
+}
+
+/**
+ * The words as the line writes them, a run of neighbours as one (`House of Loords`, not `House` and `Loords`); the
+ * words as read when the line cannot be searched for them (it was normalised to be read).
+ */
+function asWritten(line: string, words: readonly string[]): string[] {
+  const runs: string[] = [];
+  let runStart = -1;
+  let at = 0;
+  for (const word of words) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const found = new RegExp(`(?<![\\w/])${escaped}(?![\\w/])`, 'i').exec(line.slice(at));
+    if (!found) return [words.join(' ')];
+    const start = at + found.index;
+    const between = line.slice(at, start).replace(HEADING_FILLER, ' ');
+    if (runStart >= 0 && !/^[\s,;:&–—\-.()]*$/.test(between)) {
+      runs.push(line.slice(runStart, at));
+      runStart = -1;
+    }
+    if (runStart < 0) runStart = start;
+    at = start + found[0].length;
+  }
+  runs.push(line.slice(runStart, at));
+  return runs;
+}
+
+/**
  * Stage named only in prose (2025+ pages and summaries): `…ahead of the second reading of the Bill in the House of
  * Commons on 2 September 2025`, `The Bill received Royal Assent on 26 October 2023`, `…for pre-legislative scrutiny`.
  * Looks for a phrase that names a stage as the occasion of the briefing; a summary at Royal Assent and a draft bill's

@@ -145,6 +145,23 @@ describe('a stage heading it cannot read is an error naming its line and words, 
   const withLordsStage = (heading: string) =>
     `${fireText}\n\n${heading}\n\n  • We oppose Clause 99, which would remove the duty on responsible persons.\n`;
   const headingLine = fireText.split('\n').length + 2;
+  const commons = '"Fire Safety Bill: Second Reading, House of Commons, 29 April 2020" (line 3)';
+
+  it('the tester’s briefing: a misspelt month stops the save, naming file, line and the words', () => {
+    const result = compileBriefing(withLordsStage('Report Stage, House of Lords, 31 Febuary 2020'), FIRE, []);
+    expect(result.errors).toEqual([
+      {
+        source: FIRE,
+        line: headingLine,
+        message: `"Report Stage, House of Lords, 31 Febuary 2020" looks like a stage heading, but "31 Febuary 2020" could not be read as a date or a House: correct the heading, or the bullets under it would be filed under the stage above, ${commons}`,
+      },
+    ]);
+    // Nothing of the Lords stage in the Commons section, whatever the reader does next.
+    const commonsId = result.briefings[0]!.id;
+    expect(result.positions.filter((p) => p.briefingId === commonsId).map((p) => p.text)).not.toContainEqual(
+      expect.stringContaining('Clause 99'),
+    );
+  });
 
   it('the tester’s briefing, month spelt right: 31 February 2021 is an error, never 2021-02-31', () => {
     const result = compileBriefing(withLordsStage('Report Stage, House of Lords, 31 February 2021'), FIRE, []);
@@ -169,6 +186,40 @@ describe('a stage heading it cannot read is an error naming its line and words, 
     ]);
     const clause99 = result.positions.find((p) => p.text.includes('Clause 99'));
     expect(clause99?.briefingId).toBe(result.briefings[1]!.id);
+  });
+
+  // [heading, the words named]
+  it.each([
+    ['Report Stage, House of Lords, 31 Febuary 2020', '"31 Febuary 2020"'],
+    ['Report Stage, House of Lords, 31st Febuary, 2020', '"31st Febuary, 2020"'],
+    ['Report Stage, House of Loords, 3 February 2021', '"House of Loords"'],
+    ['Report Stage, House of Loords', '"House of Loords"'],
+    ['Third Reading, House of Lords, 21/02/2021', '"21/02/2021"'],
+    ['Lords Report Stage, 3 Feb 2021', '"3 Feb 2021"'],
+    ['Second Reading, 14 Septmber 2021', '"14 Septmber 2021"'],
+    ['Report Stage 3, House of Lords, 21/02/2021', '"3" and "21/02/2021"'],
+    ['Test Bill, Report Stage, House of Lords, 3 Febuary 2021', '"3 Febuary 2021"'],
+  ])('%s', (heading, words) => {
+    const result = compileBriefing(twoStages(heading), 'two.txt', []);
+    expect(result.errors).toEqual([
+      {
+        source: 'two.txt',
+        line: 7,
+        message: `"${heading}" looks like a stage heading, but ${words} could not be read as a date or a House: correct the heading, or the bullets under it would be filed under the stage above, "Test Bill, Second Reading, House of Commons, 2 September 2025" (line 1)`,
+      },
+    ]);
+  });
+
+  // Lines that mention a stage with other words besides are sub-headings or prose, as before: no error.
+  it.each([
+    'Amendments to be debated at Report Stage in the House of Lords',
+    'Our asks for Report Stage',
+    'Committee Stage amendments we support',
+    'Report Stage, House of Lords, 3 February 2021 (updated)',
+  ])('not a heading: %s', (line) => {
+    const result = compileBriefing(twoStages(line), 'two.txt', []);
+    expect(result.errors).toEqual([]);
+    expect(result.briefings).toHaveLength(1);
   });
 
   // [page, the line with the impossible date, the date's error]
@@ -201,6 +252,24 @@ describe('a stage heading it cannot read is an error naming its line and words, 
     const result = compileBriefing(text, 'date.txt', []);
     expect(result.errors).toEqual([{ source: 'date.txt', line, message }]);
     for (const iso of result.briefings.flatMap((b) => b.dates)) expect(isCalendarDay(iso)).toBe(true);
+  });
+
+  it('a title it cannot fully read keeps its stage and warns, naming the words (nothing is misfiled)', () => {
+    const result = compileBriefing(
+      'Test Bill, Second Reading, House of Commons, 2 Setpember 2025\n\nKey messages\n\n  • We support clause 3.\n',
+      't.txt',
+      [],
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([
+      {
+        source: 't.txt',
+        line: 1,
+        message:
+          'title "Test Bill, Second Reading, House of Commons, 2 Setpember 2025": could not read "2 Setpember 2025" as a date or a House (left out)',
+      },
+    ]);
+    expect(result.briefings[0]).toMatchObject({ house: 'commons', stage: 'second-reading', dates: [] });
   });
 
   it('an impossible date in prose is no date, not an error', () => {

@@ -18,6 +18,10 @@ afterEach(unmountAll);
 
 const SEEDS = path.resolve(__dirname, '../../../..', 'shared', 'seeds');
 const cswText = readFileSync(path.join(SEEDS, 'lga-children-and-social-work-bill.txt'), 'utf8');
+const fireText = readFileSync(
+  path.join(SEEDS, '..', 'corpus', 'lga-briefings', '36-fire-safety-bill-second-reading-commons-2020-04-29.txt'),
+  'utf8',
+);
 
 /** The seed with its first key message's bullet turned into a stray heading-less page: no title line. */
 const BROKEN = ['', 'Key messages', '', '  • We support clause 7.', ''].join('\n');
@@ -87,6 +91,25 @@ describe('add a briefing: preview', () => {
     const root = mount(<AddBriefing {...addBriefingProps({ text: cswText, fileName: 'x.txt', preview, onSave })} />);
     act(() => (root.querySelector('[data-testid=briefing-save]') as HTMLButtonElement).click());
     expect(onSave).toHaveBeenCalledTimes(1);
+  });
+
+  // The tester's paste: the corpus Fire Safety briefing with a Lords stage added under a misspelt heading. Before,
+  // the preview said "1 stage", warned of nothing and offered Save, with the Lords bullets under the Commons stage.
+  it.each([
+    ['Report Stage, House of Lords, 31 Febuary 2020', /looks like a stage heading, but "31 Febuary 2020" could not/],
+    ['Report Stage, House of Lords, 31 February 2021', /31 February 2021 is not a date \(February 2021 has 28 days\)/],
+  ])('a stage heading it cannot read blocks Save, with its line and words: %s', (heading, message) => {
+    const text = `${fireText}\n\n${heading}\n\n  • We oppose Clause 99, which would remove the duty.\n`;
+    const headingLine = String(fireText.split('\n').length + 2);
+    const { root } = renderAdd(text);
+    const errors = [...root.querySelectorAll('[data-testid=preview-error]')];
+    expect(errors.map((e) => e.getAttribute('data-line'))).toEqual([headingLine]);
+    expect(errors[0]?.textContent).toMatch(new RegExp(`^Line ${headingLine}: `));
+    expect(errors[0]?.textContent).toMatch(message);
+    expect(root.querySelector('[data-testid=preview-errors]')?.getAttribute('role')).toBe('alert');
+    expect(root.querySelector('[data-testid=preview-counts]')).toBeNull();
+    expect((root.querySelector('[data-testid=briefing-save]') as HTMLButtonElement).disabled).toBe(true);
+    expect(root.querySelector('#save-blocked')?.textContent).toContain('Fix the errors above to save.');
   });
 
   it('names a pasted briefing after its bill and first date', () => {
