@@ -16,23 +16,41 @@ export interface ParsedDate {
 
 export const WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/gi;
 
-/** One group of a date list: `25 and 27 January`, `8,10 & 15 March 2021`, `June 2022`, `4 July`, `4th July`. */
+/**
+ * Months as pages also write them short (`8 Nov 2016`, `4 Sept`), from the one list of names: a heading written so
+ * is a date, not words the compiler cannot read.
+ */
+const SHORT_MONTHS = [...MONTH_NAMES.map((name) => name.slice(0, 3)), 'Sept'];
+const MONTH_WORD = `(?:${MONTH_PATTERN.slice(1, -1)}|(${SHORT_MONTHS.join('|')})\\.?)`;
+
+/** `March`, `Mar`, `mar.`, `Sept` -> 3, 3, 3, 9. */
+function monthOf(word: string): number {
+  const full = monthNumber(word);
+  if (full) return full;
+  const short = word.replace(/\.$/, '').slice(0, 3).toLowerCase();
+  return MONTH_NAMES.findIndex((name) => name.slice(0, 3).toLowerCase() === short) + 1;
+}
+
+/**
+ * One group of a date list: `25 and 27 January`, `8,10 & 15 March 2021`, `12-14 March 2023` (a run of sittings: its
+ * first and last days), `June 2022`, `4 July`, `4th July`, `8 Nov 2016`.
+ */
 const DATE_GROUP = new RegExp(
-  String.raw`((?:\b\d{1,2}(?:st|nd|rd|th)?\s*(?:,|&|and)?\s*)*)\b${MONTH_PATTERN}\b(?:,?\s+(\d{4})\b)?`,
-  'gi',
+  String.raw`((?:\b\d{1,2}(?:st|nd|rd|th)?\s*(?:,|&|and|to|-|–)?\s*)*)\b(${MONTH_WORD})(?![\p{L}])(?:,?\s+(\d{4})\b)?`,
+  'giu',
 );
 
 /** The dates a text names, with a year carried back from the group that has one (`25 and 27 January; 1 February 2021`). */
 export function parseDates(text: string): { dates: ParsedDate[]; rest: string } {
   const groups: Array<{ days: number[]; month: number; year: number | null }> = [];
-  const rest = text.replace(DATE_GROUP, (all, dayList: string, month: string, year: string | undefined) => {
+  const rest = text.replace(DATE_GROUP, (all, dayList: string, month: string, _short, year: string | undefined) => {
     // Every day number is kept, even 0 or 32: an impossible day is the reader's to correct (`calendarError`), never
     // a date to round into the month alone.
     const days = (dayList.match(/\d{1,2}/g) ?? []).map(Number);
     const y = year ? Number(year) : null;
     // A month with neither day nor year (`may`, `march`, `up to 50 may`) is an ordinary word, not a date.
     if (!days.some((d) => d >= 1 && d <= 31) && y === null) return all;
-    groups.push({ days, month: monthNumber(month), year: y });
+    groups.push({ days, month: monthOf(month), year: y });
     return ' ';
   });
   // Carry a year back to the groups before it; a later month in an earlier group means the year before.

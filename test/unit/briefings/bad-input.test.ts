@@ -188,6 +188,22 @@ describe('a stage heading it cannot read is an error naming its line and words, 
     expect(clause99?.briefingId).toBe(result.briefings[1]!.id);
   });
 
+  // Dates as pages also write them: a short month, a run of sittings (its first and last days), a weekday.
+  it.each([
+    ['Report Stage, House of Lords, 3 Feb 2021', ['2021-02-03']],
+    ['Report Stage, House of Lords, 3 Sept. 2021', ['2021-09-03']],
+    ['Committee Stage, House of Lords, 12-14 January 2021', ['2021-01-12', '2021-01-14']],
+    ['Committee Stage, House of Lords, 12 to 14 January 2021', ['2021-01-12', '2021-01-14']],
+    ['Report Stage, House of Lords, Wednesday 3 February 2021', ['2021-02-03']],
+  ])('%s: read as the dates %j', (heading, dates) => {
+    const result = compileBriefing(withLordsStage(heading), FIRE, []);
+    expect(result.errors).toEqual([]);
+    expect(result.briefings.map((b) => [b.house, b.stage, b.dates])).toEqual([
+      ['commons', 'second-reading', ['2020-04-29']],
+      ['lords', heading.startsWith('Committee') ? 'committee' : 'report', dates],
+    ]);
+  });
+
   // [heading, the words named]
   it.each([
     ['Report Stage, House of Lords, 31 Febuary 2020', '"31 Febuary 2020"'],
@@ -195,7 +211,7 @@ describe('a stage heading it cannot read is an error naming its line and words, 
     ['Report Stage, House of Loords, 3 February 2021', '"House of Loords"'],
     ['Report Stage, House of Loords', '"House of Loords"'],
     ['Third Reading, House of Lords, 21/02/2021', '"21/02/2021"'],
-    ['Lords Report Stage, 3 Feb 2021', '"3 Feb 2021"'],
+    ['Lords Report Stage, 3 Fbr 2021', '"3 Fbr 2021"'],
     ['Second Reading, 14 Septmber 2021', '"14 Septmber 2021"'],
     ['Report Stage 3, House of Lords, 21/02/2021', '"3" and "21/02/2021"'],
     ['Test Bill, Report Stage, House of Lords, 3 Febuary 2021', '"3 Febuary 2021"'],
