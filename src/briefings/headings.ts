@@ -35,6 +35,15 @@ const HOUSES: ReadonlyArray<{ pattern: RegExp; house: House }> = [
   { pattern: /\bHouse\s+of\s+Lords\b|\(Lords\)|\bHoL\b|\bLords\b/i, house: 'lords' },
 ];
 
+/**
+ * `day 2`, `days 4 and 5` elsewhere in a stage heading (`Report Stage, House of Lords, 8 November 2016, Day 1`,
+ * `… (day 2), 4 July 2016`): read as the stage's day wherever it stands, never as a date.
+ */
+const LATER_DAYS = new RegExp(
+  String.raw`[,:–-]?\s*\(?\b(days?)\s+(\d+(?:\s*(?:,|and|&)\s*\d+(?!\d|\s*(?:st|nd|rd|th)?\s+${MONTH_PATTERN}))*)\b(?!\s*(?:st|nd|rd|th)?\s+${MONTH_PATTERN})\)?`,
+  'i',
+);
+
 /** `day 2`, `days 4 and 5`, `day 4 and 5` after a stage name. */
 const DAYS = String.raw`(?:\s*[,:-]?\s*\(?\s*(days?)\s+(\d+(?:\s*(?:,|and|&)\s*\d+(?!\d|\s*(?:st|nd|rd|th)?\s+${MONTH_PATTERN}))*)\)?)?`;
 
@@ -133,6 +142,15 @@ export function parseHeading(line: string, options: { findBill?: boolean } = {})
   if (houseHit) {
     house = houseHit.entry.house;
     text = cut(text, houseHit.match);
+  }
+  if (stageHit && !/\bdays?\b/i.test(stageDetail ?? '')) {
+    const later = LATER_DAYS.exec(text);
+    if (later?.[1] && later[2]) {
+      const numbers = later[2].match(/\d+/g) ?? [];
+      const dayText = numbers.length > 1 ? `days ${joinWords(numbers)}` : `day ${numbers[0]}`;
+      stageDetail = stageDetail ? `${stageDetail}, ${dayText}` : dayText;
+      text = `${text.slice(0, later.index)} ${text.slice(later.index + later[0].length)}`;
+    }
   }
   // Royal Assent ends the bill's passage through both Houses.
   if (stage === 'royal-assent') house = null;

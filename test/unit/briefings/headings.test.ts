@@ -94,6 +94,17 @@ const HEADINGS: Array<[string, string | null, string | null, string | null, stri
     ['2016-07-11'],
   ],
   ['House of Lords, Committee Stage day 1, 27 June 2016', null, 'lords', 'committee', 'day 1', ['2016-06-27']],
+  // The day anywhere in the heading, not only straight after the stage words; never read as a date.
+  ['Report Stage, House of Lords, 8 November 2016, Day 1', null, 'lords', 'report', 'day 1', ['2016-11-08']],
+  ['Committee Stage, House of Lords, day 2, 4 July 2016', null, 'lords', 'committee', 'day 2', ['2016-07-04']],
+  [
+    'Committee Stage, House of Lords (days 3 and 4), 6 July 2016',
+    null,
+    'lords',
+    'committee',
+    'days 3 and 4',
+    ['2016-07-06'],
+  ],
   ['Report stage, House of Lords 18 October 2016', null, 'lords', 'report', null, ['2016-10-18']],
   ['Remaining Stages, House of Commons, 7 March 2017', null, 'commons', 'remaining-stages', null, ['2017-03-07']],
   [
