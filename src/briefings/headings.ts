@@ -44,6 +44,13 @@ const LATER_DAYS = new RegExp(
   'i',
 );
 
+/** A stage's detail with its day numbers as read (`4 and 5`): `Public Bill Committee, days 4 and 5`, `day 2`. */
+function withDays(detail: string | null, numbersRead: string): string {
+  const numbers = numbersRead.match(/\d+/g) ?? [];
+  const dayText = numbers.length > 1 ? `days ${joinWords(numbers)}` : `day ${numbers[0]}`;
+  return detail ? `${detail}, ${dayText}` : dayText;
+}
+
 /** `day 2`, `days 4 and 5`, `day 4 and 5` after a stage name. */
 const DAYS = String.raw`(?:\s*[,:-]?\s*\(?\s*(days?)\s+(\d+(?:\s*(?:,|and|&)\s*\d+(?!\d|\s*(?:st|nd|rd|th)?\s+${MONTH_PATTERN}))*)\)?)?`;
 
@@ -130,9 +137,7 @@ export function parseHeading(line: string, options: { findBill?: boolean } = {})
     const afterStage = stageHit.match.index;
     const days = new RegExp(`^${DAYS}`, 'i').exec(text.slice(afterStage));
     if (days?.[1] && days[2]) {
-      const numbers = days[2].match(/\d+/g) ?? [];
-      const dayText = numbers.length > 1 ? `days ${joinWords(numbers)}` : `day ${numbers[0]}`;
-      stageDetail = stageDetail ? `${stageDetail}, ${dayText}` : dayText;
+      stageDetail = withDays(stageDetail, days[2]);
       text = `${text.slice(0, afterStage)} ${text.slice(afterStage + days[0].length)}`;
     }
   }
@@ -146,9 +151,7 @@ export function parseHeading(line: string, options: { findBill?: boolean } = {})
   if (stageHit && !/\bdays?\b/i.test(stageDetail ?? '')) {
     const later = LATER_DAYS.exec(text);
     if (later?.[1] && later[2]) {
-      const numbers = later[2].match(/\d+/g) ?? [];
-      const dayText = numbers.length > 1 ? `days ${joinWords(numbers)}` : `day ${numbers[0]}`;
-      stageDetail = stageDetail ? `${stageDetail}, ${dayText}` : dayText;
+      stageDetail = withDays(stageDetail, later[2]);
       text = `${text.slice(0, later.index)} ${text.slice(later.index + later[0].length)}`;
     }
   }
