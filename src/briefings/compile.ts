@@ -10,7 +10,7 @@ import { billKey, billSlug, billTitlesIn, resolveBill } from '../bills/index';
 import { briefingId, positionId } from '../ids';
 import type { BillRecord, Briefing, House, Position, PositionPart, Stage } from '../model';
 import { joinWords } from '../vocabulary';
-import { calendarError, completeYears, isoDates, loneDates, type ParsedDate, parseDates } from './dates';
+import { calendarError, completeYears, isoDates, loneDates, occasionDate, type ParsedDate } from './dates';
 import {
   emptyHeading,
   misreadStageWords,
@@ -434,7 +434,7 @@ function buildRecords(sections: Section[], context: RecordContext): { briefings:
         stageDetail ??= prose.stageDetail;
         if (dates.length === 0) dates = isoDates(prose.dates);
       }
-      if (dates.length === 0) dates = occasionDate(section);
+      if (dates.length === 0) dates = occasionDate(openingParagraphs(section));
     }
     // A draft bill is scrutinised before it is introduced: no stage of its own.
     if (!stage && /^Draft\b/i.test(bill.title)) {
@@ -496,21 +496,14 @@ function buildRecords(sections: Section[], context: RecordContext): { briefings:
   return { briefings, positions };
 }
 
-/**
- * The date a section's opening prose gives its occasion, when no heading does: `…for the debate on 26 January 2015`,
- * `Peers will debate the Bill on Tuesday 4 March 2025`. Only the paragraphs before the key messages, only a full date
- * in a sentence about the debate or stage.
- */
-function occasionDate(section: Section): string[] {
+/** The paragraphs before a section's key messages: its standfirst and introduction, up to the first bullet. */
+function openingParagraphs(section: Section): string[] {
+  const opening: string[] = [];
   for (const item of section.items) {
     if (item.bullet || (item.part !== 'standfirst' && item.part !== 'intro')) break;
-    for (const sentence of item.text.split(/(?<=[.!?])\s+/)) {
-      if (!/\b(?:debate[sd]?|reading|stage|committee|consideration|briefing)\b/i.test(sentence)) continue;
-      const full = parseDates(sentence).dates.filter((d) => d.day !== null && d.year !== null);
-      if (full.length === 1) return isoDates(full);
-    }
+    opening.push(item.text);
   }
-  return [];
+  return opening;
 }
 
 interface DraftPosition {

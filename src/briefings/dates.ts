@@ -73,6 +73,23 @@ export function parseDates(text: string): { dates: ParsedDate[]; rest: string } 
   return { dates, rest };
 }
 
+/**
+ * The date a section's opening prose gives its occasion, when no heading does: `…for the debate on 26 January 2015`,
+ * `Peers will debate the Bill on Tuesday 4 March 2025`. Only a full date in a sentence about the debate or stage.
+ * `openingParagraphs` are the paragraphs before the key messages, which the compiler picks out. It lives here, beside
+ * the parsing it builds on, so that all that is known about reading a date from words is in one file (issue 11).
+ */
+export function occasionDate(openingParagraphs: readonly string[]): string[] {
+  for (const paragraph of openingParagraphs) {
+    for (const sentence of paragraph.split(/(?<=[.!?])\s+/)) {
+      if (!/\b(?:debate[sd]?|reading|stage|committee|consideration|briefing)\b/i.test(sentence)) continue;
+      const full = parseDates(sentence).dates.filter((d) => d.day !== null && d.year !== null);
+      if (full.length === 1) return isoDates(full);
+    }
+  }
+  return [];
+}
+
 /** A line that is nothing but a date list (`26 January 2015`, `Tuesday 17 November 2015`), or null. */
 export function loneDates(line: string): ParsedDate[] | null {
   const { dates, rest } = parseDates(line);

@@ -4,6 +4,7 @@ import {
   completeYears,
   isoDate,
   loneDates,
+  occasionDate,
   type ParsedDate,
   parseDates,
 } from '../../../src/briefings/dates';
@@ -79,6 +80,30 @@ describe('completeYears: a date without a year takes a year that has its day', (
     ['an impossible neighbour gives no year', [[date(null, 7, 4)], [date(2022, 2, 31)]], [[], []]],
   ])('%s', (_name, sections, expected) => {
     expect(completeYears(sections)).toEqual(expected);
+  });
+});
+
+describe('occasionDate: the date opening prose gives the occasion, when no heading does', () => {
+  // [opening paragraphs, the ISO dates read]
+  it.each<[string[], string[]]>([
+    [['LGA briefing for the debate on 12 March 2024'], ['2024-03-12']],
+    [
+      ['The Bill was introduced on 5 January 2024. Peers will debate the Bill on Tuesday 4 March 2025.'],
+      ['2025-03-04'],
+    ],
+    [['We welcome the Bill.', 'This briefing is for the second reading on 26 January 2015.'], ['2015-01-26']],
+    // a heading copied into the prose, with no date
+    [["Renters' Rights Bill, Second Reading, House of Lords"], []],
+    // a date on no calendar is no date
+    [['Peers will debate the Bill on 31 February 2025.'], []],
+    // not a full date, or more than one: the occasion is not read from them
+    [['Peers will debate the Bill on Tuesday 4 March.'], []],
+    [['The committee stage debate is in June 2022.'], []],
+    [['The Bill will be debated on 10 and 22 March 2023.'], []],
+    // a date in a sentence about something other than the debate or stage
+    [['The Bill was published on 5 January 2024.'], []],
+  ])('%j -> %j', (paragraphs, expected) => {
+    expect(occasionDate(paragraphs)).toEqual(expected);
   });
 });
 
