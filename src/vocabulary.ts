@@ -26,10 +26,20 @@ export const MONTH_NAMES = [
 /** A month name as one capturing group, for patterns that read dates: `(January|February|…|December)`. */
 export const MONTH_PATTERN = `(${MONTH_NAMES.join('|')})`;
 
-/** `march` or `March` -> 3; 0 when the word is not a month. */
-export function monthNumber(name: string): number {
-  const lower = name.toLowerCase();
-  return MONTH_NAMES.findIndex((m) => m.toLowerCase() === lower) + 1;
+/** Months as pages also write them short (`8 Nov 2016`, `4 Sept`): each name's first three letters, and `Sept`. */
+export const SHORT_MONTH_NAMES = [...MONTH_NAMES.map((name) => name.slice(0, 3)), 'Sept'];
+
+/**
+ * `March`, `march`, `Mar`, `mar.`, `Sept.` -> 3, 3, 3, 3, 9: a month's name or its short form, in any case, with or
+ * without a full stop; 0 when the word is not a month. The one reader of month words, for headings and pages alike.
+ */
+export function monthNumber(word: string): number {
+  const name = word.replace(/\.$/, '').toLowerCase();
+  const full = MONTH_NAMES.findIndex((month) => month.toLowerCase() === name);
+  if (full >= 0) return full + 1;
+  if (!SHORT_MONTH_NAMES.some((short) => short.toLowerCase() === name)) return 0;
+  // Each short form begins exactly one month's name (`Jun` June, `Sept` September).
+  return MONTH_NAMES.findIndex((month) => month.toLowerCase().startsWith(name)) + 1;
 }
 
 /** `2016-10-18` -> `18 October 2016`; `2016-10` -> `October 2016`; anything else as written. */

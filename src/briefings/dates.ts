@@ -4,7 +4,7 @@
  * and `Monday 4 July` (no year: taken from the neighbouring sections). Weekdays are sometimes wrong on the pages, so
  * only the day and month are read. Pure.
  */
-import { MONTH_NAMES, MONTH_PATTERN, monthNumber } from '../vocabulary';
+import { MONTH_NAMES, MONTH_PATTERN, monthNumber, SHORT_MONTH_NAMES } from '../vocabulary';
 
 export interface ParsedDate {
   /** `null` until completed from neighbouring sections (`completeYears`). */
@@ -17,19 +17,10 @@ export interface ParsedDate {
 export const WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/gi;
 
 /**
- * Months as pages also write them short (`8 Nov 2016`, `4 Sept`), from the one list of names: a heading written so
- * is a date, not words the compiler cannot read.
+ * A month word, its name or its short form (`8 Nov 2016`, `4 Sept`, from the one list of names): a heading written
+ * so is a date, not words the compiler cannot read.
  */
-const SHORT_MONTHS = [...MONTH_NAMES.map((name) => name.slice(0, 3)), 'Sept'];
-const MONTH_WORD = `(?:${MONTH_PATTERN.slice(1, -1)}|(${SHORT_MONTHS.join('|')})\\.?)`;
-
-/** `March`, `Mar`, `mar.`, `Sept` -> 3, 3, 3, 9. */
-function monthOf(word: string): number {
-  const full = monthNumber(word);
-  if (full) return full;
-  const short = word.replace(/\.$/, '').slice(0, 3).toLowerCase();
-  return MONTH_NAMES.findIndex((name) => name.slice(0, 3).toLowerCase() === short) + 1;
-}
+const MONTH_WORD = `(?:${MONTH_PATTERN.slice(1, -1)}|(${SHORT_MONTH_NAMES.join('|')})\\.?)`;
 
 /**
  * One group of a date list: `25 and 27 January`, `8,10 & 15 March 2021`, `12-14 March 2023` (a run of sittings: its
@@ -50,7 +41,7 @@ export function parseDates(text: string): { dates: ParsedDate[]; rest: string } 
     const y = year ? Number(year) : null;
     // A month with neither day nor year (`may`, `march`, `up to 50 may`) is an ordinary word, not a date.
     if (!days.some((d) => d >= 1 && d <= 31) && y === null) return all;
-    groups.push({ days, month: monthOf(month), year: y });
+    groups.push({ days, month: monthNumber(month), year: y });
     return ' ';
   });
   // Carry a year back to the groups before it; a later month in an earlier group means the year before.

@@ -13,6 +13,7 @@ import {
   formatTimestamp,
   houseStageLabel,
   MONTH_PATTERN,
+  monthNumber,
   numberKey,
   referenceKey,
   referenceLabel,
@@ -68,6 +69,29 @@ describe('dates', () => {
     ['9 Janvier 2020', null],
   ])('a page date through MONTH_PATTERN: %s -> %s', (text, expected) => {
     expect(dateFromText(text)).toBe(expected);
+  });
+
+  it.each([
+    ['March', 3],
+    ['march', 3],
+    ['Mar', 3],
+    ['mar.', 3],
+    ['Feb', 2],
+    ['Dec.', 12],
+    ['Sept', 9],
+    ['Sept.', 9],
+    ['september', 9],
+    ['May', 5],
+    ['may.', 5],
+    ['Jun', 6],
+    ['Jul', 7],
+    // misspelt or another language: no month
+    ['Febuary', 0],
+    ['Fbr', 0],
+    ['Septmber', 0],
+    ['Janvier', 0],
+  ])('monthNumber(%s) = %i (a name or its short form)', (word, expected) => {
+    expect(monthNumber(word)).toBe(expected);
   });
 
   it('MONTH_PATTERN is one group of the twelve names', () => {
