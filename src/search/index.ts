@@ -21,7 +21,7 @@ import {
   type Stance,
 } from '../model';
 import { findReferences } from '../references/index';
-import { HOUSE_LONG, KIND_WORDS, numberKey, referenceKey } from '../vocabulary';
+import { HOUSE_LONG, numberKey, referenceKey, referenceWords } from '../vocabulary';
 
 export interface SearchDocument {
   id: string;
@@ -165,7 +165,7 @@ export function toSearchDocument(
     stage: briefing?.stage ? STAGE_WORDS[briefing.stage] : '',
     house: briefing?.house ? HOUSE_LONG[briefing.house] : '',
     stances: [...new Set([position.stance, ...position.refs.map((ref) => ref.stance)])],
-    refs: position.refs.map((ref) => `${KIND_WORDS[ref.kind]} ${ref.number}`).join(' '),
+    refs: position.refs.map(referenceWords).join(' '),
     refKeys: [...new Set(position.refs.map(referenceToken))].join(' '),
   };
 }
@@ -334,7 +334,7 @@ export function searchPositions(
       results = index.search({ combineWith: 'OR', queries: [...exact, words('OR')] }, { filter });
   }
   // The references asked for, as briefings write them (`clause 8`), are marked like the words that matched.
-  const refWords = refs.map((ref) => `${KIND_WORDS[ref.kind]} ${ref.number}`);
+  const refWords = refs.map(referenceWords);
   return results.slice(0, limit).map((result) => {
     const terms = result.terms.filter((term) => !term.includes('-'));
     const named = result.terms.some((term) => term.includes('-'));
