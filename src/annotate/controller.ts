@@ -22,7 +22,7 @@ import { createNavigationGate } from './navigation';
 import { createListeners } from './page-input';
 import { createPageSettings, switchedOffAt } from './page-settings';
 import type { PopoverDriver, PopoverDriverDeps } from './popover-driver';
-import { clearReady, markMode, markReady, markStart, removeLeftovers } from './ready-state';
+import { clearReady, markMode, markReady, removeLeftovers } from './ready-state';
 import { lookUpSection } from './section-lookup';
 import { type ScannedRoot, viewportFirst } from './section-scanner';
 import { clock, nextIdle, timed } from './slices';
@@ -86,7 +86,11 @@ export interface ControllerDeps {
 }
 
 export interface Controller {
-  start(): Promise<void>;
+  /**
+   * Starts listening and the first run when `begin` resolves: by default the next idle moment, so that the script's own
+   * start-up stays short (the page's first paint and input come first); a caller already in one passes it resolved.
+   */
+  start(begin?: Promise<void>): Promise<void>;
   /** Drops everything and runs again (navigation, late content, settings). */
   refresh(): Promise<void>;
   handleTabRequest(request: TabRequest): unknown;
@@ -288,16 +292,14 @@ export function createController(deps: ControllerDeps): Controller {
         mentioned: mentionedProvisions(marks, sections),
       };
     },
-    async start() {
-      markStart();
+    async start(begin = nextIdle(win)) {
       navigation.ranFor(deps.url());
       deps.onInvalidated?.(teardown);
-      // The first run starts at an idle moment, as its slices run: the script's own start-up stays short (the page's
-      // first paint and input come first). The listeners start then too (the run reads the settings itself; the side
-      // panel asks again until a page answers; a navigation meanwhile is caught up with), and what an earlier instance
-      // left is cleared, before the run. The side panel's summary waits for it as for any run.
+      // The first run starts at an idle moment, as its slices run. The listeners start then too (the run reads the
+      // settings itself; the side panel asks again until a page answers; a navigation meanwhile is caught up with), and
+      // what an earlier instance left is cleared, before the run. The side panel's summary waits for it as for any run.
       await tabRequests.runStarted(
-        nextIdle(win).then(() => {
+        begin.then(() => {
           if (torn) return;
           // A listener that cannot start (the extension going away meanwhile) costs that listener, not the page's run.
           reportErrors('could not start listening', startListening);

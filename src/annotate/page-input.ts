@@ -48,7 +48,15 @@ export function createListeners(
       return removers.length;
     },
     removeAll() {
-      for (const remove of removers.splice(0)) remove();
+      // Every remover runs though one before it throws (the API of an extension that is gone may): a teardown that
+      // stopped there would leave the rest of ours on the page.
+      for (const remove of removers.splice(0)) {
+        try {
+          remove();
+        } catch {
+          // nothing left to remove that listener from
+        }
+      }
     },
   };
 }
