@@ -222,8 +222,13 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
   const tagFlags = tagFlagsOf(skip.tags);
   const skippedByAttributes = compileAttributeSkip(skip);
 
-  /** The index text so far, as pieces (a node's text, or a run of it, each), and its length. */
-  const pieces: string[] = [];
+  /**
+   * The index text so far: all but its last piece (a node's text, or a run of it) joined as they come (V8 keeps such
+   * joins as ropes, copied once when first read), and the last piece apart, since a block boundary may still turn its
+   * trailing space into the separator; and its length.
+   */
+  let before = '';
+  let last = '';
   let length = 0;
   const segStart: number[] = [];
   const segLength: number[] = [];
@@ -253,7 +258,8 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
       segNode.push(text);
       segOffset.push(from);
     }
-    pieces.push(kept);
+    before += last;
+    last = kept;
     length += n;
     lastCode = kept.charCodeAt(n - 1);
   }
@@ -263,11 +269,10 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
     if (length === 0 || lastCode === NEWLINE) return;
     if (lastCode === SPACE) {
       // Turn the trailing space into the separator: it stays mapped to its whitespace character in the DOM.
-      const k = pieces.length - 1;
-      const piece = pieces[k] as string;
-      pieces[k] = piece.length === 1 ? BLOCK_SEPARATOR : piece.slice(0, -1) + BLOCK_SEPARATOR;
+      last = last.slice(0, -1) + BLOCK_SEPARATOR;
     } else {
-      pieces.push(BLOCK_SEPARATOR);
+      before += last;
+      last = BLOCK_SEPARATOR;
       length++;
     }
     lastCode = NEWLINE;
@@ -390,12 +395,10 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
     if (!done) throw new Error('text index: step() has not finished');
     if (!index) {
       // Drop a trailing separator or space: nothing maps past the last word.
+      let text = before + last;
       while (length && (lastCode === NEWLINE || lastCode === SPACE)) {
-        const k = pieces.length - 1;
-        const piece = pieces[k] as string;
-        if (piece.length === 1) pieces.pop();
-        else pieces[k] = piece.slice(0, -1);
         length--;
+        text = text.slice(0, length);
         const s = segStart.length - 1;
         if (s >= 0 && (segStart[s] as number) + (segLength[s] as number) > length) {
           (segLength[s] as number)--;
@@ -406,10 +409,9 @@ export function createTextIndexBuilder(root: Element, options: TextIndexOptions 
             segOffset.pop();
           }
         }
-        const before = pieces[pieces.length - 1];
-        lastCode = before ? before.charCodeAt(before.length - 1) : NEWLINE;
+        lastCode = length ? text.charCodeAt(length - 1) : NEWLINE;
       }
-      index = makeIndex(root, pieces.join(''), {
+      index = makeIndex(root, text, {
         start: segStart,
         length: segLength,
         node: segNode,
