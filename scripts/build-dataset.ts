@@ -31,7 +31,7 @@ function main(): number {
   writeFileSync(outFile, `${JSON.stringify(dataset)}\n`);
   const refs = dataset.positions.reduce((n, p) => n + p.refs.length, 0);
   process.stderr.write(
-    `dataset ${dataset.version}: ${files.length} sources, ${dataset.bills.length} bills, ${dataset.briefings.length} sections, ${dataset.positions.length} positions, ${refs} references -> ${path.relative(root, outFile)}\n`,
+    `dataset ${dataset.version}: ${files.length} sources, ${dataset.bills.length} bills, ${dataset.briefings.length} briefings (one per stage), ${dataset.positions.length} positions, ${refs} references -> ${path.relative(root, outFile)}\n`,
   );
   return 0;
 }

@@ -22,7 +22,7 @@ export function clampWindow(total: number, from: number, to: number): { from: nu
 }
 
 /** The page of `LIMITS.panelPage` positions that holds position `index`. */
-export function pageHolding(index: number, total: number): { from: number; to: number } {
+function pageHolding(index: number, total: number): { from: number; to: number } {
   const from = Math.floor(index / LIMITS.panelPage) * LIMITS.panelPage;
   return { from, to: Math.min(total, from + LIMITS.panelPage) };
 }

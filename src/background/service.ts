@@ -316,8 +316,8 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
 
     async addBriefing({ fileName, text, origin, captureId, replace }) {
       const from = originOf(origin);
-      const saving = planSaving(fileName, text, from?.url ?? null, await allBills(), await store.userBriefings());
       const saved = await store.userBriefings();
+      const saving = planSaving(fileName, text, from?.url ?? null, await allBills(), saved);
       const { record, errors } = compileSaving(saving, text, from, {
         saved,
         at: now().toISOString(),
@@ -347,15 +347,15 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     },
 
     async planBriefing({ fileName, text, url }) {
-      const saving = planSaving(fileName, text, url ?? null, await allBills(), await store.userBriefings());
       const saved = await store.userBriefings();
+      const saving = planSaving(fileName, text, url ?? null, await allBills(), saved);
       const replaced = replacedBy(saving, saved);
       // Compiled again under the name it would be saved as (ids follow the name) only when a correction could go.
-      const corrections = await store.corrections();
-      if (!corrections.some((c) => replaced.some((r) => correctsRecord(c, r)))) return { ...saving, corrections: 0 };
+      const stored = await store.corrections();
+      if (!stored.some((c) => replaced.some((r) => correctsRecord(c, r)))) return { ...saving, corrections: 0 };
       const from = url ? originOf({ url, pageDate: null }) : null;
       const { record } = compileSaving(saving, text, from, { saved, at: now().toISOString(), bills: await allBills() });
-      return { ...saving, corrections: record ? correctionsOrphaned(corrections, replaced, [record]).length : 0 };
+      return { ...saving, corrections: record ? correctionsOrphaned(stored, replaced, [record]).length : 0 };
     },
 
     async captureStatus({ text }, sender) {
@@ -406,13 +406,21 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
       const orphaned = await orphanedBy(store, replacedRecords, records, file.corrections);
       const replaced = replacedRecords.map((record) => replacedSource(record, orphaned));
       if (replaced.length && !replace) throw confirmImportReplacing(replaced);
-      let removed: StanceCorrection[];
+      // Only the write can fail with nothing changed: what follows it (caches, the search index) runs once it is
+      // stored, so its failure is never reported as an import that changed nothing.
+      let written: Awaited<ReturnType<typeof writeUserData>>;
       try {
-        removed = await saveUserData({ records, userData: file.userData, corrections: file.corrections });
+        written = await writeUserData(store, allBills, {
+          records,
+          userData: file.userData,
+          corrections: file.corrections,
+        });
       } catch (error) {
         if (error instanceof UserFacingError) throw error;
         throw importFailed([`storing it failed (${describeError(error)})`]);
       }
+      await userDataChanged(written.stampBefore, written.change);
+      const removed = written.orphaned;
       return {
         briefings: records.length,
         corrections: file.corrections.length,

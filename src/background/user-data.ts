@@ -18,7 +18,7 @@ import { describeError } from '../store';
 import { correctionsOrphaned, correctsRecord, namespaceUserRecords } from '../store/records';
 import type { UserBriefingRecord, UserDataRecord } from '../store/schema';
 import type { DataStore } from '../store/types';
-import { formatDate } from '../vocabulary';
+import { timestampDay } from '../vocabulary';
 import { ConfirmReplace, NothingChanged } from './errors';
 import { boundedText } from './validate';
 
@@ -72,7 +72,7 @@ function briefingOrigin(value: unknown): BriefingOrigin | 'invalid' {
 export type ParsedUserData = { ok: true; file: UserDataFile } | { ok: false; errors: string[] };
 
 /** Checks a user-data file completely; every problem is listed, with where it is. */
-export function parseUserDataFile(json: string): ParsedUserData {
+function parseUserDataFile(json: string): ParsedUserData {
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -247,9 +247,9 @@ export function replacedSource(record: UserBriefingRecord, orphaned: readonly St
 
 /** `"devolution.txt" (English Devolution Bill, 2 stages, added 1 December 2026)` */
 export function describeReplaced(replaced: ReplacedSource): string {
-  const added = new Date(replaced.addedAt);
   // The day in UTC, as the stored time is written: the same day whichever time zone the reader is in.
-  const when = Number.isNaN(added.getTime()) ? '' : `, added ${formatDate(added.toISOString().slice(0, 10))}`;
+  const day = timestampDay(replaced.addedAt);
+  const when = day ? `, added ${day}` : '';
   const stages = `${replaced.briefings} stage${replaced.briefings === 1 ? '' : 's'}`;
   return `"${replaced.source}" (${replaced.billTitle}, ${stages}${when})`;
 }
@@ -316,10 +316,7 @@ export function utf8Length(text: string): number {
  * Null when user data made of `records` exports to a file import reads again; otherwise why not. One limit for both
  * (LIMITS.userDataBytes), so an export is always importable.
  */
-export function userDataTooLarge(
-  records: readonly UserBriefingRecord[],
-  userData: readonly UserDataRecord[],
-): string | null {
+function userDataTooLarge(records: readonly UserBriefingRecord[], userData: readonly UserDataRecord[]): string | null {
   const bytes = utf8Length(exportUserDataFile(records, userData, new Date(0)));
   if (bytes <= LIMITS.userDataBytes) return null;
   return `your data would come to ${megabytes(bytes)}, over the ${megabytes(LIMITS.userDataBytes)} an export may hold (so it could not be imported again): remove a briefing first`;
