@@ -29,6 +29,9 @@ export const MONTH_PATTERN = `(${MONTH_NAMES.join('|')})`;
 /** Months as pages also write them short (`8 Nov 2016`, `4 Sept`): each name's first three letters, and `Sept`. */
 export const SHORT_MONTH_NAMES = [...MONTH_NAMES.map((name) => name.slice(0, 3)), 'Sept'];
 
+/** A month name or its short form as one capturing group (full names first, so `March` is read whole, not `Mar`). */
+export const MONTH_OR_SHORT_PATTERN = `(${[...MONTH_NAMES, ...SHORT_MONTH_NAMES].join('|')})`;
+
 /**
  * `March`, `march`, `Mar`, `mar.`, `Sept.` -> 3, 3, 3, 3, 9: a month's name or its short form, in any case, with or
  * without a full stop; 0 when the word is not a month. The one reader of month words, for headings and pages alike.

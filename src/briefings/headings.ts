@@ -6,7 +6,7 @@
  */
 import { billTitlesIn } from '../bills/index';
 import type { House, Stage } from '../model';
-import { joinWords, MONTH_PATTERN } from '../vocabulary';
+import { joinWords, KIND_WORDS, MONTH_OR_SHORT_PATTERN, MONTH_PATTERN } from '../vocabulary';
 import { type ParsedDate, parseDates, WEEKDAY } from './dates';
 
 export interface ParsedHeading {
@@ -40,7 +40,7 @@ const HOUSES: ReadonlyArray<{ pattern: RegExp; house: House }> = [
  * `… (day 2), 4 July 2016`): read as the stage's day wherever it stands, never as a date.
  */
 const LATER_DAYS = new RegExp(
-  String.raw`[,:–-]?\s*\(?\b(days?)\s+(\d+(?:\s*(?:,|and|&)\s*\d+(?!\d|\s*(?:st|nd|rd|th)?\s+${MONTH_PATTERN}))*)\b(?!\s*(?:st|nd|rd|th)?\s+${MONTH_PATTERN})\)?`,
+  String.raw`[,:–-]?\s*\(?\b(days?)\s+(\d+(?:\s*(?:,|and|&)\s*\d+(?!\d|\s*(?:st|nd|rd|th)?\s+${MONTH_OR_SHORT_PATTERN}))*)\b(?!\s*(?:st|nd|rd|th)?\s+${MONTH_OR_SHORT_PATTERN})\)?`,
   'i',
 );
 
@@ -52,7 +52,7 @@ function withDays(detail: string | null, numbersRead: string): string {
 }
 
 /** `day 2`, `days 4 and 5`, `day 4 and 5` after a stage name. */
-const DAYS = String.raw`(?:\s*[,:-]?\s*\(?\s*(days?)\s+(\d+(?:\s*(?:,|and|&)\s*\d+(?!\d|\s*(?:st|nd|rd|th)?\s+${MONTH_PATTERN}))*)\)?)?`;
+const DAYS = String.raw`(?:\s*[,:-]?\s*\(?\s*(days?)\s+(\d+(?:\s*(?:,|and|&)\s*\d+(?!\d|\s*(?:st|nd|rd|th)?\s+${MONTH_OR_SHORT_PATTERN}))*)\)?)?`;
 
 /** A draft bill's scrutiny before it is introduced: the stage is `other` whatever committee holds it. */
 const PRE_LEGISLATIVE = /\bpre[\s-]?legislative(?:\s+scrutiny)?\b/i;
@@ -182,6 +182,12 @@ export function unexplained(parsed: ParsedHeading): string {
   return parsed.leftover.replace(HEADING_FILLER, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** A provision's word as a heading may write it before its number: `Clause`, `clauses`, `Amendment`, `NC`. */
+const PROVISION_WORD = new RegExp(
+  `^(?:${[...new Set(Object.values(KIND_WORDS).map((words) => words.split(' ').at(-1)))].join('|')})s?$|^N[CS]$`,
+  'i',
+);
+
 /**
  * The words (as written, in runs) that stop a line naming a stage from reading as a stage heading, when they are a
  * date or a House gone wrong: a misspelt month (`Report Stage, House of Lords, 31 Febuary 2020` -> `31 Febuary 2020`), a date in figures
@@ -193,8 +199,11 @@ export function misreadStageWords(line: string, parsed: ParsedHeading): string[]
   const unread = unexplained(parsed);
   if (parsed.stage === null || unread === '') return null;
   const words = unread.split(' ');
-  const number = (word: string | undefined) => word !== undefined && /^\d[\d/]*(?:st|nd|rd|th)?$/i.test(word);
-  const datelike = (i: number) => number(words[i]) || number(words[i - 1]) || number(words[i + 1]);
+  // A number after a provision's word (`Clause 28`, `Amendment 12`) names the provision: a sub-heading that says
+  // which provisions a stage debates (`Amendment 12 at Report Stage`) is not a date gone wrong.
+  const number = (i: number) =>
+    words[i] !== undefined && /^\d[\d/]*(?:st|nd|rd|th)?$/i.test(words[i]) && !PROVISION_WORD.test(words[i - 1] ?? '');
+  const datelike = (i: number) => number(i) || number(i - 1) || number(i + 1);
   const houselike = (i: number) => /^House$/i.test(words[i]!) || /^House$/i.test(words[i - 1] ?? '');
   return words.every((_, i) => datelike(i) || houselike(i)) ? asWritten(line, words) : null;
 }

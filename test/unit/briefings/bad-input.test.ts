@@ -195,6 +195,8 @@ describe('a stage heading it cannot read is an error naming its line and words, 
     ['Committee Stage, House of Lords, 12-14 January 2021', ['2021-01-12', '2021-01-14']],
     ['Committee Stage, House of Lords, 12 to 14 January 2021', ['2021-01-12', '2021-01-14']],
     ['Report Stage, House of Lords, Wednesday 3 February 2021', ['2021-02-03']],
+    // A day of the stage before a short month: the day is the stage's, the number after it the date's.
+    ['Report Stage, House of Lords, Day 2, 8 Nov 2016', ['2016-11-08']],
   ])('%s: read as the dates %j', (heading, dates) => {
     const result = compileBriefing(withLordsStage(heading), FIRE, []);
     expect(result.errors).toEqual([]);
@@ -232,6 +234,10 @@ describe('a stage heading it cannot read is an error naming its line and words, 
     'Our asks for Report Stage',
     'Committee Stage amendments we support',
     'Report Stage, House of Lords, 3 February 2021 (updated)',
+    // A provision's number is not a date gone wrong: such sub-headings stopped the save.
+    'Amendment 12 at Report Stage',
+    'Clause 28: Committee stage amendments',
+    'New clause 4 and amendments 60 to 62, Report Stage',
   ])('not a heading: %s', (line) => {
     const result = compileBriefing(twoStages(line), 'two.txt', []);
     expect(result.errors).toEqual([]);

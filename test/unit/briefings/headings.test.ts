@@ -96,6 +96,9 @@ const HEADINGS: Array<[string, string | null, string | null, string | null, stri
   ['House of Lords, Committee Stage day 1, 27 June 2016', null, 'lords', 'committee', 'day 1', ['2016-06-27']],
   // The day anywhere in the heading, not only straight after the stage words; never read as a date.
   ['Report Stage, House of Lords, 8 November 2016, Day 1', null, 'lords', 'report', 'day 1', ['2016-11-08']],
+  // A short month after the day is a date's, not a second day (`days 2 and 8`, the date losing its day).
+  ['Report Stage, House of Lords, Day 2, 8 Nov 2016', null, 'lords', 'report', 'day 2', ['2016-11-08']],
+  ['Report Stage, House of Lords, days 2 and 3, 8 Nov 2016', null, 'lords', 'report', 'days 2 and 3', ['2016-11-08']],
   ['Committee Stage, House of Lords, day 2, 4 July 2016', null, 'lords', 'committee', 'day 2', ['2016-07-04']],
   [
     'Committee Stage, House of Lords (days 3 and 4), 6 July 2016',
