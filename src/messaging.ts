@@ -98,8 +98,10 @@ export interface SearchHit {
   briefing: Briefing;
   bill: BillRecord;
   score: number;
-  /** Terms of the query that matched, for marking. */
+  /** Words of the query that matched, for marking. */
   terms: string[];
+  /** References of the query the position names, for marking where it names them. */
+  refs: Reference[];
 }
 
 export type BackgroundRequest =

@@ -35,7 +35,7 @@ export async function searchReply(query: string, wanted: number, from: SearchSou
       const bill = position && bills.get(position.billId);
       if (!position || !briefing || !bill) return [];
       if (stances.length && !takesStance(position, stances)) return [];
-      return [{ position, briefing, bill, score: hit.score, terms: hit.terms }];
+      return [{ position, briefing, bill, score: hit.score, terms: hit.terms, refs: hit.refs }];
     })
     .slice(0, wanted);
 }

@@ -263,7 +263,10 @@ export function splitQuery(query: string): { refs: Reference[]; words: string } 
 export interface PositionHit {
   id: string;
   score: number;
+  /** The query's words that matched (as the index holds them), for marking where they occur. */
   terms: string[];
+  /** The query's references this position names, for marking where it names them (its references' mentions). */
+  refs: Reference[];
 }
 
 /** Word terms are prefix-matched and typo-tolerant; numbers (`7` is not `71`) and very short terms are exact. */
@@ -333,11 +336,12 @@ export function searchPositions(
     if (results.length === 0)
       results = index.search({ combineWith: 'OR', queries: [...exact, words('OR')] }, { filter });
   }
-  // The references asked for, as briefings write them (`clause 8`), are marked like the words that matched.
-  const refWords = refs.map(referenceWords);
-  return results.slice(0, limit).map((result) => {
-    const terms = result.terms.filter((term) => !term.includes('-'));
-    const named = result.terms.some((term) => term.includes('-'));
-    return { id: String(result.id), score: result.score, terms: named ? [...refWords, ...terms] : terms };
-  });
+  // A matched reference token (`clause-8`) stands for the query's reference; words are the other terms.
+  const refByToken = new Map(refs.map((ref) => [referenceToken(ref).toLowerCase(), ref]));
+  return results.slice(0, limit).map((result) => ({
+    id: String(result.id),
+    score: result.score,
+    terms: result.terms.filter((term) => !refByToken.has(term.toLowerCase())),
+    refs: refs.filter((ref) => result.terms.some((term) => refByToken.get(term.toLowerCase()) === ref)),
+  }));
 }

@@ -4,9 +4,9 @@
  */
 import type { SearchHit } from '../../messaging';
 import { provisionsApart, stanceForPosition } from '../../stance/shown';
-import { briefingLabel } from '../../vocabulary';
+import { briefingLabel, sameProvision } from '../../vocabulary';
 import { addedByLabel } from '../shared';
-import { excerptKeeping, termSpans } from './marks';
+import { excerptKeeping, spansInExcerpt, termSpans } from './marks';
 import { MarkedText, ProvisionStances, StanceBadge } from './parts';
 
 export type SearchState =
@@ -79,15 +79,18 @@ export function SearchResults({ state, onOpen }: Pick<SearchViewProps, 'state' |
 
 function SearchResult({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: SearchHit) => void }) {
   const { position, briefing, bill } = hit;
+  // What matched is marked: the words, and where the position names a reference asked for (its mention: `clause 8`
+  // marks `clauses 8 and 9` and never `clause 80`). Not every reference: that would drown the match.
+  const asked = position.refs.filter((ref) => hit.refs.some((wanted) => sameProvision(ref, wanted)));
+  const matched = [...termSpans(position.text, hit.terms), ...asked.map((ref) => ref.mention)];
   // A reservation is never cut away: the caveat sentence of a mixed or concerned position shows whole, in the excerpt
   // or (when it cannot be) under it, once.
   const cut = excerptKeeping(
     position.text,
-    [...termSpans(position.text, hit.terms), ...position.refs.map((r) => r.mention)],
+    matched.length ? matched : position.refs.map((ref) => ref.mention),
     position.caveat ?? null,
   );
-  // Only the search terms are marked in the excerpt: marking every reference too would drown the match.
-  const marks = termSpans(cut.text, hit.terms);
+  const marks = spansInExcerpt(cut, matched);
   const caveat = position.caveat ? position.text.slice(position.caveat.start, position.caveat.end).trim() : '';
   return (
     <li class="result" data-testid="search-result" data-position-id={position.id}>

@@ -55,6 +55,9 @@ export function termSpans(text: string, terms: readonly string[]): Span[] {
   return spans;
 }
 
+/** What an excerpt cut at its start begins with. */
+const CUT = '… ';
+
 /** An excerpt: its text (with `… ` where cut), its spans shifted into it, and where it is in the whole text. */
 export interface Excerpt {
   text: string;
@@ -82,13 +85,17 @@ export function excerpt(text: string, spans: readonly Span[], size = 240): Excer
     const space = text.lastIndexOf(' ', end);
     if (space > start && space >= (first?.end ?? start)) end = space;
   }
-  const prefix = start > 0 ? '… ' : '';
-  const suffix = end < text.length ? ' …' : '';
-  const shift = prefix.length - start;
-  const shifted = spans
-    .filter((s) => s.end > start && s.start < end)
-    .map((s) => ({ start: Math.max(s.start, start) + shift, end: Math.min(s.end, end) + shift }));
-  return { text: prefix + text.slice(start, end) + suffix, spans: shifted, from: start, to: end };
+  const cut = { from: start, to: end };
+  const shown = (start > 0 ? CUT : '') + text.slice(start, end) + (end < text.length ? ' …' : '');
+  return { text: shown, spans: spansInExcerpt(cut, spans), ...cut };
+}
+
+/** Spans of the whole text as spans of an excerpt's text: those it shows, clipped to it. */
+export function spansInExcerpt(cut: Pick<Excerpt, 'from' | 'to'>, spans: readonly Span[]): Span[] {
+  const shift = (cut.from > 0 ? CUT.length : 0) - cut.from;
+  return spans
+    .filter((s) => s.end > cut.from && s.start < cut.to)
+    .map((s) => ({ start: Math.max(s.start, cut.from) + shift, end: Math.min(s.end, cut.to) + shift }));
 }
 
 /**

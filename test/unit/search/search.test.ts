@@ -51,9 +51,12 @@ describe('search', () => {
     },
   );
 
-  it('marks the reference asked for in each hit, as briefings write it', () => {
-    const [hit] = searchPositions(index, 'clause 7', 1);
-    expect(hit?.terms).toContain('clause 7');
+  it('says which references asked for each hit names, apart from the words that matched', () => {
+    const [hit] = searchPositions(index, 'clause 7 funding', 1);
+    expect(hit?.refs).toEqual([{ kind: 'clause', number: '7' }]);
+    expect(hit?.terms).not.toContain('clause-7');
+    const [words] = searchPositions(index, 'corporate parenting', 1);
+    expect(words?.refs).toEqual([]);
   });
 
   it('finds references written in other ways: "clauses 25 and 26", "amendment 61", "cl 29"', () => {

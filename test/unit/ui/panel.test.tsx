@@ -12,7 +12,7 @@ import type { PositionEntry } from '../../../src/ui/panel/page-model';
 import { groupProvisions } from '../../../src/ui/panel/page-model';
 import { SearchView } from '../../../src/ui/panel/SearchView';
 import { pageStageLabel } from '../../../src/vocabulary';
-import { CSW_BILL, cswBriefings, mount, NO_PAGING, texts, unmountAll } from './panel-helpers';
+import { CSW_BILL, cswBriefings, mount, NO_PAGING, position, texts, unmountAll } from './panel-helpers';
 
 afterEach(unmountAll);
 
@@ -399,7 +399,14 @@ describe('on this page', () => {
 function hit(i: number, p: number): SearchHit {
   const entry = cswBriefings().briefings[i];
   if (!entry?.positions[p]) throw new Error('no such position');
-  return { position: entry.positions[p], briefing: entry.briefing, bill: CSW_BILL, score: 1, terms: ['clause', '32'] };
+  return {
+    position: entry.positions[p],
+    briefing: entry.briefing,
+    bill: CSW_BILL,
+    score: 1,
+    terms: [],
+    refs: [{ kind: 'clause', number: '32' }],
+  };
 }
 
 describe('search', () => {
@@ -443,9 +450,56 @@ describe('search', () => {
       'Lords Report, 8 November 2016',
     ]);
     expect(texts(results[0] as Element, '[data-testid=stance] .lga-stance-words')).toEqual(['Concerned']);
-    expect(texts(results[0] as Element, '[data-testid=search-result-excerpt] mark')).toEqual(['clause', '32']);
+    expect(texts(results[0] as Element, '[data-testid=search-result-excerpt] mark')).toEqual(['clause 32']);
     act(() => (results[1] as Element).querySelector<HTMLButtonElement>('[data-testid=search-result-open]')?.click());
     expect(open).toHaveBeenCalledWith(hits[1]);
+  });
+
+  it.each([
+    {
+      case: 'where the position names it, not a longer number',
+      text: 'Clause 8 needs funding. Clause 80 is welcome.',
+      mention: 'Clause 8',
+      terms: [],
+      marked: ['Clause 8'],
+    },
+    {
+      case: 'where a list names it',
+      text: 'We support clauses 7 and 8; Clause 80 is welcome.',
+      mention: 'clauses 7 and 8',
+      terms: [],
+      marked: ['clauses 7 and 8'],
+    },
+    {
+      case: 'with the words that matched',
+      text: 'Clause 8 needs funding. Clause 80 is welcome.',
+      mention: 'Clause 8',
+      terms: ['funding'],
+      marked: ['Clause 8', 'funding'],
+    },
+  ])('marks clause 8 asked for $case', ({ text, mention, terms, marked }) => {
+    const owner = cswBriefings().briefings[3]!.briefing;
+    const named = position(owner, 0, text, [
+      { kind: 'clause', number: '80', mention: 'Clause 80', stance: 'support' },
+      { kind: 'clause', number: '8', mention, stance: 'concern' },
+    ]);
+    const found: SearchHit = {
+      position: named,
+      briefing: owner,
+      bill: CSW_BILL,
+      score: 1,
+      terms,
+      refs: [{ kind: 'clause', number: '8' }],
+    };
+    const root = mount(
+      <SearchView
+        query="clause 8"
+        onQuery={() => undefined}
+        state={{ kind: 'done', query: 'clause 8', hits: [found] }}
+        onOpen={() => undefined}
+      />,
+    );
+    expect(texts(root, '[data-testid=search-result-excerpt] mark')).toEqual(marked);
   });
 
   it('says when nothing matched', () => {

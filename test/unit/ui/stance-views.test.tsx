@@ -131,7 +131,14 @@ function listed(item: Element, headlineSelector: string) {
 }
 
 function searchItem(position: Position): Element {
-  const hit: SearchHit = { position, briefing: briefingOf(position), bill: billOf(position), score: 1, terms: [] };
+  const hit: SearchHit = {
+    position,
+    briefing: briefingOf(position),
+    bill: billOf(position),
+    score: 1,
+    terms: [],
+    refs: [],
+  };
   const root = mount(<SearchResults state={{ kind: 'done', query: 'q', hits: [hit] }} onOpen={() => {}} />);
   return root.querySelector('[data-testid=search-result]')!;
 }
