@@ -45,6 +45,20 @@ export function monthNumber(word: string): number {
   return MONTH_NAMES.findIndex((month) => month.toLowerCase().startsWith(name)) + 1;
 }
 
+/** How many days a month has in a year (month 1 is January): `daysInMonth(2024, 2)` is 29. */
+export function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last of this one.
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Whether a day is on the calendar: `31 February 2021` and `0 March` are not. The one check, for briefings' headings,
+ * pages' dates and captured pages' dates alike.
+ */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 /** `2016-10-18` -> `18 October 2016`; `2016-10` -> `October 2016`; anything else as written. */
 export function formatDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);

@@ -4,7 +4,7 @@
  * and `Monday 4 July` (no year: taken from the neighbouring sections). Weekdays are sometimes wrong on the pages, so
  * only the day and month are read. Pure.
  */
-import { MONTH_NAMES, MONTH_PATTERN, monthNumber, SHORT_MONTH_NAMES } from '../vocabulary';
+import { daysInMonth, MONTH_NAMES, MONTH_PATTERN, monthNumber, SHORT_MONTH_NAMES } from '../vocabulary';
 
 export interface ParsedDate {
   /** `null` until completed from neighbouring sections (`completeYears`). */
@@ -110,11 +110,6 @@ export function calendarError(date: ParsedDate): string | null {
 
 /** Any leap year: the year a date without one is checked against, so that `29 February` stands until placed. */
 const LEAP_YEAR = 2000;
-
-function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last of this one.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 /** ISO `YYYY-MM-DD`, `YYYY-MM` for a month alone; null while the year is unknown, and for a date on no calendar. */
 export function isoDate(date: ParsedDate): string | null {

@@ -13,6 +13,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { elementToBriefingText } from '../briefings/html';
+import { isCalendarDay } from '../vocabulary';
 
 export interface ExtractedBriefing {
   /** The page's title as it heads the briefing (its `h1`, else Readability's title). */
@@ -130,8 +131,7 @@ export function isoDay(value: string | null | undefined): string | null {
   const match = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
   if (!match) return null;
   const [, y, m, d] = match;
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  return date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d) ? `${y}-${m}-${d}` : null;
+  return isCalendarDay(Number(y), Number(m), Number(d)) ? `${y}-${m}-${d}` : null;
 }
 
 function pageDate(doc: Document, readabilityPublished: string | null): string | null {

@@ -1,8 +1,7 @@
 /** Helpers every adapter uses: bill titles, dates, the resolved context. */
 import { resolveBill } from '../bills/index';
-import { calendarError } from '../briefings/dates';
 import type { BillRecord, House, PageContext, Stage } from '../model';
-import { MONTH_PATTERN, monthNumber } from '../vocabulary';
+import { isCalendarDay, MONTH_PATTERN, monthNumber } from '../vocabulary';
 
 const DAY_MONTH_YEAR = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)? ${MONTH_PATTERN},? (\d{4})\b`, 'i');
 
@@ -14,7 +13,7 @@ export function dateFromText(text: string): string | null {
   const m = DAY_MONTH_YEAR.exec(text);
   if (!m) return null;
   const month = monthNumber(m[2] as string);
-  if (calendarError({ year: Number(m[3]), month, day: Number(m[1]) }) !== null) return null;
+  if (!isCalendarDay(Number(m[3]), month, Number(m[1]))) return null;
   return `${m[3]}-${String(month).padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`;
 }
 

@@ -12,6 +12,7 @@ import {
   formatDates,
   formatTimestamp,
   houseStageLabel,
+  isCalendarDay,
   MONTH_PATTERN,
   monthNumber,
   numberKey,
@@ -92,6 +93,28 @@ describe('dates', () => {
     ['Janvier', 0],
   ])('monthNumber(%s) = %i (a name or its short form)', (word, expected) => {
     expect(monthNumber(word)).toBe(expected);
+  });
+
+  it.each([
+    [2024, 2, 29, true],
+    [2023, 2, 29, false],
+    [2000, 2, 29, true],
+    [1900, 2, 29, false],
+    [2021, 4, 31, false],
+    [2021, 12, 31, true],
+    [2021, 3, 0, false],
+    [2021, 13, 1, false],
+    [2021, 0, 1, false],
+  ])('isCalendarDay(%i, %i, %i) = %s (the one calendar check)', (year, month, day, expected) => {
+    expect(isCalendarDay(year, month, day)).toBe(expected);
+  });
+
+  it.each([
+    ['debated on 29 February 2024', '2024-02-29'],
+    ['debated on 29 February 2023', null],
+    ['debated on 31 April 2021', null],
+  ])('a page date on no calendar is no date: %s -> %s', (text, expected) => {
+    expect(dateFromText(text)).toBe(expected);
   });
 
   it('MONTH_PATTERN is one group of the twelve names', () => {
