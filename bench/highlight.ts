@@ -447,9 +447,9 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
+  const floorExtension = writeStartupFloorExtension();
   try {
     const bySize = new Map<number, { ours: OursRun[]; theirs: BaselineRun[] }>();
-    const floorExtension = writeStartupFloorExtension();
     const startupFloor: Array<{ ms: number; cpuMs: number }> = [];
     for (const scale of SCALES) {
       const ours: OursRun[] = [];
@@ -470,7 +470,6 @@ async function main(): Promise<void> {
       }
       bySize.set(scale, { ours, theirs });
     }
-    fs.rmSync(floorExtension, { recursive: true, force: true });
     const overFloor = (scale: number) => {
       const { ours, theirs } = bySize.get(scale)!;
       const o = median(ours.map((r) => r.busyMs));
@@ -538,6 +537,7 @@ async function main(): Promise<void> {
     );
   } finally {
     server.close();
+    fs.rmSync(floorExtension, { recursive: true, force: true });
   }
 }
 

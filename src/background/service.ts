@@ -20,13 +20,13 @@ import { billForPage, boundMatches, distinctReferences, matchReferences, parliam
 import type { BackgroundRequest, BackgroundResponses, DatasetStatus, Reply } from '../messaging';
 import type { BillRecord, Briefing, Dataset, Position, Reference, StanceCorrection } from '../model';
 import { type IndexChange, SearchIndexCache } from '../search/cache';
-import { sameProvision } from '../stance/shown';
 import { describeError, openStore, type UserDataKeeper } from '../store';
 import { BillDataCache } from '../store/bill-cache';
 import { positionsWithBriefings } from '../store/positions-by-id';
 import { correctionsOrphaned, correctsRecord } from '../store/records';
 import { seedOrMemory } from '../store/seed-or-memory';
 import type { DataStore, SeedOutcome } from '../store/types';
+import { referenceWords, sameProvision } from '../vocabulary';
 import { briefingEntry, positionsAsked, StanceGridCache } from './bill-pages';
 import { briefingPageOf, CaptureQueue } from './capture-queue';
 import { CorrectionsCache } from './corrections';
@@ -294,7 +294,7 @@ export function createBackgroundService(options: ServiceOptions): BackgroundServ
     async correctStance({ positionId, ref, stance }) {
       const position = await positionById(positionId);
       const own = ref && position.refs.find((r) => sameProvision(r, ref));
-      if (ref && !own) throw new UserFacingError(`the position does not name ${ref.kind} ${ref.number}`);
+      if (ref && !own) throw new UserFacingError(`the position does not name ${referenceWords(ref)}`);
       await store.putCorrection({
         positionId,
         ref: own ? { kind: own.kind, number: own.number } : null,

@@ -414,6 +414,18 @@ describe('user briefings', () => {
         panel,
       ),
     ).toMatch(/does not name clause 99/);
+    expect(
+      await failure(
+        svc,
+        {
+          type: 'correctStance',
+          positionId: match.position.id,
+          ref: { kind: 'new-clause', number: '7' },
+          stance: 'support',
+        },
+        panel,
+      ),
+    ).toMatch(/does not name new clause 7$/);
 
     const corrected = await ok(
       svc,
