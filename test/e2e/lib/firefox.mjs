@@ -3,7 +3,7 @@
  * The built firefox-mv2 extension is installed as a temporary add-on with a pinned moz-extension UUID; extension
  * pages are opened from the privileged chrome context (BiDi refuses to navigate to moz-extension:// URLs).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,8 @@ import { Tab } from './tab.mjs';
 export const GECKO_ID = 'lga-positions@local.gov.uk.example';
 export const EXTENSION_UUID = '6c0a1f52-5e1d-4f3a-9b1e-1a9e0e2e2e01';
 const COMMAND_TIMEOUT_MS = 30_000;
+/** Debian's Firefox ESR (`apt-get install firefox-esr`). */
+const FIREFOX = '/usr/bin/firefox-esr';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Profile preferences: the fixture server as proxy for every scheme, and no background traffic of Firefox's own. */
@@ -262,8 +264,26 @@ class FirefoxTab extends Tab {
 
 const debug = process.env.E2E_DEBUG ? (...args) => console.log('[firefox]', ...args) : () => {};
 
+/**
+ * A Firefox older than the add-on's `strict_min_version` refuses it with 'not compatible with application version',
+ * which names no fix; a Debian machine whose package lists were never updated installs ESR 140. Say so up front.
+ */
+function requireFirefoxFor(extensionDir) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8'));
+  const minimum = manifest.browser_specific_settings?.gecko?.strict_min_version;
+  const written = execFileSync(FIREFOX, ['--version'], { encoding: 'utf8' }).trim(); // `Mozilla Firefox 153.8.0esr`
+  const major = (text) => Number(/(\d+)\./.exec(text ?? '')?.[1] ?? Number.NaN);
+  if (minimum && major(written) < major(minimum)) {
+    throw new Error(
+      `${written} is older than the extension's minimum, Firefox ${minimum}: update it ` +
+        '(apt-get update && apt-get install firefox-esr), as .ci/run does',
+    );
+  }
+}
+
 export async function launchFirefox({ extensionDir, proxyPort }) {
   const t0 = Date.now();
+  requireFirefoxFor(extensionDir);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lga-e2e-firefox-'));
   fs.writeFileSync(
     path.join(profile, 'user.js'),
@@ -272,7 +292,7 @@ export async function launchFirefox({ extensionDir, proxyPort }) {
       .join('\n'),
   );
   const child = spawn(
-    '/usr/bin/firefox-esr',
+    FIREFOX,
     ['-headless', '--remote-debugging-port=0', '--remote-allow-system-access', '--profile', profile, '--no-remote'],
     // Release builds ignore services.settings.server unless this is set: without it Remote Settings calls home.
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' } },
