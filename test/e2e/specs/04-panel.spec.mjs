@@ -391,6 +391,22 @@ export default [
     },
   },
   {
+    name: 'side panel search: "clause 8" marks where each result names clause 8 ("clauses 8 and 9"), never a longer number',
+    async run(b, assert) {
+      const panel = await openPanel(b);
+      await panel.bringToFront();
+      await panel.waitFor(showPanelTab, 'search', { what: 'the Search tab' });
+      await panel.waitFor(focusSearch, undefined, { what: 'the search box' });
+      await panel.type('clause 8');
+      const results = await panel.waitFor(searchResults, undefined, { what: 'search results for clause 8' });
+      assert.ok(results.length > 0, 'the seeds name clause 8');
+      for (const result of results) {
+        assert.ok(result.marked.length > 0, `a result marks where it names clause 8: ${JSON.stringify(result)}`);
+        for (const mark of result.marked) assert.match(mark, /^clauses? 8(?!\d)/, `marked "${mark}"`);
+      }
+    },
+  },
+  {
     name: "side panel search: Enter on a result's Read the briefing moves focus to that briefing's heading in the Bill tab",
     async run(b, assert) {
       const panel = await openPanel(b);

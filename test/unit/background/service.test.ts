@@ -402,30 +402,16 @@ describe('user briefings', () => {
       SENDERS.contentScript(3),
     );
     expect(fromPage).toMatch(/extension/);
-    expect(
-      await failure(
-        svc,
-        {
-          type: 'correctStance',
-          positionId: match.position.id,
-          ref: { kind: 'clause', number: '99' },
-          stance: 'support',
-        },
-        panel,
-      ),
-    ).toMatch(/does not name clause 99/);
-    expect(
-      await failure(
-        svc,
-        {
-          type: 'correctStance',
-          positionId: match.position.id,
-          ref: { kind: 'new-clause', number: '7' },
-          stance: 'support',
-        },
-        panel,
-      ),
-    ).toMatch(/does not name new clause 7$/);
+    // A provision the position does not name is refused, in the vocabulary's words.
+    const notNamed = [
+      [{ kind: 'clause', number: '99' }, /does not name clause 99/],
+      [{ kind: 'new-clause', number: '7' }, /does not name new clause 7$/],
+    ] as const;
+    for (const [ref, message] of notNamed) {
+      expect(
+        await failure(svc, { type: 'correctStance', positionId: match.position.id, ref, stance: 'support' }, panel),
+      ).toMatch(message);
+    }
 
     const corrected = await ok(
       svc,
