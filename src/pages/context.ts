@@ -68,3 +68,21 @@ export function queryFirst(root: ParentNode, selectors: readonly string[]): Elem
 export function textOf(el: Element | null): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * `textOf(el).slice(0, max)`, reading only as many of its text nodes as that takes: the first speech of a debate,
+ * whose opening words may state the stage, runs to thousands of characters. Once the text read holds `max`
+ * characters after collapsing and trimming, what follows cannot change them.
+ */
+export function leadingTextOf(el: Element, max: number): string {
+  const walker = (el.ownerDocument as Document).createTreeWalker(
+    el,
+    4 /* NodeFilter.SHOW_TEXT: no global in the CLI's DOM */,
+  );
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    text = (text + (node as Text).data).replace(/\s+/g, ' ').trimStart();
+    if (text.length > max) break;
+  }
+  return text.trimEnd().slice(0, max);
+}

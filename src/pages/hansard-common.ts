@@ -4,7 +4,7 @@
  */
 import type { House, Stage } from '../model';
 import { STAGE_LABEL } from '../vocabulary';
-import { queryFirst, textOf } from './context';
+import { leadingTextOf, queryFirst, textOf } from './context';
 import { parseStageLabel, stageFromMotion } from './stage';
 
 /** The `data-tag`s of a bill section's heading on a whole-day page. */
@@ -84,6 +84,8 @@ export const SITTING_SLUG = /\([A-Za-z-]+Sitting\)$/;
 
 /** How many procedure items after a heading are read for a stage line before giving up. */
 const STAGE_LOOKAHEAD = 8;
+/** How much of the first speech is read for the motion that names the stage: it opens the speech. */
+const MOTION_CHARS = 400;
 
 /**
  * The stage a section states in the procedure items after its heading (`<p><em>Third Reading</em></p>`,
@@ -96,8 +98,7 @@ export function stageFromItems(items: Iterable<Element>): { stage: Stage; label:
     if (seen++ >= STAGE_LOOKAHEAD) break;
     const speech = item.matches(HANSARD_SELECTORS.speech) ? item : item.querySelector(HANSARD_SELECTORS.speech);
     if (speech) {
-      const content = textOf(speech.querySelector('.content') ?? speech);
-      const stage = stageFromMotion(content.slice(0, 400));
+      const stage = stageFromMotion(leadingTextOf(speech.querySelector('.content') ?? speech, MOTION_CHARS));
       return stage ? { stage, label: STAGE_LABEL[stage] } : null;
     }
     for (const line of linesOf(item)) {

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import billsJson from '../../../assets/bills.json';
 import type { BillRecord } from '../../../src/model';
-import { cleanBillTitle, dateFromText, isBillTitle } from '../../../src/pages/context';
+import { cleanBillTitle, dateFromText, isBillTitle, leadingTextOf, textOf } from '../../../src/pages/context';
 import { ADAPTER_EXAMPLES } from '../../../src/pages/examples';
-import { parseHansardUrl } from '../../../src/pages/hansard-common';
+import { parseHansardUrl, stageFromItems } from '../../../src/pages/hansard-common';
 import { ADAPTERS, adapterFor, pageUrlOf, understandPage } from '../../../src/pages/index';
 import { parseStageLabel, sittingLabelFromSlug } from '../../../src/pages/stage';
 
@@ -134,6 +134,40 @@ describe('titles and dates', () => {
     ['Hospital Improvement Plans: VAT Rules', false],
   ])('%s is a bill: %s', (title, expected) => {
     expect(isBillTitle(title, BILLS)).toBe(expected);
+  });
+});
+
+describe('the opening words of an element: the whole text, collapsed and trimmed, cut, without reading it all', () => {
+  const long = `<p>${'word '.repeat(200)}</p>`;
+  it.each([
+    ['<p>  Clause 7  </p>', 5],
+    ['<p>  Clause 7  </p>', 8],
+    ['<p>  Clause 7  </p>', 50],
+    ['<p>\n   That the Bill</p>\n  <p>  be now read </p>', 13],
+    ['<p>\n   That the Bill</p>\n  <p>  be now read </p>', 14],
+    ['<p>That the <em>Bill</em>\n</p><p>\n be now</p>', 12],
+    ['<p>That the <em>Bill</em>\n</p><p>\n be now</p>', 400],
+    ['<p>   </p><p> </p>', 10],
+    [long, 400],
+    [long, 399],
+    [long, 1001],
+  ])('%s, %i characters', (html, max) => {
+    const el = new DOMParser().parseFromString(`<div>${html}</div>`, 'text/html').body.firstElementChild!;
+    expect(leadingTextOf(el, max)).toBe(textOf(el).slice(0, max));
+  });
+
+  /** A speech after a procedure item, as Hansard marks it up: the motion in its opening words names the stage. */
+  const speech = (words: string) =>
+    new DOMParser().parseFromString(
+      `<div class="debate-item"><div class="contribution"><div class="content"><p>${words}</p><p>${'More. '.repeat(2000)}</p></div></div></div>`,
+      'text/html',
+    ).body.firstElementChild!;
+
+  it.each([
+    ['I beg to move, That the Bill be now read a Second time.', 'second-reading'],
+    [`${'x'.repeat(380)} That the Bill be now read the Third time.`, null],
+  ])('the stage of a speech opening %#', (words, stage) => {
+    expect(stageFromItems([speech(words)])?.stage ?? null).toBe(stage);
   });
 });
 
