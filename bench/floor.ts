@@ -21,10 +21,9 @@
 import billsJson from '../assets/bills.json';
 import { scanText } from '../src/annotate/scan';
 import { BLOCK_TAGS, DEFAULT_SKIP } from '../src/annotate/text-index';
-import { resolveBill } from '../src/bills/index';
 import type { BillRecord } from '../src/model';
 import { understandPage } from '../src/pages';
-import { cleanBillTitle } from '../src/pages/context';
+import { billContext } from '../src/pages/context';
 import { HANSARD_SELECTORS, HANSARD_SKIP } from '../src/pages/hansard-common';
 
 const BILLS = (billsJson as { bills: BillRecord[] }).bills;
@@ -97,10 +96,9 @@ function collect(root: Element): { nodes: Text[]; starts: number[]; text: string
   return { nodes, starts, text };
 }
 
-/** A section's bill as the adapter names it: the known bill its heading names, else the heading's own title. */
+/** A section's bill as the adapter names it (`billContext`: the known bill its heading names, else the heading's title). */
 function billOf(heading: Element): string | null {
-  const title = cleanBillTitle(heading.textContent ?? '');
-  return resolveBill(title, BILLS)?.title ?? (title || null);
+  return billContext(heading.textContent, BILLS, { house: null, stage: null, stageLabel: null, date: null }).bill;
 }
 
 interface FloorSection {
